@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Models;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Routing;
+using Serverless.Api.Worker;
+using Serverless.OpenAI.Completions;
+using Serverless.OpenAI.Errors;
+using Serverless.OpenAI.Models;
+using Serverless.OpenAI.Serialization;
+using Serverless.OpenAI.Validation;
+
+namespace Serverless.Api.Completions;
+
+/// <summary><c>POST /v1/completions</c> and the always-streaming <c>/v1/streaming/completions</c>.</summary>
+internal sealed class CompletionsHandler(ModelRegistry registry, WorkerRelay relay, IOptions<ApiOptions> options)
+    : ForwardingHandler<CompletionRequest>(registry, relay, options)
+{
+    protected override JsonTypeInfo<CompletionRequest> TypeInfo => OpenAIJsonContext.Default.CompletionRequest;
+
+    protected override string WorkerPath => "v1/completions";
+
+    protected override string Capability => "completions";
+
+    protected override CompletionRequest Normalize(CompletionRequest request, HttpContext context) =>
+        ApiRoutes.IsStreamingAlias(context.Request.Path) ? request with { Stream = true } : request;
+
+    protected override ApiError? Validate(CompletionRequest request) => RequestValidator.Validate(request);
+
+    protected override string ModelOf(CompletionRequest request) => request.Model!;
+
+    protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Completion;
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Models;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Routing;
+using Serverless.Api.Worker;
+using Serverless.OpenAI.Embeddings;
+using Serverless.OpenAI.Errors;
+using Serverless.OpenAI.Models;
+using Serverless.OpenAI.Serialization;
+using Serverless.OpenAI.Validation;
+
+namespace Serverless.Api.Embeddings;
+
+/// <summary><c>POST /v1/embeddings</c>.</summary>
+internal sealed class EmbeddingsHandler(ModelRegistry registry, WorkerRelay relay, IOptions<ApiOptions> options)
+    : ForwardingHandler<EmbeddingRequest>(registry, relay, options)
+{
+    protected override JsonTypeInfo<EmbeddingRequest> TypeInfo => OpenAIJsonContext.Default.EmbeddingRequest;
+
+    protected override string WorkerPath => "v1/embeddings";
+
+    protected override string Capability => "embeddings";
+
+    protected override ApiError? Validate(EmbeddingRequest request) => RequestValidator.Validate(request);
+
+    protected override string ModelOf(EmbeddingRequest request) => request.Model!;
+
+    protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Embedding;
+
+    protected override ApiError? ValidateFor(EmbeddingRequest request, Model model) =>
+        request.Dimensions is { } asked && asked != model.Dimensions
+            ? ApiError.InvalidParameter("dimensions", $"The model '{model.Id}' produces {model.Dimensions} dimensions; it cannot produce {asked}.")
+            : null;
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serverless.Api.Routing;
+using Serverless.OpenAI.Errors;
+using Serverless.OpenAI.Http;
+
+namespace Serverless.Api.Pipeline;
+
+/// <summary>
+/// Runs one request through the steps every route shares: request id, the route's handler, and the single place
+/// where an unexpected exception becomes an OpenAI-shaped 500. Both hosts call it, so they behave alike.
+/// </summary>
+public sealed partial class ApiPipeline(IServiceProvider services, ILogger<ApiPipeline> logger)
+{
+    /// <summary>Serves <paramref name="context"/> with the handler of <paramref name="route"/>.</summary>
+    public async Task InvokeAsync(HttpContext context, ApiRoute route)
+    {
+        var requestId = RequestIds.Assign(context);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var handler = (IApiHandler)services.GetRequiredService(route.HandlerType);
+            await handler.HandleAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogClientDisconnected(requestId, route.Name);
+        }
+        catch (Exception e)
+        {
+            LogUnhandled(e, requestId, route.Name);
+            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.Internal(requestId));
+        }
+        finally
+        {
+            LogCompleted(requestId, context.Request.Method, route.Name, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Request {RequestId} {Method} {Route} answered {StatusCode} in {ElapsedMs:F2} ms")]
+    private partial void LogCompleted(string requestId, string method, string route, int statusCode, double elapsedMs);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Request {RequestId} on {Route}: the client went away")]
+    private partial void LogClientDisconnected(string requestId, string route);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Request {RequestId} on {Route} failed")]
+    private partial void LogUnhandled(Exception exception, string requestId, string route);
+}

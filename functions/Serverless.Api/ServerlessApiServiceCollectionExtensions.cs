@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Serverless.Api.Models;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Routing;
+using Serverless.Api.Worker;
+
+namespace Serverless.Api;
+
+/// <summary>The one DI entry point of the API core, called by both hosts.</summary>
+public static class ServerlessApiServiceCollectionExtensions
+{
+    /// <summary>Registers the pipeline, every route handler, the worker client and their options.</summary>
+    public static IServiceCollection AddServerlessApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<WorkerRelay>();
+        foreach (var route in ApiRoutes.All)
+        {
+            services.TryAddSingleton(route.HandlerType);
+        }
+
+        services.AddHttpClient<WorkerClient>((provider, http) =>
+            {
+                http.BaseAddress = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.BaseUrl;
+                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline's timeout governs; streams outlive any fixed timeout
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                AutomaticDecompression = DecompressionMethods.None,
+            })
+            .AddResilienceHandler("worker", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+
+                // Retry only what never reached the model: a refused connection or a worker that is not ready (503).
+                // Anything else may already have generated tokens, and generating twice is not a transient fault.
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 2,
+                    Delay = TimeSpan.FromMilliseconds(100),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                        || args.Outcome.Result?.StatusCode == HttpStatusCode.ServiceUnavailable),
+                });
+                pipeline.AddTimeout(options.RequestTimeout);
+            });
+
+        return services;
+    }
+}

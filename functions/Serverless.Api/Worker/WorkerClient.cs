@@ -1,0 +1,23 @@
+using System.Net.Http.Json;
+using Serverless.OpenAI.Models;
+using Serverless.OpenAI.Serialization;
+
+namespace Serverless.Api.Worker;
+
+/// <summary>Typed client of the worker's serve mode; pooling, timeouts and transient-fault retries come from its registration.</summary>
+public sealed class WorkerClient(HttpClient http)
+{
+    /// <summary>Lists the models the worker has loaded.</summary>
+    public async Task<ModelList> GetModelsAsync(CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync("v1/models", OpenAIJsonContext.Default.ModelList, cancellationToken)
+        ?? throw new HttpRequestException("The worker answered an empty model list.");
+
+    /// <summary>Posts a JSON payload and returns as soon as the answer's headers arrive, so streams can be relayed.</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(json) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TryAddWithoutValidation("x-request-id", requestId);
+        return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Serverless.Api.Worker;
+
+/// <summary>Where the GPU worker's serve mode answers and how long to wait for it, bound from the <c>Worker</c> section.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Worker";
+
+    /// <summary>Base URL of the worker's OpenAI-compatible serve mode, e.g. <c>http://127.0.0.1:8081/</c>.</summary>
+    [Required]
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Longest wait for the worker's answer headers; below Azure's 230 s limit on HTTP triggers.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:03:50")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(200);
+
+    /// <summary>How long the worker's model list is reused before it is asked again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ModelListTtl { get; set; } = TimeSpan.FromSeconds(30);
+}

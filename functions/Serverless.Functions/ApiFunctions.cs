@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Routing;
+
+namespace Serverless.Functions;
+
+/// <summary>
+/// One HTTP trigger per route of <see cref="ApiRoutes"/>, each handing the request to the shared pipeline.
+/// The handler writes the response itself (that is what lets streams flow), so each trigger returns an empty result.
+/// </summary>
+public sealed class ApiFunctions(ApiPipeline pipeline)
+{
+    /// <summary><c>GET /v1/models</c>.</summary>
+    [Function("ListModels")]
+    public Task<IActionResult> ListModels([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Models)] HttpRequest request) =>
+        ServeAsync(request, "ListModels");
+
+    /// <summary><c>GET /v1/models/{id}</c>.</summary>
+    [Function("GetModel")]
+    public Task<IActionResult> GetModel([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Model)] HttpRequest request) =>
+        ServeAsync(request, "GetModel");
+
+    /// <summary><c>POST /v1/completions</c>.</summary>
+    [Function("Completions")]
+    public Task<IActionResult> Completions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Completions)] HttpRequest request) =>
+        ServeAsync(request, "Completions");
+
+    /// <summary><c>POST /v1/streaming/completions</c>.</summary>
+    [Function("StreamingCompletions")]
+    public Task<IActionResult> StreamingCompletions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.StreamingCompletions)] HttpRequest request) =>
+        ServeAsync(request, "StreamingCompletions");
+
+    /// <summary><c>POST /v1/chat/completions</c>.</summary>
+    [Function("ChatCompletions")]
+    public Task<IActionResult> ChatCompletions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ChatCompletions)] HttpRequest request) =>
+        ServeAsync(request, "ChatCompletions");
+
+    /// <summary><c>POST /v1/chat</c>.</summary>
+    [Function("Chat")]
+    public Task<IActionResult> Chat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Chat)] HttpRequest request) =>
+        ServeAsync(request, "Chat");
+
+    /// <summary><c>POST /v1/streaming/chat</c>.</summary>
+    [Function("StreamingChat")]
+    public Task<IActionResult> StreamingChat([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.StreamingChat)] HttpRequest request) =>
+        ServeAsync(request, "StreamingChat");
+
+    /// <summary><c>POST /v1/embeddings</c>.</summary>
+    [Function("Embeddings")]
+    public Task<IActionResult> Embeddings([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Embeddings)] HttpRequest request) =>
+        ServeAsync(request, "Embeddings");
+
+    /// <summary>Every other path: an OpenAI-shaped 404 or 405 instead of the host's own page.</summary>
+    [Function("Unmatched")]
+    public Task<IActionResult> Unmatched(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "head", "options", Route = ApiRoutes.Unmatched)] HttpRequest request) =>
+        ServeAsync(request, "Unmatched");
+
+    private async Task<IActionResult> ServeAsync(HttpRequest request, string routeName)
+    {
+        await pipeline.InvokeAsync(request.HttpContext, ApiRoutes.Named(routeName));
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Serverless.OpenAI.Common;
+
+namespace Serverless.OpenAI.Chat;
+
+/// <summary>The body of <c>POST /v1/chat/completions</c>.</summary>
+public sealed record ChatCompletionRequest : IGenerationParameters
+{
+    /// <inheritdoc />
+    public string? Model { get; init; }
+
+    /// <summary>The conversation so far.</summary>
+    public IReadOnlyList<ChatMessage>? Messages { get; init; }
+
+    /// <summary>The most tokens to generate (the older field).</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>The most tokens to generate (the newer field, which the official SDKs send).</summary>
+    public int? MaxCompletionTokens { get; init; }
+
+    /// <inheritdoc />
+    public int? N { get; init; }
+
+    /// <inheritdoc />
+    public double? Temperature { get; init; }
+
+    /// <inheritdoc />
+    public double? TopP { get; init; }
+
+    /// <inheritdoc />
+    public int? TopK { get; init; }
+
+    /// <inheritdoc />
+    public double? FrequencyPenalty { get; init; }
+
+    /// <inheritdoc />
+    public double? PresencePenalty { get; init; }
+
+    /// <inheritdoc />
+    [JsonConverter(typeof(StringListConverter))]
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    /// <inheritdoc />
+    public long? Seed { get; init; }
+
+    /// <inheritdoc />
+    public bool? Stream { get; init; }
+
+    /// <inheritdoc />
+    public StreamOptions? StreamOptions { get; init; }
+
+    /// <inheritdoc />
+    public string? User { get; init; }
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public int? MaxOutputTokens => MaxCompletionTokens ?? MaxTokens;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public string MaxOutputTokensParam => MaxCompletionTokens is null ? "max_tokens" : "max_completion_tokens";
+}
