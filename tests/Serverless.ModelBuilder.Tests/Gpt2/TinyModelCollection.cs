@@ -1,0 +1,7 @@
+namespace Serverless.ModelBuilder.Tests.Gpt2;
+
+[CollectionDefinition(Name)]
+public sealed class TinyModelCollection : ICollectionFixture<TinyModelFixture>
+{
+    public const string Name = "Tiny GPT-2 model";
+}
