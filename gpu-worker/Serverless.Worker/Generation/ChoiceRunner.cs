@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using Serverless.Inference;
+
+namespace Serverless.Worker.Generation;
+
+/// <summary>Runs every choice of a request at once, so the engine batches them, and gathers or merges their output.</summary>
+internal static class ChoiceRunner
+{
+    /// <summary>Runs the choices to the end and returns them in index order.</summary>
+    public static async Task<IReadOnlyList<ChoiceResult>> CollectAsync(GenerationModel model, IReadOnlyList<ChoiceJob> jobs, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(jobs.Select(async job =>
+        {
+            var text = new StringBuilder();
+            GenerationChunk? last = null;
+            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
+            {
+                text.Append(chunk.Text);
+                last = chunk;
+            }
+
+            return new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0);
+        }));
+        return results.OrderBy(r => r.Index).ToArray();
+    }
+
+    /// <summary>Streams the pieces of every choice as the engine makes them, interleaved.</summary>
+    public static async IAsyncEnumerable<ChoiceChunk> StreamAsync(
+        GenerationModel model, IReadOnlyList<ChoiceJob> jobs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (jobs.Count == 1)
+        {
+            var job = jobs[0];
+            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
+            {
+                yield return new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason);
+            }
+
+            yield break;
+        }
+
+        var merged = Channel.CreateUnbounded<ChoiceChunk>(new UnboundedChannelOptions { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producers = Task.WhenAll(jobs.Select(async job =>
+        {
+            await foreach (var chunk in model.GenerateAsync(job.Request, stop.Token))
+            {
+                await merged.Writer.WriteAsync(new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason), stop.Token);
+            }
+        }));
+        _ = producers.ContinueWith(t => merged.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var chunk in merged.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            // A reader that stops early (client gone) must not leave choices generating.
+            await stop.CancelAsync();
+        }
+    }
+}

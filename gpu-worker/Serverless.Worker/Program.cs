@@ -1,0 +1,3 @@
+using Serverless.Worker;
+
+return await WorkerCommands.RunAsync(args);

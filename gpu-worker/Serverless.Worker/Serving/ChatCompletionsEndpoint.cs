@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Serverless.Inference;
+using Serverless.OpenAI.Chat;
+using Serverless.OpenAI.Common;
+using Serverless.OpenAI.Http;
+using Serverless.OpenAI.Serialization;
+using Serverless.OpenAI.Validation;
+using Serverless.Worker.Generation;
+
+namespace Serverless.Worker.Serving;
+
+/// <summary><c>POST /v1/chat/completions</c>, whole or streamed.</summary>
+internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider time, IOptions<ServeOptions> options)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var parsed = await JsonBody.ReadAsync(context.Request, OpenAIJsonContext.Default.ChatCompletionRequest, options.Value.MaxRequestBodyBytes);
+        var request = parsed.Value;
+        var error = parsed.Error ?? RequestValidator.Validate(request!);
+        GenerationModel? model = null;
+        if (error is null)
+        {
+            (model, error) = ModelLookup.Generation(catalog, request!.Model!, "chat completions");
+        }
+
+        var (plan, planError) = error is null ? GenerationPlan.For(model!, request!) : (null, error);
+        if (planError is not null)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, planError);
+            return;
+        }
+
+        var id = ResponseIds.ChatCompletion();
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var modelId = model!.Manifest.Id;
+        var aborted = context.RequestAborted;
+        if (request!.Stream != true)
+        {
+            var results = await ChoiceRunner.CollectAsync(model, plan!.Jobs, aborted);
+            var answer = new ChatCompletion(
+                id,
+                created,
+                modelId,
+                results.Select(r => new ChatChoice(r.Index, new AssistantMessage(r.Text), r.FinishReason.ToWire())).ToArray(),
+                Usage.Of(plan.PromptTokens, results.Sum(r => r.CompletionTokens)));
+            await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, answer, OpenAIJsonContext.Default.ChatCompletion);
+            return;
+        }
+
+        var events = await ServerSentEvents.StartAsync(context.Response);
+        var chunkType = OpenAIJsonContext.Default.ChatCompletionChunk;
+
+        // OpenAI opens every choice with a chunk that names the role and carries empty content.
+        foreach (var job in plan!.Jobs)
+        {
+            var opening = new ChatChunkChoice(job.Index, new ChatDelta("assistant", string.Empty), null);
+            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [opening], null), chunkType, aborted);
+        }
+
+        var tokens = new int[plan.Jobs.Count];
+        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, aborted))
+        {
+            tokens[chunk.Index] = chunk.CompletionTokens;
+            var delta = new ChatDelta(null, chunk.FinishReason is null || chunk.Text.Length > 0 ? chunk.Text : null);
+            var choice = new ChatChunkChoice(chunk.Index, delta, chunk.FinishReason.ToWire());
+            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [choice], null), chunkType, aborted);
+        }
+
+        if (request.StreamOptions?.IncludeUsage == true)
+        {
+            var usage = Usage.Of(plan.PromptTokens, tokens.Sum());
+            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [], usage), chunkType, aborted);
+        }
+
+        await events.CompleteAsync(aborted);
+    }
+}

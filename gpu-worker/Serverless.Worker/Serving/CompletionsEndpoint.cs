@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Serverless.Inference;
+using Serverless.OpenAI.Common;
+using Serverless.OpenAI.Completions;
+using Serverless.OpenAI.Http;
+using Serverless.OpenAI.Serialization;
+using Serverless.OpenAI.Validation;
+using Serverless.Worker.Generation;
+
+namespace Serverless.Worker.Serving;
+
+/// <summary><c>POST /v1/completions</c>, whole or streamed.</summary>
+internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider time, IOptions<ServeOptions> options)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var parsed = await JsonBody.ReadAsync(context.Request, OpenAIJsonContext.Default.CompletionRequest, options.Value.MaxRequestBodyBytes);
+        var request = parsed.Value;
+        var error = parsed.Error ?? RequestValidator.Validate(request!);
+        GenerationModel? model = null;
+        if (error is null)
+        {
+            (model, error) = ModelLookup.Generation(catalog, request!.Model!, "completions");
+        }
+
+        var (plan, planError) = error is null ? GenerationPlan.For(model!, request!) : (null, error);
+        if (planError is not null)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, planError);
+            return;
+        }
+
+        var id = ResponseIds.Completion();
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var modelId = model!.Manifest.Id;
+        var aborted = context.RequestAborted;
+        if (request!.Stream != true)
+        {
+            var results = await ChoiceRunner.CollectAsync(model, plan!.Jobs, aborted);
+            var answer = new Completion(
+                id,
+                created,
+                modelId,
+                results.Select(r => new CompletionChoice(r.Text, r.Index, r.FinishReason.ToWire())).ToArray(),
+                Usage.Of(plan.PromptTokens, results.Sum(r => r.CompletionTokens)));
+            await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, answer, OpenAIJsonContext.Default.Completion);
+            return;
+        }
+
+        var events = await ServerSentEvents.StartAsync(context.Response);
+        var tokens = new int[plan!.Jobs.Count];
+        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, aborted))
+        {
+            tokens[chunk.Index] = chunk.CompletionTokens;
+            var choice = new CompletionChoice(chunk.Text, chunk.Index, chunk.FinishReason.ToWire());
+            await events.WriteAsync(new Completion(id, created, modelId, [choice], null), OpenAIJsonContext.Default.Completion, aborted);
+        }
+
+        if (request.StreamOptions?.IncludeUsage == true)
+        {
+            var usage = Usage.Of(plan.PromptTokens, tokens.Sum());
+            await events.WriteAsync(new Completion(id, created, modelId, [], usage), OpenAIJsonContext.Default.Completion, aborted);
+        }
+
+        await events.CompleteAsync(aborted);
+    }
+}

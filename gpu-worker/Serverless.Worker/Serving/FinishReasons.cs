@@ -1,0 +1,11 @@
+using Serverless.Inference;
+
+namespace Serverless.Worker.Serving;
+
+/// <summary>The wire names of finish reasons.</summary>
+internal static class FinishReasons
+{
+    public static string ToWire(this FinishReason reason) => reason == FinishReason.Stop ? "stop" : "length";
+
+    public static string? ToWire(this FinishReason? reason) => reason?.ToWire();
+}

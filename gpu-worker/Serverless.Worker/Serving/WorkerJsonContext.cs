@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Serverless.Worker.Serving;
+
+/// <summary>Source-generated JSON metadata for the worker's own (non-OpenAI) answers.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class WorkerJsonContext : JsonSerializerContext;

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Serverless.Inference;
+using Serverless.ModelBuilder;
+using Serverless.Worker.Serving;
+
+namespace Serverless.Worker;
+
+/// <summary>The worker's commands: <c>serve</c> (the default) and <c>prepare-models</c>.</summary>
+internal static class WorkerCommands
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = command == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
+        switch (command)
+        {
+            case "serve":
+                await ServeAsync(rest);
+                return 0;
+            case "prepare-models":
+                return await PrepareModelsAsync(rest);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve [--urls URL] [--Inference:ModelsPath PATH], prepare-models [--Inference:ModelsPath PATH].");
+                return 2;
+        }
+    }
+
+    private static async Task ServeAsync(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddServeMode(builder.Configuration);
+        var app = builder.Build();
+
+        if (app.Services.GetRequiredService<IOptions<ServeOptions>>().Value.BuildDefaultModels)
+        {
+            var modelsPath = app.Services.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelsPath;
+            await DefaultModels.EnsureAsync(modelsPath, app.Logger, app.Lifetime.ApplicationStopping);
+        }
+
+        // Load every model before the first request; failures are logged and the rest still serve.
+        _ = app.Services.GetRequiredService<ModelCatalog>();
+        app.MapServeMode();
+        await app.RunAsync();
+    }
+
+    private static async Task<int> PrepareModelsAsync(string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddCommandLine(args).Build();
+        var modelsPath = configuration["Inference:ModelsPath"] ?? new InferenceOptions().ModelsPath;
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        await DefaultModels.EnsureAsync(modelsPath, loggers.CreateLogger("prepare-models"));
+        return 0;
+    }
+}
