@@ -1,0 +1,79 @@
+using System.Threading.Channels;
+using Serverless.Inference.Generation.Sampling;
+using Serverless.Inference.Generation.Streaming;
+
+namespace Serverless.Inference.Generation.Batching;
+
+/// <summary>
+/// One request in flight. The scheduler thread owns everything here except <see cref="Abandon"/>,
+/// which the consumer calls when it stops listening (cancellation or an early break).
+/// </summary>
+internal sealed class Sequence(
+    GenerationRequest request,
+    CompletionText text,
+    IReadOnlySet<int> eosTokenIds,
+    ChannelWriter<GenerationChunk> output,
+    Action<int>? tokenObserver)
+{
+    private readonly TokenSampler sampler = new(request.Sampling);
+    private volatile bool abandoned;
+
+    public GenerationRequest Request { get; } = request;
+
+    public int Generated { get; private set; }
+
+    /// <summary>The last sampled token: the next forward pass's input for this row.</summary>
+    public int NextInput { get; private set; }
+
+    /// <summary>Where this sequence's keys and values are now: its prefill cache, or a row of the batch cache.</summary>
+    public KvRow Cache { get; set; }
+
+    public bool IsAbandoned => abandoned;
+
+    public void Abandon() => abandoned = true;
+
+    /// <summary>Samples from this row's logits, streams the text and says whether the sequence is finished.</summary>
+    public bool Advance(ReadOnlySpan<float> logits)
+    {
+        var token = sampler.Next(logits);
+        Generated++;
+        NextInput = token;
+        tokenObserver?.Invoke(token);
+
+        if (eosTokenIds.Contains(token))
+        {
+            return Finish(text.Finish(), FinishReason.Stop);
+        }
+
+        var piece = text.Push(token);
+        if (text.Stopped)
+        {
+            return Finish(piece, FinishReason.Stop);
+        }
+
+        if (Generated >= Request.MaxTokens)
+        {
+            var tail = text.Finish();
+            return Finish(piece + tail, text.Stopped ? FinishReason.Stop : FinishReason.Length);
+        }
+
+        if (piece.Length > 0)
+        {
+            output.TryWrite(new GenerationChunk(piece, Generated, null));
+        }
+
+        return false;
+    }
+
+    /// <summary>Ends the stream as cancelled: the consumer has gone, or asked to stop.</summary>
+    public void Cancel() => output.TryComplete(new OperationCanceledException());
+
+    public void Fail(Exception error) => output.TryComplete(error);
+
+    private bool Finish(string piece, FinishReason reason)
+    {
+        output.TryWrite(new GenerationChunk(piece, Generated, reason));
+        output.TryComplete();
+        return true;
+    }
+}

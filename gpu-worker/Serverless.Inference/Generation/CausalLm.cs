@@ -1,0 +1,149 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Serverless.Inference.Generation;
+
+/// <summary>
+/// Runs a causal-LM session one forward pass at a time. The present keys and values stay where the
+/// execution provider put them (device memory under CUDA) and go straight back in as the next past.
+/// </summary>
+internal sealed class CausalLm(InferenceSession session, CausalLmSignature signature, bool onCuda) : IDisposable
+{
+    private readonly OrtMemoryInfo kvMemory = onCuda
+        ? new OrtMemoryInfo(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, 0, OrtMemType.Default)
+        : OrtMemoryInfo.DefaultInstance;
+
+    public CausalLmSignature Signature { get; } = signature;
+
+    /// <summary>
+    /// Feeds <paramref name="sequence"/> new tokens per row after <paramref name="past"/>; the attention mask
+    /// covers past and new positions ([batch, past + sequence], 0 = padding) and position ids follow from it.
+    /// </summary>
+    public ForwardResult Forward(long[] inputIds, int batch, int sequence, long[] attentionMask, KvCache past)
+    {
+        var total = past.Length + sequence;
+        if (inputIds.Length != batch * sequence || attentionMask.Length != batch * total || past.Batch != batch)
+        {
+            throw new ArgumentException("input shapes disagree with the cache");
+        }
+
+        var inputs = new List<OrtValue>(4);
+        try
+        {
+            using var binding = session.CreateIoBinding();
+            Bind(binding, inputs, CausalLmSignature.InputIds, inputIds, [batch, sequence], Signature.InputIdsType);
+            Bind(binding, inputs, CausalLmSignature.AttentionMask, attentionMask, [batch, total], Signature.AttentionMaskType);
+            if (Signature.PositionIdsType is { } positionType)
+            {
+                Bind(binding, inputs, CausalLmSignature.PositionIds, PositionIds(attentionMask, batch, sequence, total), [batch, sequence], positionType);
+            }
+
+            for (var layer = 0; layer < Signature.Layers; layer++)
+            {
+                binding.BindInput(CausalLmSignature.PastKey(layer), past.Values[2 * layer]);
+                binding.BindInput(CausalLmSignature.PastValue(layer), past.Values[(2 * layer) + 1]);
+            }
+
+            binding.BindOutputToDevice(CausalLmSignature.Logits, OrtMemoryInfo.DefaultInstance);
+            for (var layer = 0; layer < Signature.Layers; layer++)
+            {
+                binding.BindOutputToDevice(CausalLmSignature.PresentKey(layer), kvMemory);
+                binding.BindOutputToDevice(CausalLmSignature.PresentValue(layer), kvMemory);
+            }
+
+            using var runOptions = new RunOptions();
+            var outputs = session.RunWithBoundResults(runOptions, binding);
+            return TakeOutputs(outputs, batch, sequence, total);
+        }
+        finally
+        {
+            foreach (var input in inputs)
+            {
+                input.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        session.Dispose();
+        if (!ReferenceEquals(kvMemory, OrtMemoryInfo.DefaultInstance))
+        {
+            kvMemory.Dispose();
+        }
+    }
+
+    /// <summary>Hugging Face's rule: position = (number of unmasked positions up to here) − 1; padding gets 1.</summary>
+    internal static long[] PositionIds(long[] attentionMask, int batch, int sequence, int total)
+    {
+        var positions = new long[batch * sequence];
+        for (var b = 0; b < batch; b++)
+        {
+            var seen = 0L;
+            for (var t = 0; t < total; t++)
+            {
+                var attended = attentionMask[(b * total) + t] != 0;
+                seen += attended ? 1 : 0;
+                var j = t - (total - sequence);
+                if (j >= 0)
+                {
+                    positions[(b * sequence) + j] = attended ? seen - 1 : 1;
+                }
+            }
+        }
+
+        return positions;
+    }
+
+    private ForwardResult TakeOutputs(IDisposableReadOnlyCollection<OrtValue> outputs, int batch, int sequence, int total)
+    {
+        // Outputs come back in binding order: logits, then present key/value per layer. Only logits are
+        // released here; the present values become the caller's cache.
+        var values = outputs.ToArray();
+        try
+        {
+            var logits = LastPositionLogits(values[0], batch, sequence);
+            values[0].Dispose();
+            return new ForwardResult(logits, logits.Length / batch, new KvCache(values[1..], batch, total));
+        }
+        catch
+        {
+            outputs.Dispose();
+            throw;
+        }
+    }
+
+    private float[] LastPositionLogits(OrtValue logits, int batch, int sequence)
+    {
+        var shape = logits.GetTensorTypeAndShape().Shape;
+        var vocab = (int)shape[2];
+        var result = new float[batch * vocab];
+        var raw = logits.GetTensorMutableRawData();
+        for (var b = 0; b < batch; b++)
+        {
+            var offset = ((b * sequence) + sequence - 1) * vocab;
+            var target = result.AsSpan(b * vocab, vocab);
+            if (Signature.LogitsType == TensorElementType.Float16)
+            {
+                TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(raw).Slice(offset, vocab), target);
+            }
+            else
+            {
+                MemoryMarshal.Cast<byte, float>(raw).Slice(offset, vocab).CopyTo(target);
+            }
+        }
+
+        return result;
+    }
+
+    private static void Bind(OrtIoBinding binding, List<OrtValue> owned, string name, long[] values, long[] shape, TensorElementType type)
+    {
+        var value = type == TensorElementType.Int32
+            ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (int)v), shape)
+            : OrtValue.CreateTensorValueFromMemory(values, shape);
+        owned.Add(value);
+        binding.BindInput(name, value);
+    }
+}

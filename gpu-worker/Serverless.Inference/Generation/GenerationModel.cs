@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.ML.Tokenizers;
+using Serverless.Inference.Chat;
+using Serverless.Inference.Generation;
+using Serverless.Inference.Generation.Batching;
+using Serverless.Inference.Generation.Streaming;
+
+namespace Serverless.Inference;
+
+/// <summary>A loaded causal LM: tokenizes, renders chats and streams completions through its batch scheduler.</summary>
+public sealed class GenerationModel
+{
+    private readonly Tokenizer tokenizer;
+    private readonly IChatTemplate chatTemplate;
+    private readonly IReadOnlySet<int> eosTokenIds;
+    private readonly BatchScheduler scheduler;
+
+    internal GenerationModel(ModelManifest manifest, Tokenizer tokenizer, IChatTemplate chatTemplate, CausalLm model, BatchScheduler scheduler)
+    {
+        Manifest = manifest;
+        this.tokenizer = tokenizer;
+        this.chatTemplate = chatTemplate;
+        Model = model;
+        this.scheduler = scheduler;
+        eosTokenIds = manifest.EosTokenIds.ToHashSet();
+    }
+
+    /// <summary>The model's model.json.</summary>
+    public ModelManifest Manifest { get; }
+
+    internal CausalLm Model { get; }
+
+    /// <summary>The prompt's token ids, as the model reads them.</summary>
+    public IReadOnlyList<int> Tokenize(string text) => tokenizer.EncodeToIds(text);
+
+    /// <summary>The prompt for a chat, via the model's chat template, ending with the assistant cue.</summary>
+    public string RenderChat(IReadOnlyList<ChatTurn> turns) => chatTemplate.Render(turns);
+
+    /// <summary>
+    /// Streams the completion; the caller's cancellation removes the sequence from the batch at the next
+    /// step and ends the stream with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is impossible (empty prompt, prompt + max_tokens over the context length, bad sampling values).</exception>
+    public IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
+        GenerateAsync(request, tokenObserver: null, cancellationToken);
+
+    /// <summary>As the public overload, also reporting each sampled token id (on the scheduler thread) to tests.</summary>
+    internal IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, Action<int>? tokenObserver, CancellationToken cancellationToken)
+    {
+        GenerationRequestGuard.Check(request, Manifest.ContextLength, Model.Signature.VocabSize);
+        return Stream(request, tokenObserver, cancellationToken);
+    }
+
+    internal string Decode(IEnumerable<int> tokens) => tokenizer.Decode(tokens) ?? string.Empty;
+
+    internal void Shutdown()
+    {
+        scheduler.Dispose();
+        Model.Dispose();
+    }
+
+    private async IAsyncEnumerable<GenerationChunk> Stream(GenerationRequest request, Action<int>? tokenObserver, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var output = Channel.CreateUnbounded<GenerationChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var sequence = new Sequence(request, new CompletionText(Decode, request.StopSequences), eosTokenIds, output.Writer, tokenObserver);
+        scheduler.Enqueue(sequence);
+        try
+        {
+            await foreach (var chunk in output.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            // Cancelled, broken off early or finished: either way the scheduler may drop it at its next step.
+            sequence.Abandon();
+        }
+    }
+}

