@@ -5,6 +5,9 @@ internal sealed record ModelManifest
 {
     public const string FileName = "model.json";
 
+    /// <summary>The <c>created</c> of the models this project builds: fixed (2025-01-01T00:00:00Z) so a rebuilt folder is byte-identical.</summary>
+    public const long BuiltInCreated = 1_735_689_600;
+
     public required string Id { get; init; }
 
     public required string Kind { get; init; }

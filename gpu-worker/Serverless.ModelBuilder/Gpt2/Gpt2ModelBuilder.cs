@@ -10,9 +10,6 @@ public static class Gpt2ModelBuilder
     /// <summary>GPT-2's &lt;|endoftext|&gt; token.</summary>
     internal const int EndOfTextToken = 50256;
 
-    /// <summary>A fixed creation time (2025-01-01T00:00:00Z), so rebuilt folders are byte-identical too.</summary>
-    internal const long Created = 1_735_689_600;
-
     /// <summary>Writes a complete model folder (model.onnx + model.json per docs/model-folder.md) for a GPT-2 shaped model.</summary>
     public static void WriteModelFolder(string folder, string id, Gpt2Shape shape, int seed = 42, bool float16 = false)
     {
@@ -31,7 +28,7 @@ public static class Gpt2ModelBuilder
             ChatTemplate = "chatml",
             ContextLength = shape.ContextLength,
             EosTokenIds = [EndOfTextToken],
-            Created = Created,
+            Created = ModelManifest.BuiltInCreated,
             OwnedBy = "serverless",
         };
 
