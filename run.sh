@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the whole system locally: Azurite (Azure Storage), the GPU worker in serve mode (CPU, default models)
+# and the API on http://127.0.0.1:7071. Ctrl-C or SIGTERM stops every process it started.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+API_PORT=${API_PORT:-7071}
+WORKER_PORT=${WORKER_PORT:-8081}
+AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
+CONFIGURATION=${CONFIGURATION:-Release}
+MODELS_PATH=${MODELS_PATH:-.models}
+LOG_DIR=${LOG_DIR:-.artifacts/logs}
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "==> stopped"
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_node_packages
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "==> dotnet build ($CONFIGURATION)"
+  dotnet build functions/Serverless.LocalHost -c "$CONFIGURATION" -nologo -v quiet
+  dotnet build gpu-worker/Serverless.Worker -c "$CONFIGURATION" -nologo -v quiet
+fi
+mkdir -p "$LOG_DIR" .azurite
+rm -f "$LOG_DIR/ready"
+
+echo "==> Azurite on 127.0.0.1:$AZURITE_BLOB_PORT-$((AZURITE_BLOB_PORT + 2))"
+node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location .azurite \
+  --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
+  --queueHost 127.0.0.1 --queuePort "$((AZURITE_BLOB_PORT + 1))" \
+  --tableHost 127.0.0.1 --tablePort "$((AZURITE_BLOB_PORT + 2))" >"$LOG_DIR/azurite.log" 2>&1 &
+pids+=($!)
+wait_for_port "$AZURITE_BLOB_PORT"
+
+echo "==> GPU worker (serve mode) on 127.0.0.1:$WORKER_PORT; the first start builds the default models into $MODELS_PATH"
+dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" serve \
+  --urls "http://127.0.0.1:$WORKER_PORT" --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker.log" 2>&1 &
+pids+=($!)
+wait_for_url "http://127.0.0.1:$WORKER_PORT/readyz" 600 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/worker.log"; exit 1; }
+
+echo "==> API on 127.0.0.1:$API_PORT"
+dotnet "functions/Serverless.LocalHost/bin/$CONFIGURATION/net10.0/Serverless.LocalHost.dll" \
+  --urls "http://127.0.0.1:$API_PORT" --Worker:BaseUrl "http://127.0.0.1:$WORKER_PORT/" >"$LOG_DIR/api.log" 2>&1 &
+pids+=($!)
+wait_for_url "http://127.0.0.1:$API_PORT/v1/models" 120 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/api.log"; exit 1; }
+
+cat <<BANNER
+
+The API is up: http://127.0.0.1:$API_PORT/v1   (logs in $LOG_DIR/)
+Models: $(curl -fsS "http://127.0.0.1:$API_PORT/v1/models" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | paste -sd' ')
+
+  curl http://127.0.0.1:$API_PORT/v1/chat/completions -H 'Content-Type: application/json' \\
+    -d '{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":16}'
+
+  OpenAI SDKs: base URL http://127.0.0.1:$API_PORT/v1 (any API key for now).
+Press Ctrl-C to stop.
+BANNER
+echo "ready" >"$LOG_DIR/ready"
+wait -n "${pids[@]}"

@@ -1,0 +1,41 @@
+# Shared shell functions of run.sh and test.sh. Source it; it changes nothing by itself.
+
+# Installs the npm packages from the committed lock file when node_modules is missing or stale.
+ensure_node_packages() {
+  local stamp=node_modules/.lock-stamp
+  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+    echo "==> npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp"
+  fi
+}
+
+# Waits until URL answers 2xx, or fails after SECONDS (default 180), or when PID dies.
+wait_for_url() {
+  local url=$1 seconds=${2:-180} pid=${3:-}
+  local deadline=$((SECONDS + seconds))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      echo "process $pid exited before $url answered" >&2
+      return 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "timed out waiting for $url" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# Waits until a TCP port on 127.0.0.1 accepts connections.
+wait_for_port() {
+  local port=$1 seconds=${2:-60}
+  local deadline=$((SECONDS + seconds))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "timed out waiting for port $port" >&2
+      return 1
+    fi
+    sleep 0.3
+  done
+}

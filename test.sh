@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test: builds with warnings as errors, runs the .NET test projects (unit, integration, end to end
+# with the official OpenAI .NET SDK), then starts the local stack with ./run.sh and drives it with the official
+# OpenAI JS SDK. Installs what it needs (npm ci, NuGet restore) and starts every service itself.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+CONFIGURATION=${CONFIGURATION:-Release}
+export MODELS_PATH=${MODELS_PATH:-$PWD/.models}
+RESULTS=.artifacts/test-results
+mkdir -p .artifacts
+
+ensure_node_packages
+
+echo "==> dotnet build Serverless.sln ($CONFIGURATION, warnings as errors)"
+dotnet build Serverless.sln -c "$CONFIGURATION" -nologo -v quiet
+
+echo "==> default models in $MODELS_PATH"
+dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" prepare-models --Inference:ModelsPath "$MODELS_PATH"
+
+echo "==> dotnet test"
+rm -rf "$RESULTS"
+set +e
+dotnet test Serverless.sln -c "$CONFIGURATION" --no-build -nologo --results-directory "$RESULTS" >.artifacts/dotnet-test.log 2>&1
+dotnet_status=$?
+set -e
+grep -E '(Passed|Failed)!|^\s*Failed |error' .artifacts/dotnet-test.log || true
+
+echo "==> the local stack (./run.sh) driven by the OpenAI JS SDK"
+API_PORT=17071 WORKER_PORT=18081 AZURITE_BLOB_PORT=20000 SKIP_BUILD=1 LOG_DIR=.artifacts/stack-logs \
+  ./run.sh >.artifacts/run-sh.log 2>&1 &
+stack=$!
+js_status=1
+for _ in $(seq 1 600); do
+  if [ -f .artifacts/stack-logs/ready ]; then
+    OPENAI_BASE_URL=http://127.0.0.1:17071/v1 OPENAI_API_KEY=sk-local node --test tests/js/ 2>&1 | tee .artifacts/js-test.log
+    js_status=${PIPESTATUS[0]}
+    break
+  fi
+  kill -0 $stack 2>/dev/null || break
+  sleep 1
+done
+[ -f .artifacts/stack-logs/ready ] || { echo "./run.sh did not come up:"; tail -n 40 .artifacts/run-sh.log; }
+kill -TERM $stack 2>/dev/null || true
+wait $stack 2>/dev/null || true
+grep -q "==> stopped" .artifacts/run-sh.log || { echo "./run.sh did not stop its processes on SIGTERM"; js_status=1; }
+
+passed=$(grep -oE 'Passed: +[0-9]+' .artifacts/dotnet-test.log | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' .artifacts/dotnet-test.log | awk '{s+=$2} END {print s+0}')
+js_passed=$(grep -oE '^# pass [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '{print $3}' || true)
+js_failed=$(grep -oE '^# fail [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '{print $3}' || true)
+[ "$js_status" = 0 ] || js_failed=$(( ${js_failed:-0} > 0 ? ${js_failed:-0} : 1 ))
+echo "dotnet: $passed passed, $failed failed"
+echo "js: ${js_passed:-0} passed, ${js_failed:-0} failed"
+echo "tests: $((passed + ${js_passed:-0})) passed, $((failed + ${js_failed:-0})) failed"
+[ "$dotnet_status" = 0 ] && [ "$js_status" = 0 ]

@@ -1,0 +1,105 @@
+// End-to-end tests of the running local stack (./run.sh) with the official OpenAI JS SDK, unmodified.
+// test.sh starts the stack and sets OPENAI_BASE_URL; run alone with: OPENAI_BASE_URL=http://127.0.0.1:7071/v1 node --test tests/js/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import OpenAI from 'openai';
+
+const client = new OpenAI({ maxRetries: 0, timeout: 120_000 });
+const chatModel = 'gpt2-tiny';
+const embeddingModel = 'all-minilm-l6-v2';
+
+test('lists the default models with their capabilities', async () => {
+  const ids = [];
+  for await (const model of client.models.list()) ids.push(model.id);
+  assert.ok(ids.includes(chatModel), `models: ${ids}`);
+  assert.ok(ids.includes(embeddingModel), `models: ${ids}`);
+  const model = await client.models.retrieve(embeddingModel);
+  assert.equal(model.capabilities.embedding, true);
+  assert.equal(model.dimensions, 384);
+});
+
+test('chat completion returns text, a finish reason and usage', async () => {
+  const answer = await client.chat.completions.create({
+    model: chatModel,
+    messages: [{ role: 'system', content: 'You are helpful.' }, { role: 'user', content: 'Say hello.' }],
+    max_tokens: 6,
+    temperature: 0,
+  });
+  assert.equal(answer.object, 'chat.completion');
+  assert.equal(answer.choices[0].message.role, 'assistant');
+  assert.ok(answer.choices[0].message.content.length > 0);
+  assert.equal(answer.choices[0].finish_reason, 'length');
+  assert.equal(answer.usage.completion_tokens, 6);
+  assert.equal(answer.usage.total_tokens, answer.usage.prompt_tokens + 6);
+});
+
+test('the same seed gives the same completion', async () => {
+  const ask = () => client.completions.create({ model: chatModel, prompt: 'Once upon a time', max_tokens: 8, seed: 7, temperature: 1 });
+  const [a, b] = await Promise.all([ask(), ask()]);
+  assert.equal(a.object, 'text_completion');
+  assert.equal(a.choices[0].text, b.choices[0].text);
+  assert.equal(a.usage.completion_tokens, 8);
+});
+
+test('streams chat chunks ending with usage when include_usage is set', async () => {
+  const stream = await client.chat.completions.create({
+    model: chatModel,
+    messages: [{ role: 'user', content: 'Count to three.' }],
+    max_tokens: 5,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  let text = '';
+  let finish = null;
+  let usage = null;
+  let chunks = 0;
+  for await (const chunk of stream) {
+    chunks++;
+    assert.equal(chunk.object, 'chat.completion.chunk');
+    if (chunk.usage) usage = chunk.usage;
+    for (const choice of chunk.choices) {
+      text += choice.delta?.content ?? '';
+      finish = choice.finish_reason ?? finish;
+    }
+  }
+  assert.ok(chunks >= 6, `chunks: ${chunks}`);
+  assert.ok(text.length > 0);
+  assert.equal(finish, 'length');
+  assert.equal(usage?.completion_tokens, 5);
+});
+
+test('embeddings come back as vectors the SDK decodes (base64 by default)', async () => {
+  const answer = await client.embeddings.create({
+    model: embeddingModel,
+    input: ['A man is eating food.', 'A man is eating a piece of bread.', 'A man is riding a horse.'],
+  });
+  assert.equal(answer.data.length, 3);
+  const [food, bread, horse] = answer.data.map((d) => d.embedding);
+  assert.equal(food.length, 384);
+  const cos = (x, y) => x.reduce((s, v, i) => s + v * y[i], 0);
+  assert.ok(Math.abs(cos(food, bread) - 0.755) < 0.03, `cos(food, bread) = ${cos(food, bread)}`);
+  assert.ok(cos(food, bread) > cos(food, horse) + 0.2);
+  assert.ok(answer.usage.prompt_tokens > 0);
+});
+
+test('an unknown model is a 404 NotFoundError with an OpenAI error body', async () => {
+  await assert.rejects(
+    client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] }),
+    (error) => {
+      assert.ok(error instanceof OpenAI.NotFoundError, `got ${error?.constructor?.name}`);
+      assert.equal(error.status, 404);
+      assert.equal(error.code, 'model_not_found');
+      assert.equal(error.param, 'model');
+      return true;
+    });
+});
+
+test('a bad parameter is a 400 BadRequestError naming it', async () => {
+  await assert.rejects(
+    client.chat.completions.create({ model: chatModel, messages: [{ role: 'user', content: 'hi' }], temperature: 5 }),
+    (error) => {
+      assert.ok(error instanceof OpenAI.BadRequestError);
+      assert.equal(error.param, 'temperature');
+      return true;
+    });
+});
