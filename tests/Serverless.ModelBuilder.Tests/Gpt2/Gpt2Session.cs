@@ -54,15 +54,13 @@ public sealed class Gpt2Session : IDisposable
 
             using var options = new RunOptions();
             var outputs = session.Run(options, names, inputs, outputNames);
-            return new Gpt2Step(outputs, batch, sequence, Vocab);
+            return new Gpt2Step(outputs, sequence, Vocab);
         }
         finally
         {
             empties.ForEach(value => value.Dispose());
         }
     }
-
-    public InferenceSession Session => session;
 
     public void Dispose() => session.Dispose();
 

@@ -4,7 +4,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace Serverless.ModelBuilder.Tests.Gpt2;
 
 /// <summary>The outputs of one forward pass: logits (read as fp32 whatever the model's type) and the presents to feed back as past.</summary>
-public sealed class Gpt2Step(IDisposableReadOnlyCollection<OrtValue> outputs, int batch, int sequence, int vocab) : IDisposable
+public sealed class Gpt2Step(IDisposableReadOnlyCollection<OrtValue> outputs, int sequence, int vocab) : IDisposable
 {
     /// <summary>present.{i}.key, present.{i}.value, ... in layer order, matching the past inputs.</summary>
     public IEnumerable<OrtValue> Presents => outputs.Skip(1);
@@ -25,8 +25,6 @@ public sealed class Gpt2Step(IDisposableReadOnlyCollection<OrtValue> outputs, in
     }
 
     public float[] LastLogits(int row) => Logits(row, sequence - 1);
-
-    public int Batch => batch;
 
     public void Dispose() => outputs.Dispose();
 }
