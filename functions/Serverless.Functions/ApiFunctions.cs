@@ -52,6 +52,11 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> Embeddings([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Embeddings)] HttpRequest request) =>
         ServeAsync(request, "Embeddings");
 
+    /// <summary><c>GET /healthz</c>.</summary>
+    [Function("Health")]
+    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
+        ServeAsync(request, "Health");
+
     /// <summary>Every other path: an OpenAI-shaped 404 or 405 instead of the host's own page.</summary>
     [Function("Unmatched")]
     public Task<IActionResult> Unmatched(

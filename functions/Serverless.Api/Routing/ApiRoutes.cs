@@ -1,6 +1,7 @@
 using Serverless.Api.Chat;
 using Serverless.Api.Completions;
 using Serverless.Api.Embeddings;
+using Serverless.Api.Health;
 using Serverless.Api.Models;
 
 namespace Serverless.Api.Routing;
@@ -32,6 +33,9 @@ public static class ApiRoutes
     /// <summary><c>POST</c>: embeddings.</summary>
     public const string Embeddings = "v1/embeddings";
 
+    /// <summary><c>GET</c>: liveness.</summary>
+    public const string Health = "healthz";
+
     /// <summary>Every method: whatever no other route serves, answered 404 or 405 in OpenAI's shape.</summary>
     public const string Unmatched = "{*path}";
 
@@ -49,6 +53,7 @@ public static class ApiRoutes
         new("Chat", ["POST"], Chat, typeof(ChatCompletionsHandler)),
         new("StreamingChat", ["POST"], StreamingChat, typeof(ChatCompletionsHandler)),
         new("Embeddings", ["POST"], Embeddings, typeof(EmbeddingsHandler)),
+        new("Health", ["GET"], Health, typeof(HealthHandler)),
         new("Unmatched", AllMethods, Unmatched, typeof(UnmatchedRouteHandler)),
     ];
 

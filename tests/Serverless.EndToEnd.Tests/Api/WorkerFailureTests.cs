@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Serverless.Testing;
+
+namespace Serverless.EndToEnd.Tests.Api;
+
+/// <summary>A worker that is down, fails or hangs: the API answers 503, 502 or 504 in OpenAI's shape.</summary>
+public sealed class WorkerFailureTests
+{
+    private const string ChatBody = """{"model":"broken-model","messages":[{"role":"user","content":"hi"}]}""";
+    private const string CompletionBody = """{"model":"broken-model","prompt":"hi"}""";
+
+    [Fact]
+    public async Task WhenNoWorkerListens_ModelsAndChatAre503()
+    {
+        await using var api = await ServiceProcess.StartApiAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+        using var http = new HttpClient { BaseAddress = api.BaseUrl };
+
+        using var models = await http.GetAsync("v1/models");
+        using var chat = await http.PostAsync("v1/chat/completions", new StringContent(ChatBody, Encoding.UTF8, "application/json"));
+
+        await ErrorAssertions.AssertOpenAIErrorAsync(models, HttpStatusCode.ServiceUnavailable);
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(chat, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("worker_unavailable", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task WhenTheWorkerFails_ChatIs502_AndWhenItHangs_CompletionIs504()
+    {
+        await using var worker = await FailingWorker.StartAsync();
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, "--Worker:RequestTimeout", "00:00:02");
+        using var http = new HttpClient { BaseAddress = api.BaseUrl };
+
+        using var failed = await http.PostAsync("v1/chat/completions", new StringContent(ChatBody, Encoding.UTF8, "application/json"));
+        using var hung = await http.PostAsync("v1/completions", new StringContent(CompletionBody, Encoding.UTF8, "application/json"));
+
+        var failure = await ErrorAssertions.AssertOpenAIErrorAsync(failed, HttpStatusCode.BadGateway);
+        Assert.DoesNotContain("secret stack detail", failure.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await ErrorAssertions.AssertOpenAIErrorAsync(hung, HttpStatusCode.GatewayTimeout);
+    }
+
+    /// <summary>A stand-in worker that lists one model, fails every chat with a 500 and never answers completions.</summary>
+    private sealed class FailingWorker : IAsyncDisposable
+    {
+        private readonly WebApplication app;
+
+        private FailingWorker(WebApplication app, Uri baseUrl)
+        {
+            this.app = app;
+            BaseUrl = baseUrl;
+        }
+
+        public Uri BaseUrl { get; }
+
+        public static async Task<FailingWorker> StartAsync()
+        {
+            var url = $"http://127.0.0.1:{FreePort.Next()}";
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls(url);
+            var app = builder.Build();
+            app.MapGet("/v1/models", () => Results.Text(
+                """{"object":"list","data":[{"id":"broken-model","object":"model","created":0,"owned_by":"test","capabilities":{"completion":true,"chat":true,"embedding":false,"fine_tuning":false},"context_length":1024,"permission":[]}]}""",
+                "application/json"));
+            app.MapPost("/v1/chat/completions", () => Results.Text("secret stack detail", statusCode: 500));
+            app.MapPost("/v1/completions", async (HttpContext context) => await Task.Delay(Timeout.Infinite, context.RequestAborted));
+            await app.StartAsync();
+            return new FailingWorker(app, new Uri(url + "/"));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

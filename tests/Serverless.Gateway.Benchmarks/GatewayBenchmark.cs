@@ -1,0 +1,43 @@
+using System.Globalization;
+using Serverless.Testing;
+
+namespace Serverless.Gateway.Benchmarks;
+
+/// <summary>
+/// Starts the worker and the API host as real processes, then puts the same chat load on the worker directly and
+/// through the API at 1, 16 and 64 concurrent clients, and prints the latency the gateway adds and its throughput.
+/// </summary>
+internal static class GatewayBenchmark
+{
+    private const string ChatBody = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":1,"temperature":0}""";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
+        await using var worker = await ServiceProcess.StartWorkerAsync();
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var toWorker = new HttpClient(handler, disposeHandler: false) { BaseAddress = worker.BaseUrl };
+        using var toApi = new HttpClient(handler, disposeHandler: false) { BaseAddress = api.BaseUrl };
+
+        // Warm both paths (JIT, connection pools, the model) before measuring.
+        await LoadGenerator.RunAsync(toWorker, "v1/chat/completions", ChatBody, 8, 10);
+        await LoadGenerator.RunAsync(toApi, "v1/chat/completions", ChatBody, 8, 10);
+
+        Console.WriteLine($"gateway benchmark: chat, max_tokens 1, {requests} requests per run, CPU worker ({Environment.ProcessorCount} cores)");
+        Console.WriteLine("clients | direct p50/p99 ms | via API p50/p99 ms | added p50/p99 ms | direct req/s | via API req/s | errors");
+        foreach (var clients in new[] { 1, 16, 64 })
+        {
+            var perClient = Math.Max(1, requests / clients);
+            var direct = await LoadGenerator.RunAsync(toWorker, "v1/chat/completions", ChatBody, clients, perClient);
+            var viaApi = await LoadGenerator.RunAsync(toApi, "v1/chat/completions", ChatBody, clients, perClient);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{clients,7} | {direct.Percentile(50),7:F2} / {direct.Percentile(99),7:F2} | {viaApi.Percentile(50),7:F2} / {viaApi.Percentile(99),7:F2} | " +
+                $"{viaApi.Percentile(50) - direct.Percentile(50),6:F2} / {viaApi.Percentile(99) - direct.Percentile(99),6:F2} | " +
+                $"{direct.RequestsPerSecond,12:F1} | {viaApi.RequestsPerSecond,13:F1} | {direct.Failures + viaApi.Failures}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API host peak memory (VmHWM): {api.PeakWorkingSetBytes() / (1024.0 * 1024.0):F1} MiB"));
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Serverless.Gateway.Benchmarks;
+
+/// <summary>Sends the same POST from a number of concurrent clients and records each request's latency.</summary>
+internal static class LoadGenerator
+{
+    public static async Task<LoadResult> RunAsync(HttpClient http, string path, string body, int clients, int requestsPerClient)
+    {
+        var latencies = new double[clients * requestsPerClient];
+        var failures = 0;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        {
+            for (var i = 0; i < requestsPerClient; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+                await response.Content.LoadIntoBufferAsync();
+                latencies[(client * requestsPerClient) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        total.Stop();
+        Array.Sort(latencies);
+        return new LoadResult(latencies, total.Elapsed.TotalSeconds, failures);
+    }
+}

@@ -1,0 +1,3 @@
+using Serverless.Gateway.Benchmarks;
+
+return await GatewayBenchmark.RunAsync(args);

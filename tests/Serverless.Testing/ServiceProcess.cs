@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Serverless.Testing;
+
+/// <summary>A service of the product run as a real process on loopback, with its output kept for failure messages.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private ServiceProcess(Process process, Uri baseUrl)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The service's base URL, <c>http://127.0.0.1:port/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The OS process id.</summary>
+    public int Id => process.Id;
+
+    /// <summary>Everything the process printed so far.</summary>
+    public string Output => string.Join('\n', output);
+
+    /// <summary>Starts the GPU worker's serve mode on a free port with the given models folder and extra settings.</summary>
+    public static Task<ServiceProcess> StartWorkerAsync(string? modelsPath = null, params string[] settings) =>
+        StartAsync(RepositoryPaths.WorkerDll, "readyz", ["serve", "--Inference:ModelsPath", modelsPath ?? RepositoryPaths.Models, .. settings]);
+
+    /// <summary>Starts the local API host on a free port, talking to the worker at <paramref name="workerUrl"/>.</summary>
+    public static Task<ServiceProcess> StartApiAsync(Uri workerUrl, params string[] settings) =>
+        StartAsync(RepositoryPaths.LocalHostDll, "healthz", ["--Worker:BaseUrl", workerUrl.ToString(), .. settings]);
+
+    /// <summary>Starts <paramref name="dll"/> with <c>--urls</c> on a free port and waits until <paramref name="readyPath"/> answers.</summary>
+    public static async Task<ServiceProcess> StartAsync(string dll, string readyPath, IReadOnlyList<string> args, TimeSpan? timeout = null)
+    {
+        var port = FreePort.Next();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        var service = new ServiceProcess(Process.Start(info)!, baseUrl);
+        try
+        {
+            await service.WaitUntilAnswersAsync(readyPath, timeout ?? TimeSpan.FromMinutes(3));
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Peak resident memory of the process so far (VmHWM), in bytes.</summary>
+    public long PeakWorkingSetBytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>Kills the process tree and waits for it to exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private async Task WaitUntilAnswersAsync(string path, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(path);
+                if ((int)response.StatusCode < 500)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The service did not answer {path} within {timeout}:\n{Output}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 500 && output.TryDequeue(out _))
+        {
+        }
+    }
+}
