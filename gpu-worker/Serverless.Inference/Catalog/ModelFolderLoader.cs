@@ -36,7 +36,7 @@ internal static class ModelFolderLoader
         }
     }
 
-    private static GenerationModel LoadGeneration(ModelManifest manifest, Microsoft.ML.Tokenizers.Tokenizer tokenizer, OpenedSession opened, InferenceOptions options, ILogger logger)
+    private static GenerationModel LoadGeneration(ModelManifest manifest, TextTokenizer tokenizer, OpenedSession opened, InferenceOptions options, ILogger logger)
     {
         var signature = CausalLmSignature.Read(opened.Session, manifest.Onnx);
         ChatTemplates.TryGet(manifest.ChatTemplate!, out var template);
@@ -45,7 +45,7 @@ internal static class ModelFolderLoader
         return new GenerationModel(manifest, tokenizer, template!, model, scheduler);
     }
 
-    private static EmbeddingModel LoadEmbedding(ModelManifest manifest, Microsoft.ML.Tokenizers.Tokenizer tokenizer, InferenceSession session)
+    private static EmbeddingModel LoadEmbedding(ModelManifest manifest, TextTokenizer tokenizer, InferenceSession session)
     {
         var signature = EmbeddingSignature.Read(session, manifest.Onnx);
         if (manifest.Dimensions is { } declared && signature.HiddenSize > 0 && declared != signature.HiddenSize)

@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
 using Serverless.Inference.Embeddings;
+using Serverless.Inference.Tokenization;
 
 namespace Serverless.Inference;
 
@@ -11,10 +12,10 @@ public sealed class EmbeddingModel
     private const int ChunkSize = 32;
 
     private readonly InferenceSession session;
-    private readonly Tokenizer tokenizer;
+    private readonly TextTokenizer tokenizer;
     private readonly EmbeddingSignature signature;
 
-    internal EmbeddingModel(ModelManifest manifest, InferenceSession session, Tokenizer tokenizer, EmbeddingSignature signature)
+    internal EmbeddingModel(ModelManifest manifest, InferenceSession session, TextTokenizer tokenizer, EmbeddingSignature signature)
     {
         Manifest = manifest;
         this.session = session;
@@ -30,7 +31,7 @@ public sealed class EmbeddingModel
     public int Dimensions { get; }
 
     /// <summary>Tokens the model would read for <paramref name="text"/>, special tokens included, before truncation to the context length.</summary>
-    public int CountTokens(string text) => tokenizer.EncodeToIds(text).Count;
+    public int CountTokens(string text) => tokenizer.Encode(text).Count;
 
     /// <summary>One vector per input, in order; inputs longer than the context length are truncated.</summary>
     public EmbeddingBatch Embed(IReadOnlyList<string> inputs)
@@ -43,7 +44,7 @@ public sealed class EmbeddingModel
             var chunk = new List<IReadOnlyList<int>>();
             for (var i = start; i < Math.Min(start + ChunkSize, inputs.Count); i++)
             {
-                var ids = Truncate(tokenizer.EncodeToIds(inputs[i]));
+                var ids = Truncate(tokenizer.Encode(inputs[i]));
                 promptTokens += ids.Count;
                 chunk.Add(ids);
             }
@@ -66,7 +67,7 @@ public sealed class EmbeddingModel
         }
 
         var kept = ids.Take(limit).ToArray();
-        if (tokenizer is BertTokenizer bert && ids[^1] == bert.SeparatorTokenId)
+        if (tokenizer.Inner is BertTokenizer bert && ids[^1] == bert.SeparatorTokenId)
         {
             kept[^1] = bert.SeparatorTokenId;
         }

@@ -1,22 +1,22 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Microsoft.ML.Tokenizers;
 using Serverless.Inference.Chat;
 using Serverless.Inference.Generation;
 using Serverless.Inference.Generation.Batching;
 using Serverless.Inference.Generation.Streaming;
+using Serverless.Inference.Tokenization;
 
 namespace Serverless.Inference;
 
 /// <summary>A loaded causal LM: tokenizes, renders chats and streams completions through its batch scheduler.</summary>
 public sealed class GenerationModel
 {
-    private readonly Tokenizer tokenizer;
+    private readonly TextTokenizer tokenizer;
     private readonly IChatTemplate chatTemplate;
     private readonly IReadOnlySet<int> eosTokenIds;
     private readonly BatchScheduler scheduler;
 
-    internal GenerationModel(ModelManifest manifest, Tokenizer tokenizer, IChatTemplate chatTemplate, CausalLm model, BatchScheduler scheduler)
+    internal GenerationModel(ModelManifest manifest, TextTokenizer tokenizer, IChatTemplate chatTemplate, CausalLm model, BatchScheduler scheduler)
     {
         Manifest = manifest;
         this.tokenizer = tokenizer;
@@ -32,7 +32,7 @@ public sealed class GenerationModel
     internal CausalLm Model { get; }
 
     /// <summary>The prompt's token ids, as the model reads them.</summary>
-    public IReadOnlyList<int> Tokenize(string text) => tokenizer.EncodeToIds(text);
+    public IReadOnlyList<int> Tokenize(string text) => tokenizer.Encode(text);
 
     /// <summary>The prompt for a chat, via the model's chat template, ending with the assistant cue.</summary>
     public string RenderChat(IReadOnlyList<ChatTurn> turns) => chatTemplate.Render(turns);
@@ -52,7 +52,7 @@ public sealed class GenerationModel
         return Stream(request, tokenObserver, cancellationToken);
     }
 
-    internal string Decode(IEnumerable<int> tokens) => tokenizer.Decode(tokens) ?? string.Empty;
+    internal string Decode(IEnumerable<int> tokens) => tokenizer.Decode(tokens);
 
     internal void Shutdown()
     {

@@ -12,7 +12,10 @@ internal static class TokenizerLoader
     /// <param name="spec">The tokenizer manifest.</param>
     /// <param name="folder">The model folder its files live in.</param>
     /// <param name="addBeginningOfSentence">SentencePiece models (Llama and kin) expect BOS before a prompt; BERT gets [CLS]/[SEP] regardless.</param>
-    public static Tokenizer Create(TokenizerManifest spec, string folder, bool addBeginningOfSentence) => spec.Type switch
+    public static TextTokenizer Create(TokenizerManifest spec, string folder, bool addBeginningOfSentence) =>
+        new(CreateInner(spec, folder, addBeginningOfSentence), foldAccents: spec.Type == "wordpiece" && spec.StripAccents);
+
+    private static Tokenizer CreateInner(TokenizerManifest spec, string folder, bool addBeginningOfSentence) => spec.Type switch
     {
         "tiktoken" => Guard(ManifestReader.FileName, () => spec.Encoding == Gpt2Encoding
             ? TiktokenTokenizer.CreateForModel(Gpt2Encoding)
@@ -23,9 +26,7 @@ internal static class TokenizerLoader
             using var stream = File.OpenRead(Existing(folder, spec.Model!));
             return SentencePieceTokenizer.Create(stream, addBeginningOfSentence, addEndOfSentence: false);
         }),
-        "wordpiece" => Guard(spec.Vocab!, () => BertTokenizer.Create(
-            Existing(folder, spec.Vocab!),
-            new BertOptions { LowerCaseBeforeTokenization = spec.Lowercase, RemoveNonSpacingMarks = spec.StripAccents })),
+        "wordpiece" => Guard(spec.Vocab!, () => BertTokenizer.Create(Existing(folder, spec.Vocab!), BertOptionsFor(spec))),
         _ => throw new ModelLoadException(ManifestReader.FileName, $"tokenizer type '{spec.Type}' is unknown"),
     };
 
@@ -36,6 +37,10 @@ internal static class TokenizerLoader
         using var mergesStream = File.OpenRead(merges);
         return CodeGenTokenizer.Create(vocabStream, mergesStream, addPrefixSpace: false, addBeginOfSentence: false, addEndOfSentence: false);
     });
+
+    /// <summary>Accents are folded before the tokenizer sees the text (<see cref="TextTokenizer"/>), not by its ICU-bound option.</summary>
+    private static BertOptions BertOptionsFor(TokenizerManifest spec) =>
+        new() { LowerCaseBeforeTokenization = spec.Lowercase, RemoveNonSpacingMarks = false };
 
     private static string Existing(string folder, string fileName)
     {
