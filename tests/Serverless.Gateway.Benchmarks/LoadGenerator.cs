@@ -9,6 +9,7 @@ internal static class LoadGenerator
     public static async Task<LoadResult> RunAsync(HttpClient http, string path, string body, int clients, int requestsPerClient)
     {
         var latencies = new double[clients * requestsPerClient];
+        var gateway = new System.Collections.Concurrent.ConcurrentBag<double>();
         var failures = 0;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -19,6 +20,11 @@ internal static class LoadGenerator
                 using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
                 await response.Content.LoadIntoBufferAsync();
                 latencies[(client * requestsPerClient) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (ServerTiming.Gateway(response) is { } ms)
+                {
+                    gateway.Add(ms);
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref failures);
@@ -27,6 +33,8 @@ internal static class LoadGenerator
         }));
         total.Stop();
         Array.Sort(latencies);
-        return new LoadResult(latencies, total.Elapsed.TotalSeconds, failures);
+        var gatewayMs = gateway.ToArray();
+        Array.Sort(gatewayMs);
+        return new LoadResult(latencies, gatewayMs, total.Elapsed.TotalSeconds, failures);
     }
 }

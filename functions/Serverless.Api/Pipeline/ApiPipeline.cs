@@ -18,7 +18,7 @@ public sealed partial class ApiPipeline(IServiceProvider services, ILogger<ApiPi
     public async Task InvokeAsync(HttpContext context, ApiRoute route)
     {
         var requestId = RequestIds.Assign(context);
-        var started = Stopwatch.GetTimestamp();
+        var started = RequestTiming.Start(context).StartedTimestamp;
         try
         {
             var handler = (IApiHandler)services.GetRequiredService(route.HandlerType);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Serverless.Api.Pipeline;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
@@ -22,9 +24,11 @@ public sealed partial class WorkerRelay(WorkerClient worker, ILogger<WorkerRelay
         var json = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         var aborted = context.RequestAborted;
         HttpResponseMessage upstream;
+        var sent = Stopwatch.GetTimestamp();
         try
         {
             upstream = await worker.PostAsync(path, json, context.TraceIdentifier, aborted);
+            RequestTiming.ReportUpstream(context, Stopwatch.GetElapsedTime(sent));
         }
         catch (Exception e) when (!aborted.IsCancellationRequested && ToError(e) is { } error)
         {
