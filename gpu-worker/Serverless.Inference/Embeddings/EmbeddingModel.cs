@@ -12,14 +12,13 @@ public sealed class EmbeddingModel
     private const int ChunkSize = 32;
 
     private readonly InferenceSession session;
-    private readonly TextTokenizer tokenizer;
     private readonly EmbeddingSignature signature;
 
     internal EmbeddingModel(ModelManifest manifest, InferenceSession session, TextTokenizer tokenizer, EmbeddingSignature signature)
     {
         Manifest = manifest;
         this.session = session;
-        this.tokenizer = tokenizer;
+        Tokenizer = tokenizer;
         this.signature = signature;
         Dimensions = manifest.Dimensions ?? signature.HiddenSize;
     }
@@ -27,11 +26,13 @@ public sealed class EmbeddingModel
     /// <summary>The model's model.json.</summary>
     public ModelManifest Manifest { get; }
 
+    internal TextTokenizer Tokenizer { get; }
+
     /// <summary>Length of every vector.</summary>
     public int Dimensions { get; }
 
     /// <summary>Tokens the model would read for <paramref name="text"/>, special tokens included, before truncation to the context length.</summary>
-    public int CountTokens(string text) => tokenizer.Encode(text).Count;
+    public int CountTokens(string text) => Tokenizer.Encode(text).Count;
 
     /// <summary>One vector per input, in order; inputs longer than the context length are truncated.</summary>
     public EmbeddingBatch Embed(IReadOnlyList<string> inputs)
@@ -44,7 +45,7 @@ public sealed class EmbeddingModel
             var chunk = new List<IReadOnlyList<int>>();
             for (var i = start; i < Math.Min(start + ChunkSize, inputs.Count); i++)
             {
-                var ids = Truncate(tokenizer.Encode(inputs[i]));
+                var ids = Truncate(Tokenizer.Encode(inputs[i]));
                 promptTokens += ids.Count;
                 chunk.Add(ids);
             }
@@ -67,7 +68,7 @@ public sealed class EmbeddingModel
         }
 
         var kept = ids.Take(limit).ToArray();
-        if (tokenizer.Inner is BertTokenizer bert && ids[^1] == bert.SeparatorTokenId)
+        if (Tokenizer.Inner is BertTokenizer bert && ids[^1] == bert.SeparatorTokenId)
         {
             kept[^1] = bert.SeparatorTokenId;
         }
