@@ -5,9 +5,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Serverless.Api.Auth;
+using Serverless.Api.Keys;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Routing;
+using Serverless.Api.Storage;
 using Serverless.Api.Worker;
 
 namespace Serverless.Api;
@@ -20,7 +23,14 @@ public static class ServerlessApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageClients.CreateTableService(configuration));
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<JwtValidator>();
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddHttpClient(nameof(JwtValidator));
 
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();

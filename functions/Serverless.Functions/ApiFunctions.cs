@@ -52,6 +52,21 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> Embeddings([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Embeddings)] HttpRequest request) =>
         ServeAsync(request, "Embeddings");
 
+    /// <summary><c>GET</c>, <c>POST /v1/admin/keys</c>.</summary>
+    [Function("AdminKeys")]
+    public Task<IActionResult> AdminKeys([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.AdminKeys)] HttpRequest request) =>
+        ServeAsync(request, "AdminKeys");
+
+    /// <summary><c>GET</c>, <c>PATCH</c>, <c>DELETE /v1/admin/keys/{id}</c>.</summary>
+    [Function("AdminKey")]
+    public Task<IActionResult> AdminKey([HttpTrigger(AuthorizationLevel.Anonymous, "get", "patch", "delete", Route = ApiRoutes.AdminKey)] HttpRequest request) =>
+        ServeAsync(request, "AdminKey");
+
+    /// <summary><c>POST /v1/admin/keys/{id}/rotate</c>.</summary>
+    [Function("AdminKeyRotate")]
+    public Task<IActionResult> AdminKeyRotate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AdminKeyRotate)] HttpRequest request) =>
+        ServeAsync(request, "AdminKeyRotate");
+
     /// <summary><c>GET /healthz</c>.</summary>
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

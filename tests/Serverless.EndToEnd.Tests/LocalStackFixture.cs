@@ -13,8 +13,22 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>The embedding model every fresh machine has.</summary>
     public const string EmbeddingModel = "all-minilm-l6-v2";
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> issuedSecrets = [];
+    private Azurite? azurite;
     private ServiceProcess? worker;
     private ServiceProcess? api;
+
+    /// <summary>The admin key and pepper this stack's API was started with.</summary>
+    public ApiSecrets Secrets { get; } = ApiSecrets.New();
+
+    /// <summary>A <c>user</c> key with every scope and model, made through the admin API at start.</summary>
+    public string UserKey { get; private set; } = string.Empty;
+
+    /// <summary>Every secret this stack has issued or been given, for the log scan.</summary>
+    public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets, Secrets.AdminKey, Secrets.KeyPepper];
+
+    /// <summary>The storage the API keeps its state in.</summary>
+    public Azurite Storage => azurite ?? throw new InvalidOperationException("not started");
 
     /// <summary>The worker process.</summary>
     public ServiceProcess Worker => worker ?? throw new InvalidOperationException("not started");
@@ -23,22 +37,47 @@ public sealed class LocalStackFixture : IAsyncLifetime
     public ServiceProcess Api => api ?? throw new InvalidOperationException("not started");
 
     /// <summary>An unmodified OpenAI .NET client for the API (or, with <paramref name="direct"/>, the worker itself).</summary>
-    public OpenAIClient CreateOpenAIClient(bool direct = false) =>
-        new(new ApiKeyCredential("sk-local"), new OpenAIClientOptions
+    public OpenAIClient CreateOpenAIClient(bool direct = false, string? key = null) =>
+        new(new ApiKeyCredential(key ?? UserKey), new OpenAIClientOptions
         {
             Endpoint = new Uri((direct ? Worker : Api).BaseUrl, "v1"),
             NetworkTimeout = TimeSpan.FromMinutes(2),
             RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 0),
         });
 
-    /// <summary>A plain HTTP client for the API, for what an SDK would not send.</summary>
-    public HttpClient CreateHttpClient(bool direct = false) =>
-        new() { BaseAddress = (direct ? Worker : Api).BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>A plain HTTP client for the API (with the user key unless <paramref name="key"/> says otherwise), for what an SDK would not send.</summary>
+    public HttpClient CreateHttpClient(bool direct = false, string? key = null)
+    {
+        var http = new HttpClient { BaseAddress = (direct ? Worker : Api).BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        if ((key ?? UserKey) is { Length: > 0 } secret)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        }
+
+        return http;
+    }
+
+    /// <summary>An admin API client with the bootstrap key.</summary>
+    public AdminClient CreateAdminClient() => new(Api.BaseUrl, Secrets.AdminKey);
+
+    /// <summary>Creates a key through the admin API and remembers its secret for the log scan.</summary>
+    public async Task<(string Id, string Secret)> CreateKeyAsync(string json)
+    {
+        using var admin = CreateAdminClient();
+        var key = await admin.CreateKeyAsync(json);
+        RememberSecret(key.Secret);
+        return key;
+    }
+
+    /// <summary>Adds a secret to those the log scan looks for.</summary>
+    public void RememberSecret(string secret) => issuedSecrets.Add(secret);
 
     public async Task InitializeAsync()
     {
+        azurite = await Azurite.StartAsync();
         worker = await ServiceProcess.StartWorkerAsync();
-        api = await ServiceProcess.StartApiAsync(worker.BaseUrl);
+        api = await ServiceProcess.StartApiAsync(worker.BaseUrl, Secrets.Environment(azurite.ConnectionString), "--Logging:LogLevel:Default", "Debug");
+        (_, UserKey) = await CreateKeyAsync("""{"name":"end-to-end","owner":"e2e-tenant","role":"user"}""");
     }
 
     public async Task DisposeAsync()
@@ -51,6 +90,11 @@ public sealed class LocalStackFixture : IAsyncLifetime
         if (worker is not null)
         {
             await worker.DisposeAsync();
+        }
+
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
         }
     }
 }

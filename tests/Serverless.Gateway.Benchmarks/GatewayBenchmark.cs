@@ -14,17 +14,21 @@ internal static class GatewayBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
+        await using var storage = await Azurite.StartAsync();
         await using var worker = await ServiceProcess.StartWorkerAsync();
-        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl);
+        var secrets = ApiSecrets.New();
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(storage.ConnectionString));
+        using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
+        var (_, key) = await admin.CreateKeyAsync("""{"name":"benchmark","owner":"bench","role":"user"}""");
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var toWorker = new HttpClient(handler, disposeHandler: false) { BaseAddress = worker.BaseUrl };
-        using var toApi = new HttpClient(handler, disposeHandler: false) { BaseAddress = api.BaseUrl };
+        using var toApi = new HttpClient(handler, disposeHandler: false) { BaseAddress = api.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", key) } };
 
         // Warm both paths (JIT, connection pools, the model) before measuring.
         await LoadGenerator.RunAsync(toWorker, "v1/chat/completions", ChatBody, 8, 10);
         await LoadGenerator.RunAsync(toApi, "v1/chat/completions", ChatBody, 8, 10);
 
-        Console.WriteLine($"gateway benchmark: chat, max_tokens 1, {requests} requests per run, CPU worker ({Environment.ProcessorCount} cores)");
+        Console.WriteLine($"gateway benchmark: chat, max_tokens 1, {requests} requests per run, CPU worker ({Environment.ProcessorCount} cores), API key auth on");
         Console.WriteLine("clients | direct p50/p99 ms | via API p50/p99 ms | added p50/p99 ms | gateway own p50/p99 ms | direct req/s | via API req/s | errors");
         foreach (var clients in new[] { 1, 16, 64 })
         {

@@ -32,12 +32,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static Task<ServiceProcess> StartWorkerAsync(string? modelsPath = null, params string[] settings) =>
         StartAsync(RepositoryPaths.WorkerDll, "readyz", ["serve", "--Inference:ModelsPath", modelsPath ?? RepositoryPaths.Models, .. settings]);
 
-    /// <summary>Starts the local API host on a free port, talking to the worker at <paramref name="workerUrl"/>.</summary>
-    public static Task<ServiceProcess> StartApiAsync(Uri workerUrl, params string[] settings) =>
-        StartAsync(RepositoryPaths.LocalHostDll, "healthz", ["--Worker:BaseUrl", workerUrl.ToString(), .. settings]);
+    /// <summary>
+    /// Starts the local API host on a free port, talking to the worker at <paramref name="workerUrl"/>; secrets and
+    /// storage come in <paramref name="environment"/> (as app settings do in Azure), other settings as arguments.
+    /// </summary>
+    public static Task<ServiceProcess> StartApiAsync(Uri workerUrl, IReadOnlyDictionary<string, string> environment, params string[] settings) =>
+        StartAsync(RepositoryPaths.LocalHostDll, "healthz", ["--Worker:BaseUrl", workerUrl.ToString(), .. settings], environment);
 
     /// <summary>Starts <paramref name="dll"/> with <c>--urls</c> on a free port and waits until <paramref name="readyPath"/> answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(string dll, string readyPath, IReadOnlyList<string> args, TimeSpan? timeout = null)
+    public static async Task<ServiceProcess> StartAsync(
+        string dll, string readyPath, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var port = FreePort.Next();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -57,6 +61,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var service = new ServiceProcess(Process.Start(info)!, baseUrl);
         try
         {

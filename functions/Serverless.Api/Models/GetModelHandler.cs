@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Serverless.Api.Auth;
 using Serverless.Api.Routing;
+using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
 
@@ -14,7 +17,11 @@ internal sealed class GetModelHandler(ModelRegistry registry) : IApiHandler
     {
         // Read the id from the path rather than route values: the Functions host and the local host fill those differently.
         var id = Uri.UnescapeDataString(context.Request.Path.Value![Prefix.Length..]);
-        var (model, error) = await registry.ResolveAsync(id, _ => true, "this", context.RequestAborted);
+        // A model outside the key's list is answered as if it did not exist.
+        var caller = context.Features.GetRequiredFeature<Caller>();
+        var (model, error) = caller.MayUse(id)
+            ? await registry.ResolveAsync(id, _ => true, "this", context.RequestAborted)
+            : (null, ApiError.ModelNotFound(id));
         await (error is not null
             ? OpenAIResponses.WriteErrorAsync(context.Response, error)
             : OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, model!, OpenAIJsonContext.Default.Model));

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Serverless.Api.Auth;
 using Serverless.Api.Routing;
 using Serverless.Api.Worker;
 using Serverless.OpenAI.Http;
@@ -11,7 +13,13 @@ internal sealed class ListModelsHandler(ModelRegistry registry) : IApiHandler
 {
     public async Task HandleAsync(HttpContext context)
     {
+        var caller = context.Features.GetRequiredFeature<Caller>();
         var models = await registry.ListAsync(context.RequestAborted);
+        if (models is not null && caller.Models is not null)
+        {
+            models = models with { Data = models.Data.Where(m => caller.MayUse(m.Id)).ToArray() };
+        }
+
         await (models is null
             ? OpenAIResponses.WriteErrorAsync(context.Response, WorkerErrors.Unavailable)
             : OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, models, OpenAIJsonContext.Default.ModelList));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Api.Auth;
 using Serverless.Api.Routing;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
@@ -12,7 +13,7 @@ namespace Serverless.Api.Pipeline;
 /// Runs one request through the steps every route shares: request id, the route's handler, and the single place
 /// where an unexpected exception becomes an OpenAI-shaped 500. Both hosts call it, so they behave alike.
 /// </summary>
-public sealed partial class ApiPipeline(IServiceProvider services, ILogger<ApiPipeline> logger)
+public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthenticator authenticator, ILogger<ApiPipeline> logger)
 {
     /// <summary>Serves <paramref name="context"/> with the handler of <paramref name="route"/>.</summary>
     public async Task InvokeAsync(HttpContext context, ApiRoute route)
@@ -21,6 +22,19 @@ public sealed partial class ApiPipeline(IServiceProvider services, ILogger<ApiPi
         var started = RequestTiming.Start(context).StartedTimestamp;
         try
         {
+            if (route.Access is { } access)
+            {
+                var (caller, error) = await authenticator.AuthenticateAsync(context);
+                error ??= Authorize(caller!, access);
+                if (error is not null)
+                {
+                    await OpenAIResponses.WriteErrorAsync(context.Response, error);
+                    return;
+                }
+
+                context.Features.Set(caller!);
+            }
+
             var handler = (IApiHandler)services.GetRequiredService(route.HandlerType);
             await handler.HandleAsync(context);
         }
@@ -38,6 +52,9 @@ public sealed partial class ApiPipeline(IServiceProvider services, ILogger<ApiPi
             LogCompleted(requestId, context.Request.Method, route.Name, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    private static ApiError? Authorize(Caller caller, RouteAccess access) =>
+        caller.Role >= access.MinimumRole && (access.Scope is null || caller.HasScope(access.Scope)) ? null : AuthErrors.Forbidden;
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Request {RequestId} {Method} {Route} answered {StatusCode} in {ElapsedMs:F2} ms")]
     private partial void LogCompleted(string requestId, string method, string route, int statusCode, double elapsedMs);

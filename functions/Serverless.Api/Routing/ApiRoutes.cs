@@ -1,3 +1,5 @@
+using Serverless.Api.Admin;
+using Serverless.Api.Auth;
 using Serverless.Api.Chat;
 using Serverless.Api.Completions;
 using Serverless.Api.Embeddings;
@@ -33,6 +35,15 @@ public static class ApiRoutes
     /// <summary><c>POST</c>: embeddings.</summary>
     public const string Embeddings = "v1/embeddings";
 
+    /// <summary><c>GET</c> lists, <c>POST</c> creates API keys (admin).</summary>
+    public const string AdminKeys = "v1/admin/keys";
+
+    /// <summary><c>GET</c>, <c>PATCH</c>, <c>DELETE</c> (revoke) one API key (admin).</summary>
+    public const string AdminKey = "v1/admin/keys/{id}";
+
+    /// <summary><c>POST</c>: a new secret for a key (admin).</summary>
+    public const string AdminKeyRotate = "v1/admin/keys/{id}/rotate";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -45,16 +56,19 @@ public static class ApiRoutes
     /// <summary>Every route, the catch-all last.</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        new("ListModels", ["GET"], Models, typeof(ListModelsHandler)),
-        new("GetModel", ["GET"], Model, typeof(GetModelHandler)),
-        new("Completions", ["POST"], Completions, typeof(CompletionsHandler)),
-        new("StreamingCompletions", ["POST"], StreamingCompletions, typeof(CompletionsHandler)),
-        new("ChatCompletions", ["POST"], ChatCompletions, typeof(ChatCompletionsHandler)),
-        new("Chat", ["POST"], Chat, typeof(ChatCompletionsHandler)),
-        new("StreamingChat", ["POST"], StreamingChat, typeof(ChatCompletionsHandler)),
-        new("Embeddings", ["POST"], Embeddings, typeof(EmbeddingsHandler)),
-        new("Health", ["GET"], Health, typeof(HealthHandler)),
-        new("Unmatched", AllMethods, Unmatched, typeof(UnmatchedRouteHandler)),
+        new("ListModels", ["GET"], Models, typeof(ListModelsHandler), RouteAccess.Read),
+        new("GetModel", ["GET"], Model, typeof(GetModelHandler), RouteAccess.Read),
+        new("Completions", ["POST"], Completions, typeof(CompletionsHandler), RouteAccess.Inference(Scopes.Completions)),
+        new("StreamingCompletions", ["POST"], StreamingCompletions, typeof(CompletionsHandler), RouteAccess.Inference(Scopes.Completions)),
+        new("ChatCompletions", ["POST"], ChatCompletions, typeof(ChatCompletionsHandler), RouteAccess.Inference(Scopes.Chat)),
+        new("Chat", ["POST"], Chat, typeof(ChatCompletionsHandler), RouteAccess.Inference(Scopes.Chat)),
+        new("StreamingChat", ["POST"], StreamingChat, typeof(ChatCompletionsHandler), RouteAccess.Inference(Scopes.Chat)),
+        new("Embeddings", ["POST"], Embeddings, typeof(EmbeddingsHandler), RouteAccess.Inference(Scopes.Embeddings)),
+        new("AdminKeys", ["GET", "POST"], AdminKeys, typeof(AdminKeysHandler), RouteAccess.Admin),
+        new("AdminKey", ["GET", "PATCH", "DELETE"], AdminKey, typeof(AdminKeyHandler), RouteAccess.Admin),
+        new("AdminKeyRotate", ["POST"], AdminKeyRotate, typeof(RotateKeyHandler), RouteAccess.Admin),
+        new("Health", ["GET"], Health, typeof(HealthHandler), null),
+        new("Unmatched", AllMethods, Unmatched, typeof(UnmatchedRouteHandler), null),
     ];
 
     /// <summary>Looks a route up by name.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Auth;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Worker;
@@ -39,6 +41,13 @@ internal abstract class ForwardingHandler<TRequest>(ModelRegistry registry, Work
         if (Validate(request) is { } invalid)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, invalid);
+            return;
+        }
+
+        var caller = context.Features.GetRequiredFeature<Caller>();
+        if (!caller.MayUse(ModelOf(request)))
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, AuthErrors.ModelNotAllowed(ModelOf(request)));
             return;
         }
 

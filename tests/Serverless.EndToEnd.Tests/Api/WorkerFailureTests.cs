@@ -16,8 +16,10 @@ public sealed class WorkerFailureTests
     [Fact]
     public async Task WhenNoWorkerListens_ModelsAndChatAre503()
     {
-        await using var api = await ServiceProcess.StartApiAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
-        using var http = new HttpClient { BaseAddress = api.BaseUrl };
+        await using var storage = await Azurite.StartAsync();
+        var secrets = ApiSecrets.New();
+        await using var api = await ServiceProcess.StartApiAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/"), secrets.Environment(storage.ConnectionString));
+        using var http = new HttpClient { BaseAddress = api.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", secrets.AdminKey) } };
 
         using var models = await http.GetAsync("v1/models");
         using var chat = await http.PostAsync("v1/chat/completions", new StringContent(ChatBody, Encoding.UTF8, "application/json"));
@@ -31,8 +33,10 @@ public sealed class WorkerFailureTests
     public async Task WhenTheWorkerFails_ChatIs502_AndWhenItHangs_CompletionIs504()
     {
         await using var worker = await FailingWorker.StartAsync();
-        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, "--Worker:RequestTimeout", "00:00:02");
-        using var http = new HttpClient { BaseAddress = api.BaseUrl };
+        await using var storage = await Azurite.StartAsync();
+        var secrets = ApiSecrets.New();
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(storage.ConnectionString), "--Worker:RequestTimeout", "00:00:02");
+        using var http = new HttpClient { BaseAddress = api.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", secrets.AdminKey) } };
 
         using var failed = await http.PostAsync("v1/chat/completions", new StringContent(ChatBody, Encoding.UTF8, "application/json"));
         using var hung = await http.PostAsync("v1/completions", new StringContent(CompletionBody, Encoding.UTF8, "application/json"));

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Keys;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Routing;
+using Serverless.OpenAI.Http;
+
+namespace Serverless.Api.Admin;
+
+/// <summary><c>GET /v1/admin/keys</c> lists keys (<c>?owner=</c> filters); <c>POST</c> creates one and shows its secret once.</summary>
+internal sealed class AdminKeysHandler(ApiKeyStore store, TimeProvider time, IOptions<ApiOptions> options) : IApiHandler
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var now = time.GetUtcNow();
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            var owner = context.Request.Query["owner"].ToString();
+            var keys = await store.ListAsync(owner.Length > 0 ? owner : null, context.RequestAborted);
+            var list = new KeyList(keys.Select(k => KeyObject.From(k, now)).ToArray());
+            await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, list, AdminJsonContext.Default.KeyList);
+            return;
+        }
+
+        var parsed = await JsonBody.ReadAsync(context.Request, AdminJsonContext.Default.KeyRequest, options.Value.MaxRequestBodyBytes);
+        var (spec, error) = parsed.Succeeded ? KeyRequestValidator.ForCreate(parsed.Value, now) : (null, parsed.Error);
+        if (error is not null)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, error);
+            return;
+        }
+
+        var (key, secret) = await store.CreateAsync(spec!, context.RequestAborted);
+        await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status201Created, KeyObject.From(key, now, secret), AdminJsonContext.Default.KeyObject);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Serverless.Api.Keys;
+
+/// <summary>Per-key limits that override its tier; null fields fall back to the tier.</summary>
+/// <param name="Rpm">Requests per minute.</param>
+/// <param name="Tpm">Tokens per minute.</param>
+/// <param name="Rpd">Requests per day (UTC).</param>
+/// <param name="Tpd">Tokens per day (UTC).</param>
+/// <param name="MaxConcurrency">Requests in flight at once.</param>
+/// <param name="Budget">Spending budget per day, in the price table's currency.</param>
+public sealed record KeyLimits(long? Rpm = null, long? Tpm = null, long? Rpd = null, long? Tpd = null, int? MaxConcurrency = null, decimal? Budget = null)
+{
+    /// <summary>The largest value any count limit may take.</summary>
+    public const long MaxCount = 1_000_000_000_000;
+
+    /// <summary>The name of the first field that is not a sensible limit (zero, negative or absurd), or null.</summary>
+    public string? FirstInvalidField() => this switch
+    {
+        { Rpm: <= 0 or > MaxCount } => "rpm",
+        { Tpm: <= 0 or > MaxCount } => "tpm",
+        { Rpd: <= 0 or > MaxCount } => "rpd",
+        { Tpd: <= 0 or > MaxCount } => "tpd",
+        { MaxConcurrency: <= 0 or > 100_000 } => "max_concurrency",
+        { Budget: <= 0 or > 1_000_000_000 } => "budget",
+        _ => null,
+    };
+}

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace Serverless.Testing;
+
+/// <summary>The secrets an API host under test is started with: a fresh admin key and key pepper per stack.</summary>
+public sealed record ApiSecrets(string AdminKey, string KeyPepper)
+{
+    /// <summary>New random secrets.</summary>
+    public static ApiSecrets New() => new(
+        "sk-admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    /// <summary>The environment that gives an API host these secrets and <paramref name="storageConnectionString"/>.</summary>
+    public IReadOnlyDictionary<string, string> Environment(string storageConnectionString) => new Dictionary<string, string>
+    {
+        ["ADMIN_API_KEY"] = AdminKey,
+        ["Auth__KeyPepper"] = KeyPepper,
+        ["AzureWebJobsStorage"] = storageConnectionString,
+    };
+}
