@@ -11,6 +11,7 @@ AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
 CONFIGURATION=${CONFIGURATION:-Release}
 MODELS_PATH=${MODELS_PATH:-.models}
 LOG_DIR=${LOG_DIR:-.artifacts/logs}
+DATA_DIR=${DATA_DIR:-.azurite}
 
 pids=()
 stop_all() {
@@ -29,11 +30,27 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   dotnet build functions/Serverless.LocalHost -c "$CONFIGURATION" -nologo -v quiet
   dotnet build gpu-worker/Serverless.Worker -c "$CONFIGURATION" -nologo -v quiet
 fi
-mkdir -p "$LOG_DIR" .azurite
+mkdir -p "$LOG_DIR" "$DATA_DIR"
 rm -f "$LOG_DIR/ready"
 
+# The local stack's secrets: made once and kept beside the storage data, since keys stored there are hashed
+# with the pepper. ADMIN_API_KEY from the environment wins.
+secrets_file="$DATA_DIR/local-secrets.env"
+if [ ! -f "$secrets_file" ]; then
+  umask 077
+  {
+    echo "LOCAL_ADMIN_API_KEY=sk-admin-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    echo "LOCAL_KEY_PEPPER=$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+  } >"$secrets_file"
+  umask 022
+fi
+source "$secrets_file"
+export ADMIN_API_KEY=${ADMIN_API_KEY:-$LOCAL_ADMIN_API_KEY}
+export Auth__KeyPepper=${Auth__KeyPepper:-$LOCAL_KEY_PEPPER}
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((AZURITE_BLOB_PORT + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((AZURITE_BLOB_PORT + 2))/devstoreaccount1;"
+
 echo "==> Azurite on 127.0.0.1:$AZURITE_BLOB_PORT-$((AZURITE_BLOB_PORT + 2))"
-node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location .azurite \
+node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location "$DATA_DIR" \
   --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
   --queueHost 127.0.0.1 --queuePort "$((AZURITE_BLOB_PORT + 1))" \
   --tableHost 127.0.0.1 --tablePort "$((AZURITE_BLOB_PORT + 2))" >"$LOG_DIR/azurite.log" 2>&1 &
@@ -50,17 +67,23 @@ echo "==> API on 127.0.0.1:$API_PORT"
 dotnet "functions/Serverless.LocalHost/bin/$CONFIGURATION/net10.0/Serverless.LocalHost.dll" \
   --urls "http://127.0.0.1:$API_PORT" --Worker:BaseUrl "http://127.0.0.1:$WORKER_PORT/" >"$LOG_DIR/api.log" 2>&1 &
 pids+=($!)
-wait_for_url "http://127.0.0.1:$API_PORT/v1/models" 120 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/api.log"; exit 1; }
+wait_for_url "http://127.0.0.1:$API_PORT/healthz" 120 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/api.log"; exit 1; }
 
 cat <<BANNER
 
 The API is up: http://127.0.0.1:$API_PORT/v1   (logs in $LOG_DIR/)
-Models: $(curl -fsS "http://127.0.0.1:$API_PORT/v1/models" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | paste -sd' ')
+Models: $(curl -fsS -H "Authorization: Bearer $ADMIN_API_KEY" "http://127.0.0.1:$API_PORT/v1/models" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | paste -sd' ')
+Admin key (kept in $secrets_file): $ADMIN_API_KEY
 
-  curl http://127.0.0.1:$API_PORT/v1/chat/completions -H 'Content-Type: application/json' \\
+Make a key for a user, then call the API with it:
+
+  curl http://127.0.0.1:$API_PORT/v1/admin/keys -H "Authorization: Bearer $ADMIN_API_KEY" \\
+    -H 'Content-Type: application/json' -d '{"name":"me","owner":"my-team","role":"user"}'
+
+  curl http://127.0.0.1:$API_PORT/v1/chat/completions -H "Authorization: Bearer sk-..." -H 'Content-Type: application/json' \\
     -d '{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":16}'
 
-  OpenAI SDKs: base URL http://127.0.0.1:$API_PORT/v1 (any API key for now).
+  OpenAI SDKs: base URL http://127.0.0.1:$API_PORT/v1, API key: the sk-... key.
 Press Ctrl-C to stop.
 BANNER
 echo "ready" >"$LOG_DIR/ready"

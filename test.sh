@@ -28,13 +28,15 @@ set -e
 grep -E '(Passed|Failed)!|^\s*Failed |error' .artifacts/dotnet-test.log || true
 
 echo "==> the local stack (./run.sh) driven by the OpenAI JS SDK"
-API_PORT=17071 WORKER_PORT=18081 AZURITE_BLOB_PORT=20000 SKIP_BUILD=1 LOG_DIR=.artifacts/stack-logs \
+rm -rf .artifacts/stack-data .artifacts/stack-logs
+export ADMIN_API_KEY="sk-admin-test-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+API_PORT=17071 WORKER_PORT=18081 AZURITE_BLOB_PORT=20000 SKIP_BUILD=1 LOG_DIR=.artifacts/stack-logs DATA_DIR=.artifacts/stack-data \
   ./run.sh >.artifacts/run-sh.log 2>&1 &
 stack=$!
 js_status=1
 for _ in $(seq 1 600); do
   if [ -f .artifacts/stack-logs/ready ]; then
-    OPENAI_BASE_URL=http://127.0.0.1:17071/v1 OPENAI_API_KEY=sk-local node --test tests/js/ 2>&1 | tee .artifacts/js-test.log
+    OPENAI_BASE_URL=http://127.0.0.1:17071/v1 node --test tests/js/ 2>&1 | tee .artifacts/js-test.log
     js_status=${PIPESTATUS[0]}
     break
   fi

@@ -1,10 +1,24 @@
 // End-to-end tests of the running local stack (./run.sh) with the official OpenAI JS SDK, unmodified.
-// test.sh starts the stack and sets OPENAI_BASE_URL; run alone with: OPENAI_BASE_URL=http://127.0.0.1:7071/v1 node --test tests/js/
-import { test } from 'node:test';
+// test.sh starts the stack and sets OPENAI_BASE_URL and ADMIN_API_KEY; to run alone against ./run.sh:
+//   OPENAI_BASE_URL=http://127.0.0.1:7071/v1 ADMIN_API_KEY=sk-admin-... node --test tests/js/
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 
-const client = new OpenAI({ maxRetries: 0, timeout: 120_000 });
+const baseURL = process.env.OPENAI_BASE_URL;
+let client;
+
+// A user key made through the admin API, as an operator would hand one out.
+before(async () => {
+  const response = await fetch(`${baseURL}/admin/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${process.env.ADMIN_API_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'js-sdk-tests', owner: 'js-tests', role: 'user' }),
+  });
+  assert.equal(response.status, 201, await response.text());
+  const { key } = await response.json();
+  client = new OpenAI({ baseURL, apiKey: key, maxRetries: 0, timeout: 120_000 });
+});
 const chatModel = 'gpt2-tiny';
 const embeddingModel = 'all-minilm-l6-v2';
 
@@ -102,4 +116,13 @@ test('a bad parameter is a 400 BadRequestError naming it', async () => {
       assert.equal(error.param, 'temperature');
       return true;
     });
+});
+
+test('a wrong API key is a 401 AuthenticationError', async () => {
+  const stranger = new OpenAI({ baseURL, apiKey: 'sk-not-a-real-key', maxRetries: 0 });
+  await assert.rejects(stranger.models.list(), (error) => {
+    assert.ok(error instanceof OpenAI.AuthenticationError, `got ${error?.constructor?.name}`);
+    assert.equal(error.code, 'invalid_api_key');
+    return true;
+  });
 });

@@ -35,7 +35,10 @@ public sealed class RouteParityTests
 
     private static IReadOnlyList<string> ReadLocalHostRoutes()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Worker:BaseUrl", "http://127.0.0.1:9/"));
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Worker:BaseUrl", "http://127.0.0.1:9/")
+            .UseSetting("AzureWebJobsStorage", "UseDevelopmentStorage=true")
+            .UseSetting("Auth:KeyPepper", "route-parity-test-pepper"));
         var sources = factory.Services.GetServices<EndpointDataSource>();
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(endpoint =>
