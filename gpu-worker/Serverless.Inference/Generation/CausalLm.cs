@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -99,43 +97,18 @@ internal sealed class CausalLm(InferenceSession session, CausalLmSignature signa
 
     private ForwardResult TakeOutputs(IDisposableReadOnlyCollection<OrtValue> outputs, int batch, int sequence, int total)
     {
-        // Outputs come back in binding order: logits, then present key/value per layer. Only logits are
-        // released here; the present values become the caller's cache.
+        // Outputs come back in binding order: logits, then present key/value per layer; the present values
+        // become the caller's cache.
         var values = outputs.ToArray();
         try
         {
-            var logits = LastPositionLogits(values[0], batch, sequence);
-            values[0].Dispose();
-            return new ForwardResult(logits, logits.Length / batch, new KvCache(values[1..], batch, total));
+            return new ForwardResult(values[0], batch, sequence, Signature.LogitsType == TensorElementType.Float16, new KvCache(values[1..], batch, total));
         }
         catch
         {
             outputs.Dispose();
             throw;
         }
-    }
-
-    private float[] LastPositionLogits(OrtValue logits, int batch, int sequence)
-    {
-        var shape = logits.GetTensorTypeAndShape().Shape;
-        var vocab = (int)shape[2];
-        var result = new float[batch * vocab];
-        var raw = logits.GetTensorMutableRawData();
-        for (var b = 0; b < batch; b++)
-        {
-            var offset = ((b * sequence) + sequence - 1) * vocab;
-            var target = result.AsSpan(b * vocab, vocab);
-            if (Signature.LogitsType == TensorElementType.Float16)
-            {
-                TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(raw).Slice(offset, vocab), target);
-            }
-            else
-            {
-                MemoryMarshal.Cast<byte, float>(raw).Slice(offset, vocab).CopyTo(target);
-            }
-        }
-
-        return result;
     }
 
     private static void Bind(OrtIoBinding binding, List<OrtValue> owned, string name, long[] values, long[] shape, TensorElementType type)

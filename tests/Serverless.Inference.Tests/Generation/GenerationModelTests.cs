@@ -25,7 +25,7 @@ public sealed class GenerationModelTests(ModelsFixture models)
         while (recomputed.Count < cached.Tokens.Count)
         {
             using var empty = KvCache.Empty(model.Model.Signature, 1);
-            var result = model.Model.Forward([.. sequence], 1, sequence.Count, [.. Enumerable.Repeat(1L, sequence.Count)], empty);
+            using var result = model.Model.Forward([.. sequence], 1, sequence.Count, [.. Enumerable.Repeat(1L, sequence.Count)], empty);
             result.Present.Dispose();
             var next = TensorPrimitives.IndexOfMax(result.Row(0));
             recomputed.Add(next);
@@ -185,7 +185,9 @@ public sealed class GenerationModelTests(ModelsFixture models)
 
         Assert.Equal(expectedSurvivor.Tokens, survived.Tokens);
         Assert.Equal(FinishReason.Length, survived.FinishReason);
-        Assert.Equal(countAtCancel, Volatile.Read(ref cancelledTokens));
+
+        // The step already running when the stream ended may still draw one token; none after that.
+        Assert.InRange(Volatile.Read(ref cancelledTokens), countAtCancel, countAtCancel + 1);
         Assert.True(countAtCancel < 20, $"the cancelled sequence went on for {countAtCancel} tokens");
     }
 

@@ -66,7 +66,22 @@ internal sealed partial class BatchScheduler
                 continue;
             }
 
-            if (sequence.Advance(prefill.Row(0)))
+            bool finished;
+            try
+            {
+                finished = sequence.Accept(sequence.Sample(prefill.Row(0)));
+            }
+            catch
+            {
+                prefill.Present.Dispose();
+                throw;
+            }
+            finally
+            {
+                prefill.Dispose();
+            }
+
+            if (finished)
             {
                 prefill.Present.Dispose();
                 continue;
@@ -112,15 +127,27 @@ internal sealed partial class BatchScheduler
             mask.AsSpan((r * total) + (cache.Length - active[r].Cache.Length), active[r].Cache.Length + 1).Fill(1);
         }
 
-        var result = model.Forward(ids, batch, 1, mask, cache);
+        using var result = model.Forward(ids, batch, 1, mask, cache);
         cache.Dispose();
         batchCache = result.Present;
+
+        // Sampling scans the whole vocabulary per row; rows are independent (each has its own sampler and
+        // random generator), so they are drawn in parallel while the model's threads are idle.
+        var tokens = new int[batch];
+        if (batch == 1)
+        {
+            tokens[0] = active[0].Sample(result.Row(0));
+        }
+        else
+        {
+            Parallel.For(0, batch, r => tokens[r] = active[r].Sample(result.Row(r)));
+        }
 
         for (var r = batch - 1; r >= 0; r--)
         {
             var sequence = active[r];
             sequence.Cache = new KvRow(result.Present, r, sequence.Cache.Length + 1);
-            if (sequence.Advance(result.Row(r)))
+            if (sequence.Accept(tokens[r]))
             {
                 active.RemoveAt(r);
                 membershipChanged = true;

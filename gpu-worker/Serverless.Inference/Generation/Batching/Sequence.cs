@@ -32,10 +32,12 @@ internal sealed class Sequence(
 
     public void Abandon() => abandoned = true;
 
-    /// <summary>Samples from this row's logits, streams the text and says whether the sequence is finished.</summary>
-    public bool Advance(ReadOnlySpan<float> logits)
+    /// <summary>Draws the next token from this row's logits; touches nothing but this sequence's sampler.</summary>
+    public int Sample(ReadOnlySpan<float> logits) => sampler.Next(logits);
+
+    /// <summary>Takes a sampled token: streams its text and says whether the sequence is finished.</summary>
+    public bool Accept(int token)
     {
-        var token = sampler.Next(logits);
         Generated++;
         NextInput = token;
         tokenObserver?.Invoke(token);

@@ -23,15 +23,23 @@ internal sealed class TokenSampler
     /// <summary>Picks the next token from one row of logits and counts it for the penalties.</summary>
     public int Next(ReadOnlySpan<float> logits)
     {
+        var token = IsPlainGreedy ? TensorPrimitives.IndexOfMax(logits) : Choose(logits);
+        CollectionsMarshal.GetValueRefOrAddDefault(generatedCounts, token, out _)++;
+        return token;
+    }
+
+    /// <summary>Greedy without penalties needs no distribution: the argmax of the raw logits.</summary>
+    private bool IsPlainGreedy => parameters.Temperature <= 0f && parameters.FrequencyPenalty == 0f && parameters.PresencePenalty == 0f;
+
+    private int Choose(ReadOnlySpan<float> logits)
+    {
         if (probabilities.Length != logits.Length)
         {
             probabilities = new float[logits.Length];
         }
 
         Distribution.Compute(logits, parameters, generatedCounts, probabilities);
-        var token = Draw(probabilities, parameters.Temperature <= 0f ? 0.0 : random.NextDouble());
-        CollectionsMarshal.GetValueRefOrAddDefault(generatedCounts, token, out _)++;
-        return token;
+        return Draw(probabilities, parameters.Temperature <= 0f ? 0.0 : random.NextDouble());
     }
 
     /// <summary>The token where the cumulative probability first passes <paramref name="uniform"/> ∈ [0, 1).</summary>
