@@ -1,6 +1,6 @@
 namespace Serverless.Inference;
 
-/// <summary>Settings of the model runtime, bound from the <c>InferenceOptions</c> configuration section.</summary>
+/// <summary>Settings of the model runtime.</summary>
 public sealed class InferenceOptions
 {
     /// <summary>The model catalog directory: every sub-directory holding a <c>model.json</c> is one model.</summary>

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "CUDA session for {File} failed to start, using CPU from now on: {Reason}")]
     public static partial void CudaSessionFailed(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "KV cache of {ModelId} kept in host memory: this ONNX Runtime cannot copy CUDA tensors back to the host")]
+    public static partial void KvCacheOnHost(ILogger logger, string modelId);
 }

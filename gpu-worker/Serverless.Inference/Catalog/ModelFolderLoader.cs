@@ -40,9 +40,23 @@ internal static class ModelFolderLoader
     {
         var signature = CausalLmSignature.Read(opened.Session, manifest.Onnx);
         ChatTemplates.TryGet(manifest.ChatTemplate!, out var template);
-        var model = new CausalLm(opened.Session, signature, opened.OnCuda);
+        var model = new CausalLm(opened.Session, signature, opened.OnCuda ? DeviceCacheMemory(opened.Session, manifest.Id, logger) : null);
         var scheduler = new BatchScheduler(model, manifest.Id, options.MaxBatchSize, logger);
         return new GenerationModel(manifest, tokenizer, template!, model, scheduler);
+    }
+
+    /// <summary>CUDA memory for the KV cache when its tensors can be copied back for repacking; else host memory (null).</summary>
+    private static OrtMemoryInfo? DeviceCacheMemory(InferenceSession session, string modelId, ILogger logger)
+    {
+        var cuda = CausalLm.CudaMemory();
+        if (CausalLm.CanCopyToHost(session, cuda))
+        {
+            return cuda;
+        }
+
+        cuda.Dispose();
+        Log.KvCacheOnHost(logger, modelId);
+        return null;
     }
 
     private static EmbeddingModel LoadEmbedding(ModelManifest manifest, TextTokenizer tokenizer, InferenceSession session)

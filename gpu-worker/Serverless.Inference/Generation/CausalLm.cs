@@ -7,13 +7,37 @@ namespace Serverless.Inference.Generation;
 /// Runs a causal-LM session one forward pass at a time. The present keys and values stay where the
 /// execution provider put them (device memory under CUDA) and go straight back in as the next past.
 /// </summary>
-internal sealed class CausalLm(InferenceSession session, CausalLmSignature signature, bool onCuda) : IDisposable
+/// <param name="session">The model's session.</param>
+/// <param name="signature">Its inputs and outputs.</param>
+/// <param name="deviceMemory">Where present keys and values are kept: CUDA memory, or null for host memory.</param>
+internal sealed class CausalLm(InferenceSession session, CausalLmSignature signature, OrtMemoryInfo? deviceMemory = null) : IDisposable
 {
-    private readonly OrtMemoryInfo kvMemory = onCuda
-        ? new OrtMemoryInfo(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, 0, OrtMemType.Default)
-        : OrtMemoryInfo.DefaultInstance;
+    private readonly OrtMemoryInfo kvMemory = deviceMemory ?? OrtMemoryInfo.DefaultInstance;
 
     public CausalLmSignature Signature { get; } = signature;
+
+    /// <summary>Device 0's CUDA memory.</summary>
+    public static OrtMemoryInfo CudaMemory() => new(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, 0, OrtMemType.Default);
+
+    /// <summary>
+    /// Whether this ONNX Runtime can copy a tensor from <paramref name="device"/> back to the host, which a
+    /// device-resident cache needs when the batch's membership changes (<see cref="KvCache.Gather"/>).
+    /// </summary>
+    public static bool CanCopyToHost(InferenceSession session, OrtMemoryInfo device)
+    {
+        try
+        {
+            using var allocator = new OrtAllocator(session, device);
+            using var onDevice = OrtValue.CreateAllocatedTensorValue(allocator, TensorElementType.Float, [1]);
+            using var onHost = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [1]);
+            OrtEnv.Instance().CopyTensors([onDevice], [onHost], null);
+            return true;
+        }
+        catch (OnnxRuntimeException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Feeds <paramref name="sequence"/> new tokens per row after <paramref name="past"/>; the attention mask

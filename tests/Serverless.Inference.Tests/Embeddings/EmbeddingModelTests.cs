@@ -68,6 +68,20 @@ public sealed class EmbeddingModelTests(ModelsFixture models, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Embed_FromSeveralThreadsAtOnce_GivesTheSameVectorsAsOneAtATime()
+    {
+        var inputs = Enumerable.Range(0, 8).Select(i => $"parallel sentence {i} about {(i % 2 == 0 ? "cats" : "the stock market")}").ToArray();
+        var expected = inputs.Select(i => models.Embedding.Embed([i]).Vectors[0]).ToArray();
+
+        var actual = await Task.WhenAll(inputs.Select(i => Task.Run(() => models.Embedding.Embed([i]).Vectors[0])));
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i]);
+        }
+    }
+
+    [Fact]
     public void Embed_ManyInputs_SpanSeveralForwardPasses()
     {
         var inputs = Enumerable.Range(0, 70).Select(i => $"sentence number {i}").ToArray();

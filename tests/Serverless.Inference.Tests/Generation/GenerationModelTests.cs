@@ -229,6 +229,21 @@ public sealed class GenerationModelTests(ModelsFixture models)
         Assert.Equal("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", model.RenderChat([new ChatTurn("user", "Hi")]));
     }
 
+    [Fact]
+    public async Task Tokenize_FromManyThreadsWhileGenerating_MatchesSequentialTokenization()
+    {
+        var model = models.Generation;
+        var texts = Enumerable.Range(0, 200).Select(i => $"Request {i}: naïve café {i * 7919} 日本語 {new string('x', i % 13)}").ToArray();
+        var expected = texts.Select(model.Tokenize).ToArray();
+        var generating = Completion.RunAsync(model, Completion.Greedy(model, "Meanwhile", 60));
+
+        var actual = new IReadOnlyList<int>[texts.Length];
+        Parallel.For(0, texts.Length, i => actual[i] = model.Tokenize(texts[i]));
+        await generating;
+
+        Assert.Equal(expected, actual);
+    }
+
     /// <summary>A three-character piece from the middle of the text that is plain letters, so it is a fair stop sequence.</summary>
     private static string PickStop(string text)
     {
