@@ -103,6 +103,25 @@ public sealed class ModelCatalogTests(ModelsFixture models) : IDisposable
     }
 
     [Fact]
+    public async Task MaxBatchSize_LimitsHowManySequencesDecodeTogether()
+    {
+        CopyModel(ModelsFixture.Gpt2Tiny, "small-batches");
+        using var catalog = ModelCatalog.Load(new InferenceOptions { ModelsPath = root.Path, ExecutionProvider = "cpu", MaxBatchSize = 2 }, NullLoggerFactory.Instance);
+        Assert.True(catalog.TryGetGeneration("gpt2-tiny", out var model));
+        var order = new System.Collections.Concurrent.ConcurrentQueue<int>();
+
+        var runs = Enumerable.Range(0, 3).Select(i => Task.Run(() =>
+            Completion.RunAsync(model, Completion.Greedy(model, $"Batch member {i}", 15), _ => order.Enqueue(i)))).ToArray();
+        await Task.WhenAll(runs);
+
+        // Whichever request waited, it only started once one of the first two had finished.
+        var events = order.ToArray();
+        var waiter = Enumerable.Range(0, 3).OrderBy(i => Array.IndexOf(events, i)).Last();
+        var firstFinished = Enumerable.Range(0, 3).Where(i => i != waiter).Min(i => Array.LastIndexOf(events, i));
+        Assert.True(Array.IndexOf(events, waiter) > firstFinished, string.Join(",", events));
+    }
+
+    [Fact]
     public void Load_MissingModelsPath_LoadsNothing()
     {
         using var catalog = ModelCatalog.Load(new InferenceOptions { ModelsPath = Path.Combine(root.Path, "absent") }, NullLoggerFactory.Instance);
