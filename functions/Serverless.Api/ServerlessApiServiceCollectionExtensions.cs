@@ -9,8 +9,12 @@ using Serverless.Api.Auth;
 using Serverless.Api.Keys;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
+using Serverless.Api.Prices;
+using Serverless.Api.Quotas;
+using Serverless.Api.Tiers;
 using Serverless.Api.Routing;
 using Serverless.Api.Storage;
+using Serverless.Api.Usage;
 using Serverless.Api.Worker;
 
 namespace Serverless.Api;
@@ -31,6 +35,20 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<JwtValidator>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddHttpClient(nameof(JwtValidator));
+
+        services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TierStore>();
+        services.AddSingleton<CounterStore>();
+        services.AddSingleton<LeasedCounters>();
+        services.AddSingleton<QuotaGate>();
+        services.AddHostedService<LeaseReturnService>();
+        services.AddSingleton<ForwardingServices>();
+
+        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PriceTable>();
+        services.AddSingleton<UsageRecorder>();
+        services.AddSingleton<UsageRollups>();
+        services.AddHostedService<UsageFlushService>();
 
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();

@@ -67,6 +67,41 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> AdminKeyRotate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AdminKeyRotate)] HttpRequest request) =>
         ServeAsync(request, "AdminKeyRotate");
 
+    /// <summary><c>GET /v1/admin/tiers</c>.</summary>
+    [Function("AdminTiers")]
+    public Task<IActionResult> AdminTiers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AdminTiers)] HttpRequest request) =>
+        ServeAsync(request, "AdminTiers");
+
+    /// <summary><c>GET</c>, <c>PUT /v1/admin/tiers/{name}</c>.</summary>
+    [Function("AdminTier")]
+    public Task<IActionResult> AdminTier([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = ApiRoutes.AdminTier)] HttpRequest request) =>
+        ServeAsync(request, "AdminTier");
+
+    /// <summary><c>GET /v1/quota</c>.</summary>
+    [Function("Quota")]
+    public Task<IActionResult> Quota([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Quota)] HttpRequest request) =>
+        ServeAsync(request, "Quota");
+
+    /// <summary><c>GET /v1/usage</c>.</summary>
+    [Function("Usage")]
+    public Task<IActionResult> Usage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Usage)] HttpRequest request) =>
+        ServeAsync(request, "Usage");
+
+    /// <summary><c>GET /v1/usage/daily</c>.</summary>
+    [Function("UsageDaily")]
+    public Task<IActionResult> UsageDaily([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.UsageDaily)] HttpRequest request) =>
+        ServeAsync(request, "UsageDaily");
+
+    /// <summary><c>GET /v1/admin/prices</c>.</summary>
+    [Function("AdminPrices")]
+    public Task<IActionResult> AdminPrices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AdminPrices)] HttpRequest request) =>
+        ServeAsync(request, "AdminPrices");
+
+    /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE /v1/admin/prices/{model}</c>.</summary>
+    [Function("AdminPrice")]
+    public Task<IActionResult> AdminPrice([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = ApiRoutes.AdminPrice)] HttpRequest request) =>
+        ServeAsync(request, "AdminPrice");
+
     /// <summary><c>GET /healthz</c>.</summary>
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

@@ -10,6 +10,7 @@ namespace Serverless.Api.Auth;
 /// <param name="Models">The models the caller may use; null means all.</param>
 /// <param name="IpAllowlist">Networks the caller may call from; empty means anywhere.</param>
 /// <param name="Tier">The pricing and limits tier.</param>
+/// <param name="Limits">Limits of this key that override its tier's.</param>
 public sealed record Caller(
     string KeyId,
     string Owner,
@@ -17,7 +18,8 @@ public sealed record Caller(
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string>? Models,
     IReadOnlyList<IPNetwork> IpAllowlist,
-    string Tier)
+    string Tier,
+    Serverless.Api.Keys.KeyLimits? Limits = null)
 {
     /// <summary>Whether the caller holds <paramref name="scope"/>.</summary>
     public bool HasScope(string scope) => Scopes.Count == 0 || Scopes.Contains(scope, StringComparer.Ordinal);

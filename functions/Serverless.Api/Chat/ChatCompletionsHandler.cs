@@ -1,10 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Serverless.Api.Models;
-using Serverless.Api.Pipeline;
+using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
-using Serverless.Api.Worker;
 using Serverless.OpenAI.Chat;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Models;
@@ -14,8 +11,8 @@ using Serverless.OpenAI.Validation;
 namespace Serverless.Api.Chat;
 
 /// <summary><c>POST /v1/chat/completions</c>, its alias <c>/v1/chat</c> and the always-streaming <c>/v1/streaming/chat</c>.</summary>
-internal sealed class ChatCompletionsHandler(ModelRegistry registry, WorkerRelay relay, IOptions<ApiOptions> options)
-    : ForwardingHandler<ChatCompletionRequest>(registry, relay, options)
+internal sealed class ChatCompletionsHandler(ForwardingServices services)
+    : ForwardingHandler<ChatCompletionRequest>(services)
 {
     protected override JsonTypeInfo<ChatCompletionRequest> TypeInfo => OpenAIJsonContext.Default.ChatCompletionRequest;
 
@@ -31,4 +28,12 @@ internal sealed class ChatCompletionsHandler(ModelRegistry registry, WorkerRelay
     protected override string ModelOf(ChatCompletionRequest request) => request.Model!;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Chat;
+
+    protected override TokenEstimate Estimate(ChatCompletionRequest request, Model model)
+    {
+        // Each message also costs its role and the chat template's markers: a generous 16 tokens covers ChatML's.
+        var prompt = Math.Min(model.ContextLength, request.Messages!.Sum(m => TokenEstimate.ForText(m.Content ?? string.Empty, model.ContextLength) + 16));
+        var completion = request.MaxOutputTokens ?? Math.Max(1, model.ContextLength - prompt);
+        return new(prompt, completion * (request.N ?? 1));
+    }
 }

@@ -1,10 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Serverless.Api.Models;
-using Serverless.Api.Pipeline;
+using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
-using Serverless.Api.Worker;
 using Serverless.OpenAI.Completions;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Models;
@@ -14,8 +11,8 @@ using Serverless.OpenAI.Validation;
 namespace Serverless.Api.Completions;
 
 /// <summary><c>POST /v1/completions</c> and the always-streaming <c>/v1/streaming/completions</c>.</summary>
-internal sealed class CompletionsHandler(ModelRegistry registry, WorkerRelay relay, IOptions<ApiOptions> options)
-    : ForwardingHandler<CompletionRequest>(registry, relay, options)
+internal sealed class CompletionsHandler(ForwardingServices services)
+    : ForwardingHandler<CompletionRequest>(services)
 {
     protected override JsonTypeInfo<CompletionRequest> TypeInfo => OpenAIJsonContext.Default.CompletionRequest;
 
@@ -31,4 +28,11 @@ internal sealed class CompletionsHandler(ModelRegistry registry, WorkerRelay rel
     protected override string ModelOf(CompletionRequest request) => request.Model!;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Completion;
+
+    protected override TokenEstimate Estimate(CompletionRequest request, Model model)
+    {
+        var prompts = request.Prompt!;
+        var choices = (long)prompts.Count * (request.N ?? 1);
+        return new(prompts.Sum(p => TokenEstimate.ForText(p, model.ContextLength)), choices * (request.MaxTokens ?? 16));
+    }
 }

@@ -1,9 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Options;
-using Serverless.Api.Models;
-using Serverless.Api.Pipeline;
+using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
-using Serverless.Api.Worker;
 using Serverless.OpenAI.Embeddings;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Models;
@@ -13,8 +10,8 @@ using Serverless.OpenAI.Validation;
 namespace Serverless.Api.Embeddings;
 
 /// <summary><c>POST /v1/embeddings</c>.</summary>
-internal sealed class EmbeddingsHandler(ModelRegistry registry, WorkerRelay relay, IOptions<ApiOptions> options)
-    : ForwardingHandler<EmbeddingRequest>(registry, relay, options)
+internal sealed class EmbeddingsHandler(ForwardingServices services)
+    : ForwardingHandler<EmbeddingRequest>(services)
 {
     protected override JsonTypeInfo<EmbeddingRequest> TypeInfo => OpenAIJsonContext.Default.EmbeddingRequest;
 
@@ -32,4 +29,7 @@ internal sealed class EmbeddingsHandler(ModelRegistry registry, WorkerRelay rela
         request.Dimensions is { } asked && asked != model.Dimensions
             ? ApiError.InvalidParameter("dimensions", $"The model '{model.Id}' produces {model.Dimensions} dimensions; it cannot produce {asked}.")
             : null;
+
+    protected override TokenEstimate Estimate(EmbeddingRequest request, Model model) =>
+        new(request.Input!.Sum(text => TokenEstimate.ForText(text, model.ContextLength) + 2), 0);
 }

@@ -26,5 +26,6 @@ public sealed record ApiKeyRecord(
     public Caller ToCaller() => new(
         Id, Owner, Role, Scopes, Models,
         IpAllowlist.Select(System.Net.IPNetwork.Parse).ToArray(),
-        Tier);
+        Tier,
+        Limits);
 }

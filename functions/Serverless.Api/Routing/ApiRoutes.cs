@@ -5,6 +5,10 @@ using Serverless.Api.Completions;
 using Serverless.Api.Embeddings;
 using Serverless.Api.Health;
 using Serverless.Api.Models;
+using Serverless.Api.Prices;
+using Serverless.Api.Quotas;
+using Serverless.Api.Tiers;
+using Serverless.Api.Usage;
 
 namespace Serverless.Api.Routing;
 
@@ -44,6 +48,27 @@ public static class ApiRoutes
     /// <summary><c>POST</c>: a new secret for a key (admin).</summary>
     public const string AdminKeyRotate = "v1/admin/keys/{id}/rotate";
 
+    /// <summary><c>GET</c>: every tier (admin).</summary>
+    public const string AdminTiers = "v1/admin/tiers";
+
+    /// <summary><c>GET</c>, <c>PUT</c>: one tier's limits (admin).</summary>
+    public const string AdminTier = "v1/admin/tiers/{name}";
+
+    /// <summary><c>GET</c>: the caller's limits and what is left.</summary>
+    public const string Quota = "v1/quota";
+
+    /// <summary><c>GET</c>: usage and cost over a range, by model or by day (the seed's shape).</summary>
+    public const string Usage = "v1/usage";
+
+    /// <summary><c>GET</c>: usage and cost per day of this month, or of one day.</summary>
+    public const string UsageDaily = "v1/usage/daily";
+
+    /// <summary><c>GET</c>: every model's price (admin).</summary>
+    public const string AdminPrices = "v1/admin/prices";
+
+    /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE</c>: one model's price per 1K tokens (admin).</summary>
+    public const string AdminPrice = "v1/admin/prices/{model}";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -67,6 +92,13 @@ public static class ApiRoutes
         new("AdminKeys", ["GET", "POST"], AdminKeys, typeof(AdminKeysHandler), RouteAccess.Admin),
         new("AdminKey", ["GET", "PATCH", "DELETE"], AdminKey, typeof(AdminKeyHandler), RouteAccess.Admin),
         new("AdminKeyRotate", ["POST"], AdminKeyRotate, typeof(RotateKeyHandler), RouteAccess.Admin),
+        new("AdminTiers", ["GET"], AdminTiers, typeof(AdminTiersHandler), RouteAccess.Admin),
+        new("AdminTier", ["GET", "PUT"], AdminTier, typeof(AdminTierHandler), RouteAccess.Admin),
+        new("Quota", ["GET"], Quota, typeof(QuotaHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
+        new("Usage", ["GET"], Usage, typeof(UsageHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
+        new("UsageDaily", ["GET"], UsageDaily, typeof(UsageHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
+        new("AdminPrices", ["GET"], AdminPrices, typeof(AdminPricesHandler), RouteAccess.Admin),
+        new("AdminPrice", ["GET", "PUT", "DELETE"], AdminPrice, typeof(AdminPriceHandler), RouteAccess.Admin),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Unmatched", AllMethods, Unmatched, typeof(UnmatchedRouteHandler), null),
     ];

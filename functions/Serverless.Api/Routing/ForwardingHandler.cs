@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
+using Serverless.Api.Prices;
+using Serverless.Api.Quotas;
+using Serverless.Api.Usage;
 using Serverless.Api.Worker;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
@@ -13,10 +16,11 @@ using Serverless.OpenAI.Models;
 namespace Serverless.Api.Routing;
 
 /// <summary>
-/// The steps every inference route takes: read and parse the body, validate it, resolve the model, then forward
-/// the validated request (never the raw body) to the worker and relay its answer.
+/// The steps every inference route takes: read and parse the body, validate it, resolve the model, admit it
+/// against the caller's limits (a reservation), forward the validated request (never the raw body) to the worker,
+/// relay its answer, then settle the reservation to the tokens delivered and record the usage, exactly once.
 /// </summary>
-internal abstract class ForwardingHandler<TRequest>(ModelRegistry registry, WorkerRelay relay, IOptions<ApiOptions> options) : IApiHandler
+internal abstract class ForwardingHandler<TRequest>(ForwardingServices services) : IApiHandler
     where TRequest : class
 {
     /// <summary>JSON metadata of the request type.</summary>
@@ -25,12 +29,13 @@ internal abstract class ForwardingHandler<TRequest>(ModelRegistry registry, Work
     /// <summary>The worker path that serves this route.</summary>
     protected abstract string WorkerPath { get; }
 
-    /// <summary>What the route does, for error messages ("chat completions").</summary>
+    /// <summary>What the route does, for error messages and usage records ("chat completions").</summary>
     protected abstract string Capability { get; }
 
     public async Task HandleAsync(HttpContext context)
     {
-        var parsed = await JsonBody.ReadAsync(context.Request, TypeInfo, options.Value.MaxRequestBodyBytes);
+        var aborted = context.RequestAborted;
+        var parsed = await JsonBody.ReadAsync(context.Request, TypeInfo, services.Api.Value.MaxRequestBodyBytes);
         if (!parsed.Succeeded)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, parsed.Error);
@@ -51,7 +56,7 @@ internal abstract class ForwardingHandler<TRequest>(ModelRegistry registry, Work
             return;
         }
 
-        var (model, error) = await registry.ResolveAsync(ModelOf(request), IsCapable, Capability, context.RequestAborted);
+        var (model, error) = await services.Models.ResolveAsync(ModelOf(request), IsCapable, Capability, aborted);
         error ??= ValidateFor(request, model!);
         if (error is not null)
         {
@@ -59,7 +64,38 @@ internal abstract class ForwardingHandler<TRequest>(ModelRegistry registry, Work
             return;
         }
 
-        await relay.RelayAsync(context, WorkerPath, request, TypeInfo);
+        var estimate = Estimate(request, model!);
+        var price = await services.Prices.GetAsync(model!.Id, aborted);
+        var spend = Micros(price.CostOf((int)Math.Min(estimate.PromptTokens, int.MaxValue), (int)Math.Min(estimate.CompletionTokens, int.MaxValue)));
+        var (admission, refused) = await services.Quotas.AdmitAsync(caller, model.Id, estimate.Total, spend, aborted);
+        if (refused is not null)
+        {
+            if (refused.Error.RetryAfter is { } seconds)
+            {
+                RateLimitHeaders.WriteRetryAfter(context.Response, seconds);
+            }
+
+            await OpenAIResponses.WriteErrorAsync(context.Response, refused);
+            return;
+        }
+
+        RateLimitHeaders.Write(context.Response, admission!.State, services.Time.GetUtcNow());
+        var outcome = RelayOutcome.Failed(StatusCodes.Status500InternalServerError, TimeSpan.Zero);
+        try
+        {
+            outcome = await services.Relay.RelayAsync(context, WorkerPath, request, TypeInfo);
+        }
+        finally
+        {
+            // Billing happens whatever became of the call, and never more than once: a failed call releases its
+            // reservation, an answered one (even a stream the client left) is charged for the tokens delivered.
+            var cost = outcome.Answered ? price.CostOf(outcome.PromptTokens, outcome.CompletionTokens) : 0m;
+            await admission.SettleAsync(outcome.Answered, outcome.PromptTokens + outcome.CompletionTokens, Micros(cost), CancellationToken.None);
+            services.Usage.Record(new UsageEvent(
+                context.TraceIdentifier, caller.KeyId, caller.Owner, model.Id, WorkerPath,
+                outcome.PromptTokens, outcome.CompletionTokens, (long)outcome.WorkerTime.TotalMilliseconds,
+                outcome.Status, cost, admission.AdmittedAt));
+        }
     }
 
     /// <summary>Adjusts the request to the route it came on (the streaming aliases force <c>stream</c>).</summary>
@@ -74,6 +110,11 @@ internal abstract class ForwardingHandler<TRequest>(ModelRegistry registry, Work
     /// <summary>Whether a model can serve this route.</summary>
     protected abstract bool IsCapable(ModelCapabilities capabilities);
 
+    /// <summary>An upper bound of the tokens the request can use, for its reservation.</summary>
+    protected abstract TokenEstimate Estimate(TRequest request, Model model);
+
     /// <summary>Checks the request against the resolved model.</summary>
     protected virtual ApiError? ValidateFor(TRequest request, Model model) => null;
+
+    private static long Micros(decimal amount) => (long)decimal.Ceiling(amount * 1_000_000m);
 }

@@ -16,6 +16,10 @@ public sealed class WorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:03:50")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(200);
 
+    /// <summary>How long a relayed stream may stay quiet before the gateway sends a comment line to keep proxies from closing it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan StreamHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long the worker's model list is reused before it is asked again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ModelListTtl { get; set; } = TimeSpan.FromSeconds(30);

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Serverless.Api.Pipeline;
@@ -13,13 +14,16 @@ using Serverless.OpenAI.Serialization;
 
 namespace Serverless.Api.Worker;
 
-/// <summary>Forwards a validated request to the worker and relays its answer, streamed chunk by chunk when it is an event stream.</summary>
-public sealed partial class WorkerRelay(WorkerClient worker, ILogger<WorkerRelay> logger)
+/// <summary>
+/// Forwards a validated request to the worker and relays its answer: whole, or as a stream flushed event by event,
+/// with a heartbeat comment while the worker is quiet. It reports the tokens the client actually received.
+/// </summary>
+public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOptions> options, TimeProvider time, ILogger<WorkerRelay> logger)
 {
-    private const int RelayBufferBytes = 16 * 1024;
+    private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
 
     /// <summary>Sends <paramref name="payload"/> to <paramref name="path"/> on the worker and writes its answer to <paramref name="context"/>.</summary>
-    public async Task RelayAsync<T>(HttpContext context, string path, T payload, JsonTypeInfo<T> typeInfo)
+    public async Task<RelayOutcome> RelayAsync<T>(HttpContext context, string path, T payload, JsonTypeInfo<T> typeInfo)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         var aborted = context.RequestAborted;
@@ -34,59 +38,109 @@ public sealed partial class WorkerRelay(WorkerClient worker, ILogger<WorkerRelay
         {
             LogWorkerCallFailed(e, context.TraceIdentifier, path, error.StatusCode);
             await OpenAIResponses.WriteErrorAsync(context.Response, error);
-            return;
+            return RelayOutcome.Failed(error.StatusCode, Stopwatch.GetElapsedTime(sent));
         }
 
         using (upstream)
         {
-            if ((int)upstream.StatusCode >= 500)
+            var status = (int)upstream.StatusCode;
+            if (status >= 500)
             {
-                LogWorkerAnsweredError(context.TraceIdentifier, path, (int)upstream.StatusCode);
+                LogWorkerAnsweredError(context.TraceIdentifier, path, status);
                 await OpenAIResponses.WriteErrorAsync(context.Response, WorkerErrors.Failed);
-                return;
+                return RelayOutcome.Failed(WorkerErrors.Failed.StatusCode, Stopwatch.GetElapsedTime(sent));
             }
 
-            await CopyAsync(context, upstream);
+            var outcome = upstream.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? await StreamAsync(context, upstream)
+                : await WholeAsync(context, upstream);
+            return outcome with { WorkerTime = Stopwatch.GetElapsedTime(sent) };
         }
     }
 
-    private async Task CopyAsync(HttpContext context, HttpResponseMessage upstream)
+    private static async Task<RelayOutcome> WholeAsync(HttpContext context, HttpResponseMessage upstream)
     {
+        var status = (int)upstream.StatusCode;
+        var body = await upstream.Content.ReadAsByteArrayAsync(context.RequestAborted);
         var response = context.Response;
-        var isStream = upstream.Content.Headers.ContentType?.MediaType == "text/event-stream";
-        response.StatusCode = (int)upstream.StatusCode;
+        response.StatusCode = status;
         response.ContentType = upstream.Content.Headers.ContentType?.ToString() ?? OpenAIResponses.JsonContentType;
-        if (!isStream)
+        await response.Body.WriteAsync(body, context.RequestAborted);
+        if (status >= 400)
         {
-            await upstream.Content.CopyToAsync(response.Body, context.RequestAborted);
-            return;
+            return RelayOutcome.Failed(status, TimeSpan.Zero);
         }
 
+        var (prompt, completion) = UsageReader.FromJson(body);
+        return new RelayOutcome(status, prompt, completion, true, TimeSpan.Zero);
+    }
+
+    private async Task<RelayOutcome> StreamAsync(HttpContext context, HttpResponseMessage upstream)
+    {
+        var response = context.Response;
+        var aborted = context.RequestAborted;
+        response.StatusCode = (int)upstream.StatusCode;
+        response.ContentType = upstream.Content.Headers.ContentType?.ToString();
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await using var source = await upstream.Content.ReadAsStreamAsync(context.RequestAborted);
-        var buffer = new byte[RelayBufferBytes];
+        await using var source = await upstream.Content.ReadAsStreamAsync(aborted);
+        var events = new SseEventReader(source);
+        (int Prompt, int Completion) delivered = (0, 0);
         try
         {
-            int read;
-            while ((read = await source.ReadAsync(buffer, context.RequestAborted)) > 0)
+            while (await NextAsync(events, response, aborted) is { } next)
             {
-                // Flush per read: the worker writes one event per flush, so each event reaches the client as it is made.
-                await response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
-                await response.Body.FlushAsync(context.RequestAborted);
+                if (!next.Bytes.IsEmpty)
+                {
+                    await response.Body.WriteAsync(next.Bytes, aborted);
+                    await response.Body.FlushAsync(aborted);
+                }
+
+                // Counted only once the client has the event: an abandoned stream is billed for what it received.
+                delivered = next.Usage ?? delivered;
             }
         }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && e is HttpRequestException or IOException)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero);
+        }
+        catch (Exception e) when (!aborted.IsCancellationRequested && e is HttpRequestException or IOException)
         {
             // The worker died mid-stream: end with an error event in OpenAI's shape rather than a silent cut.
             LogStreamBroken(e, context.TraceIdentifier);
-            var error = new ErrorBody(WorkerErrors.Failed.Error);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(error, OpenAIJsonContext.Default.ErrorBody);
-            await response.Body.WriteAsync("\n\ndata: "u8.ToArray(), context.RequestAborted);
-            await response.Body.WriteAsync(bytes, context.RequestAborted);
-            await response.Body.WriteAsync("\n\n"u8.ToArray(), context.RequestAborted);
-            await response.Body.FlushAsync(context.RequestAborted);
+            var error = JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(WorkerErrors.Failed.Error), OpenAIJsonContext.Default.ErrorBody);
+            await response.Body.WriteAsync("data: "u8.ToArray(), aborted);
+            await response.Body.WriteAsync(error, aborted);
+            await response.Body.WriteAsync("\n\n"u8.ToArray(), aborted);
+            await response.Body.FlushAsync(aborted);
+        }
+
+        return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero);
+    }
+
+    /// <summary>The next event; while the worker is quiet for longer than the heartbeat interval, a comment keeps proxies from closing the connection.</summary>
+    private async Task<SseEvent?> NextAsync(SseEventReader events, HttpResponse response, CancellationToken aborted)
+    {
+        var read = events.ReadAsync(aborted);
+        if (read.IsCompleted)
+        {
+            return await read;
+        }
+
+        var pending = read.AsTask();
+        while (true)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            var delay = Task.Delay(options.Value.StreamHeartbeat, time, quiet.Token);
+            if (await Task.WhenAny(pending, delay) == pending)
+            {
+                await quiet.CancelAsync();
+                return await pending;
+            }
+
+            await response.Body.WriteAsync(Heartbeat, aborted);
+            await response.Body.FlushAsync(aborted);
         }
     }
 

@@ -30,14 +30,23 @@ public sealed class ServerSentEvents
         return new ServerSentEvents(response);
     }
 
-    /// <summary>Writes one event and flushes it to the client.</summary>
-    public async Task WriteAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one event and flushes it to the client. A <paramref name="comment"/> rides along as an SSE comment
+    /// line, which every SSE client ignores by the standard (the gateway reads its token counts from it).
+    /// </summary>
+    public async Task WriteAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, string? comment = null)
     {
         buffer.ResetWrittenCount();
         buffer.Write(DataPrefix);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        if (comment is not null)
+        {
+            buffer.Write("\n: "u8);
+            System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, comment.AsSpan(), buffer);
         }
 
         buffer.Write(EventEnd);

@@ -31,6 +31,9 @@ public sealed class GenerationModel
 
     internal CausalLm Model { get; }
 
+    /// <summary>What the model's scheduler is doing right now: sequences decoding and requests waiting to join.</summary>
+    public GenerationStatistics Statistics => new(scheduler.ActiveCount, scheduler.WaitingCount);
+
     /// <summary>The prompt's token ids, as the model reads them.</summary>
     public IReadOnlyList<int> Tokenize(string text) => tokenizer.Encode(text);
 

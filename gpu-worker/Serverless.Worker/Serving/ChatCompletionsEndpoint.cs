@@ -55,7 +55,8 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
         foreach (var job in plan!.Jobs)
         {
             var opening = new ChatChunkChoice(job.Index, new ChatDelta("assistant", string.Empty), null);
-            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [opening], null), chunkType, aborted);
+            var none = UsageComment.Format(plan.PromptTokens, 0);
+            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [opening], null), chunkType, aborted, none);
         }
 
         var tokens = new int[plan.Jobs.Count];
@@ -64,7 +65,8 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
             tokens[chunk.Index] = chunk.CompletionTokens;
             var delta = new ChatDelta(null, chunk.FinishReason is null || chunk.Text.Length > 0 ? chunk.Text : null);
             var choice = new ChatChunkChoice(chunk.Index, delta, chunk.FinishReason.ToWire());
-            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [choice], null), chunkType, aborted);
+            var sofar = UsageComment.Format(plan.PromptTokens, tokens.Sum());
+            await events.WriteAsync(new ChatCompletionChunk(id, created, modelId, [choice], null), chunkType, aborted, sofar);
         }
 
         if (request.StreamOptions?.IncludeUsage == true)

@@ -54,7 +54,8 @@ internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider tim
         {
             tokens[chunk.Index] = chunk.CompletionTokens;
             var choice = new CompletionChoice(chunk.Text, chunk.Index, chunk.FinishReason.ToWire());
-            await events.WriteAsync(new Completion(id, created, modelId, [choice], null), OpenAIJsonContext.Default.Completion, aborted);
+            var usage = UsageComment.Format(plan.PromptTokens, tokens.Sum());
+            await events.WriteAsync(new Completion(id, created, modelId, [choice], null), OpenAIJsonContext.Default.Completion, aborted, usage);
         }
 
         if (request.StreamOptions?.IncludeUsage == true)

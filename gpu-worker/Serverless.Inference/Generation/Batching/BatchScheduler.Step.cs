@@ -40,6 +40,7 @@ internal sealed partial class BatchScheduler
     {
         while (active.Count < maxBatchSize && incoming.Reader.TryRead(out var sequence))
         {
+            Interlocked.Decrement(ref waitingCount);
             if (sequence.IsAbandoned)
             {
                 sequence.Cancel();

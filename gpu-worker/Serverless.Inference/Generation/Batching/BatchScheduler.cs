@@ -20,6 +20,8 @@ internal sealed partial class BatchScheduler : IDisposable
 
     // Owned by the scheduler thread.
     private readonly List<Sequence> active = [];
+    private int activeCount;
+    private int waitingCount;
     private KvCache? batchCache;
     private bool membershipChanged;
 
@@ -34,10 +36,18 @@ internal sealed partial class BatchScheduler : IDisposable
         Log.SchedulerStarted(logger, modelId, maxBatchSize);
     }
 
+    /// <summary>Sequences in the running batch, as of the end of the last step (read from any thread).</summary>
+    public int ActiveCount => Volatile.Read(ref activeCount);
+
+    /// <summary>Requests waiting to join the batch.</summary>
+    public int WaitingCount => Volatile.Read(ref waitingCount);
+
     public void Enqueue(Sequence sequence)
     {
+        Interlocked.Increment(ref waitingCount);
         if (!incoming.Writer.TryWrite(sequence))
         {
+            Interlocked.Decrement(ref waitingCount);
             sequence.Fail(new ObjectDisposedException(nameof(GenerationModel), $"model {modelId} is shut down"));
         }
     }
@@ -73,12 +83,15 @@ internal sealed partial class BatchScheduler : IDisposable
                 Log.DecodeFailed(logger, e, modelId, active.Count);
                 FailActive(e);
             }
+
+            Volatile.Write(ref activeCount, active.Count);
         }
 
         var shutDown = new ObjectDisposedException(nameof(GenerationModel), $"model {modelId} is shut down");
         FailActive(shutDown);
         while (incoming.Reader.TryRead(out var waiting))
         {
+            Interlocked.Decrement(ref waitingCount);
             waiting.Fail(shutDown);
         }
     }

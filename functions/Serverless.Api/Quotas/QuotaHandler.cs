@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Serverless.Api.Auth;
+using Serverless.Api.Routing;
+using Serverless.Api.Tiers;
+using Serverless.OpenAI.Http;
+
+namespace Serverless.Api.Quotas;
+
+/// <summary><c>GET /v1/quota</c>: the caller's limits (its key's, else its tier's) and what is left of each right now.</summary>
+internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, TimeProvider time) : IApiHandler
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var caller = context.Features.GetRequiredFeature<Caller>();
+        var tier = await tiers.GetAsync(caller.Tier, context.RequestAborted);
+        var limits = QuotaGate.Merge(caller.Limits, tier.Limits);
+        var now = time.GetUtcNow();
+        var lines = new List<QuotaLine>();
+        foreach (var (kind, value) in new (LimitKind, long?)[]
+        {
+            (LimitKind.RequestsPerMinute, limits.Rpm), (LimitKind.TokensPerMinute, limits.Tpm),
+            (LimitKind.RequestsPerDay, limits.Rpd), (LimitKind.TokensPerDay, limits.Tpd),
+            (LimitKind.Concurrency, limits.MaxConcurrency),
+            (LimitKind.BudgetPerDay, limits.Budget is { } budget ? (long)(budget * 1_000_000m) : null),
+        })
+        {
+            if (value is not { } limit)
+            {
+                continue;
+            }
+
+            var (window, ends) = Windows.Of(kind, now);
+            var used = await counters.LeasedAsync(new CounterId(caller.KeyId, kind), window, context.RequestAborted);
+            lines.Add(new QuotaLine(Windows.Name(kind), limit, used, Math.Max(0, limit - used), kind == LimitKind.Concurrency ? null : ends.ToUnixTimeSeconds()));
+        }
+
+        var view = new QuotaView(caller.KeyId, caller.Owner, caller.Tier, limits, lines);
+        await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, view, QuotaJsonContext.Default.QuotaView);
+    }
+}

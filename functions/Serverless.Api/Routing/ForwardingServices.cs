@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using Serverless.Api.Models;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Prices;
+using Serverless.Api.Quotas;
+using Serverless.Api.Usage;
+using Serverless.Api.Worker;
+
+namespace Serverless.Api.Routing;
+
+/// <summary>What every inference route needs, in one place so the handlers' constructors stay short.</summary>
+internal sealed record ForwardingServices(
+    ModelRegistry Models,
+    WorkerRelay Relay,
+    QuotaGate Quotas,
+    PriceTable Prices,
+    UsageRecorder Usage,
+    TimeProvider Time,
+    IOptions<ApiOptions> Api);

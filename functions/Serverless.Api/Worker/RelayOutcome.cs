@@ -1,0 +1,11 @@
+namespace Serverless.Api.Worker;
+
+/// <summary>
+/// What a relayed call came to: the status the client got, the tokens the answer reported (for a stream: as of the
+/// last event the client received), whether the worker produced an answer at all, and how long the worker took.
+/// </summary>
+public sealed record RelayOutcome(int Status, int PromptTokens, int CompletionTokens, bool Answered, TimeSpan WorkerTime)
+{
+    /// <summary>The worker gave no answer (unreachable, failed, timed out, or refused the request).</summary>
+    public static RelayOutcome Failed(int status, TimeSpan workerTime) => new(status, 0, 0, false, workerTime);
+}
