@@ -1,0 +1,19 @@
+namespace Serverless.Api.Prices;
+
+/// <summary>What a model costs: input and output price per 1,000 tokens, in the deployment's currency.</summary>
+/// <param name="Model">The model id.</param>
+/// <param name="InputPer1K">Price of 1,000 prompt tokens.</param>
+/// <param name="OutputPer1K">Price of 1,000 completion tokens.</param>
+public sealed record ModelPrice(string Model, decimal InputPer1K, decimal OutputPer1K)
+{
+    /// <summary>The price of a model nobody has priced: free.</summary>
+    public static ModelPrice Free(string model) => new(model, 0m, 0m);
+
+    /// <summary>The exact cost of a request (decimal arithmetic, no rounding: rounding is the invoice's business).</summary>
+    public decimal CostOf(int promptTokens, int completionTokens)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(promptTokens);
+        ArgumentOutOfRangeException.ThrowIfNegative(completionTokens);
+        return Money.Normalize(((promptTokens * InputPer1K) + (completionTokens * OutputPer1K)) / 1000m);
+    }
+}
