@@ -18,7 +18,7 @@ public sealed class LeasedCounters(CounterStore store, IOptions<QuotaOptions> op
     public async Task<CounterDecision> AcquireAsync(CounterId id, long amount, long limit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (window, ends) = Windows.Of(id.Kind, now);
+        var (window, ends) = QuotaWindows.Of(id.Kind, now);
         var lease = leases.GetOrAdd(id, static key => new CounterLease(key));
         await lease.Gate.WaitAsync(cancellationToken);
         try
@@ -66,7 +66,7 @@ public sealed class LeasedCounters(CounterStore store, IOptions<QuotaOptions> op
             return;
         }
 
-        var (window, _) = Windows.Of(id.Kind, admittedAt);
+        var (window, _) = QuotaWindows.Of(id.Kind, admittedAt);
         await lease.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -105,7 +105,7 @@ public sealed class LeasedCounters(CounterStore store, IOptions<QuotaOptions> op
             try
             {
                 var unused = lease.Unused;
-                if (unused > 0 && Windows.Of(lease.Id.Kind, now).Id == lease.Window)
+                if (unused > 0 && QuotaWindows.Of(lease.Id.Kind, now).Id == lease.Window)
                 {
                     await store.AdjustAsync(lease.Id, lease.Window, -unused, cancellationToken);
                     lease.Granted -= unused;

@@ -17,7 +17,7 @@ internal static class QuotaErrors
             _ => ("spend_per_day_micros", "budget_per_day_micros", "daily budget"),
         };
         var usage = new Dictionary<string, long> { [used] = decision.Used, [limit] = decision.Limit };
-        var daily = Windows.IsDaily(kind);
+        var daily = QuotaWindows.IsDaily(kind);
         var message = daily
             ? $"You exceeded your quota of {what} ({decision.Limit}). It resets at 00:00 UTC; contact your administrator to raise it."
             : $"Rate limit reached: {decision.Limit} {what}. Please retry after {retryAfterSeconds} s or ask your administrator to raise the limit.";

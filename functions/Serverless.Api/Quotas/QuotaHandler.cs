@@ -30,9 +30,9 @@ internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, TimeP
                 continue;
             }
 
-            var (window, ends) = Windows.Of(kind, now);
+            var (window, ends) = QuotaWindows.Of(kind, now);
             var used = await counters.LeasedAsync(new CounterId(caller.KeyId, kind), window, context.RequestAborted);
-            lines.Add(new QuotaLine(Windows.Name(kind), limit, used, Math.Max(0, limit - used), kind == LimitKind.Concurrency ? null : ends.ToUnixTimeSeconds()));
+            lines.Add(new QuotaLine(QuotaWindows.Name(kind), limit, used, Math.Max(0, limit - used), kind == LimitKind.Concurrency ? null : ends.ToUnixTimeSeconds()));
         }
 
         var view = new QuotaView(caller.KeyId, caller.Owner, caller.Tier, limits, lines);

@@ -64,7 +64,7 @@ public sealed class LeasedCountersTests : IAsyncLifetime
         await first.ReturnIdleAsync(all: false, default);
 
         Assert.True((await second.AcquireAsync(id, 1, 10, default)).Admitted);
-        Assert.Equal(10, await store.LeasedAsync(id, Windows.Of(id.Kind, time.GetUtcNow()).Id, default)); // 1 kept by the first, 9 by the second
+        Assert.Equal(10, await store.LeasedAsync(id, QuotaWindows.Of(id.Kind, time.GetUtcNow()).Id, default)); // 1 kept by the first, 9 by the second
         Assert.False((await second.AcquireAsync(id, 9, 10, default)).Admitted); // the second holds 8 unused; 9 would pass the limit
     }
 
@@ -89,7 +89,7 @@ public sealed class LeasedCountersTests : IAsyncLifetime
     {
         var (counters, store) = NewInstance(leaseFraction: 0.01);
         var id = new CounterId("key_settle", LimitKind.TokensPerDay);
-        var window = Windows.Of(id.Kind, time.GetUtcNow()).Id;
+        var window = QuotaWindows.Of(id.Kind, time.GetUtcNow()).Id;
 
         Assert.True((await counters.AcquireAsync(id, 900, 1000, default)).Admitted);
         await counters.AdjustAsync(id, -800, time.GetUtcNow(), default); // used only 100

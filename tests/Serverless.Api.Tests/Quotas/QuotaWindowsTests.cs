@@ -2,7 +2,7 @@ using Serverless.Api.Quotas;
 
 namespace Serverless.Api.Tests.Quotas;
 
-public sealed class WindowsTests
+public sealed class QuotaWindowsTests
 {
     [Fact]
     public void MinuteWindows_ChangeExactlyAtTheMinute()
@@ -10,8 +10,8 @@ public sealed class WindowsTests
         var before = new DateTimeOffset(2026, 3, 1, 23, 59, 59, 999, TimeSpan.Zero);
         var after = before.AddMilliseconds(1);
 
-        var (a, aEnds) = Windows.Of(LimitKind.RequestsPerMinute, before);
-        var (b, _) = Windows.Of(LimitKind.TokensPerMinute, after);
+        var (a, aEnds) = QuotaWindows.Of(LimitKind.RequestsPerMinute, before);
+        var (b, _) = QuotaWindows.Of(LimitKind.TokensPerMinute, after);
 
         Assert.Equal("202603012359", a);
         Assert.Equal("202603020000", b);
@@ -24,15 +24,15 @@ public sealed class WindowsTests
         // 01:30 in UTC+2 is still the previous day in UTC.
         var local = new DateTimeOffset(2026, 7, 10, 1, 30, 0, TimeSpan.FromHours(2));
 
-        var (id, ends) = Windows.Of(LimitKind.RequestsPerDay, local);
+        var (id, ends) = QuotaWindows.Of(LimitKind.RequestsPerDay, local);
 
         Assert.Equal("20260709", id);
         Assert.Equal(new DateTimeOffset(2026, 7, 10, 0, 0, 0, TimeSpan.Zero), ends);
-        Assert.True(Windows.IsDaily(LimitKind.TokensPerDay));
-        Assert.False(Windows.IsDaily(LimitKind.TokensPerMinute));
+        Assert.True(QuotaWindows.IsDaily(LimitKind.TokensPerDay));
+        Assert.False(QuotaWindows.IsDaily(LimitKind.TokensPerMinute));
     }
 
     [Fact]
     public void Concurrency_HasOneEverlastingWindow() =>
-        Assert.Equal("live", Windows.Of(LimitKind.Concurrency, DateTimeOffset.UnixEpoch).Id);
+        Assert.Equal("live", QuotaWindows.Of(LimitKind.Concurrency, DateTimeOffset.UnixEpoch).Id);
 }

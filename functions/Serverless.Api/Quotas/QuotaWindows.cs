@@ -7,7 +7,7 @@ namespace Serverless.Api.Quotas;
 /// make leases exact and cheap (a counter row just carries its window id); the price is that a client can spend two
 /// windows' worth across a boundary, which the documentation states.
 /// </summary>
-public static class Windows
+public static class QuotaWindows
 {
     /// <summary>The id of the window <paramref name="now"/> falls in, and when that window ends.</summary>
     public static (string Id, DateTimeOffset Ends) Of(LimitKind kind, DateTimeOffset now)
