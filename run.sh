@@ -32,6 +32,9 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 mkdir -p "$LOG_DIR" "$DATA_DIR"
 rm -f "$LOG_DIR/ready"
+for port in "$API_PORT" "$WORKER_PORT" "$AZURITE_BLOB_PORT" "$((AZURITE_BLOB_PORT + 1))" "$((AZURITE_BLOB_PORT + 2))"; do
+  require_free_port "$port"
+done
 
 # The local stack's secrets: made once and kept beside the storage data, since keys stored there are hashed
 # with the pepper. ADMIN_API_KEY from the environment wins.

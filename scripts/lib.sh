@@ -39,3 +39,12 @@ wait_for_port() {
     sleep 0.3
   done
 }
+
+# Fails when something already listens on a port this script is about to use.
+require_free_port() {
+  local port=$1
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port on 127.0.0.1 is already in use (another ./run.sh?); set API_PORT / WORKER_PORT / AZURITE_BLOB_PORT" >&2
+    return 1
+  fi
+}

@@ -15,8 +15,9 @@ before(async () => {
     headers: { Authorization: `Bearer ${process.env.ADMIN_API_KEY}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'js-sdk-tests', owner: 'js-tests', role: 'user' }),
   });
-  assert.equal(response.status, 201, await response.text());
-  const { key } = await response.json();
+  const text = await response.text();
+  assert.equal(response.status, 201, text);
+  const { key } = JSON.parse(text);
   client = new OpenAI({ baseURL, apiKey: key, maxRetries: 0, timeout: 120_000 });
 });
 const chatModel = 'gpt2-tiny';
