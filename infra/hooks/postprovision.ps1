@@ -1,0 +1,46 @@
+# azd postprovision (Windows): see postprovision.sh, which this mirrors.
+$ErrorActionPreference = 'Stop'
+
+if (-not $env:KEY_VAULT_SECRET_NAMES) {
+    Write-Host 'No Key Vault secrets are referenced.'
+    exit 0
+}
+
+# Runs an az command until it succeeds; $NotFound ends it early with $false. Other failures (such as a
+# Key Vault role that has not applied yet) are retried, so a secret is never overwritten for being unreadable.
+function Invoke-Az([scriptblock] $Command, [string] $NotFound) {
+    for ($attempt = 1; ; $attempt++) {
+        $output = & $Command 2>&1
+        if ($LASTEXITCODE -eq 0) { return $true }
+        if ($NotFound -and "$output" -match $NotFound) { return $false }
+        if ($attempt -ge 10) { throw "$output" }
+        Write-Host '  retrying in 30 s (role assignments can take minutes to apply)...'
+        Start-Sleep -Seconds 30
+    }
+}
+
+$secretFile = New-TemporaryFile
+try {
+    foreach ($name in $env:KEY_VAULT_SECRET_NAMES -split ' ') {
+        if (-not $name) { continue }
+        if (Invoke-Az { az keyvault secret show --vault-name $env:AZURE_KEY_VAULT_NAME --name $name --query id --output tsv } 'SecretNotFound') {
+            Write-Host "Key Vault secret '$name' exists; left as it is."
+            continue
+        }
+        Write-Host "Creating Key Vault secret '$name'..."
+        if ($name.EndsWith('api-key')) {
+            # An API key: sk- and 256 random bits in base64url, the shape the API issues.
+            $bytes = [System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)
+            $value = 'sk-' + [Convert]::ToBase64String($bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+        }
+        else {
+            $value = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48))
+        }
+        [System.IO.File]::WriteAllText($secretFile.FullName, $value)
+        Invoke-Az { az keyvault secret set --vault-name $env:AZURE_KEY_VAULT_NAME --name $name --file $secretFile.FullName --encoding utf-8 --output none } | Out-Null
+        [System.IO.File]::WriteAllText($secretFile.FullName, '')
+    }
+}
+finally {
+    Remove-Item $secretFile.FullName -Force
+}

@@ -1,0 +1,58 @@
+#!/bin/sh
+# azd postprovision: create each Key Vault secret the API's settings reference (KEY_VAULT_SECRET_NAMES, from
+# main.bicep's keyVaultReferences) that does not exist yet, with a random value. An existing secret is never
+# touched: rolling one is deliberate (docs/deploy.md). Needs the Azure CLI, signed in (`az login`), and openssl.
+set -eu
+
+if [ -z "${KEY_VAULT_SECRET_NAMES:-}" ]; then
+  echo "No Key Vault secrets are referenced."
+  exit 0
+fi
+
+# The deployer's Key Vault role may be minutes old; until it applies, calls fail with 403 and are retried.
+wait_a_little() {
+  if [ "$attempt" -ge 10 ]; then
+    echo "$1" >&2
+    exit 1
+  fi
+  echo "  retrying in 30 s (role assignments can take minutes to apply)..."
+  sleep 30
+  attempt=$((attempt + 1))
+}
+
+# Succeeds when the secret exists, fails when Key Vault says it does not; anything else is retried, so that a
+# secret is never overwritten just because it could not be read yet.
+exists() {
+  attempt=1
+  while :; do
+    if error=$(az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name "$1" --query id --output tsv 2>&1 >/dev/null); then
+      return 0
+    fi
+    case "$error" in
+      *SecretNotFound*) return 1 ;;
+    esac
+    wait_a_little "$error"
+  done
+}
+
+secret_file=$(mktemp) # mode 0600: the value goes through this file, never through a command line
+trap 'rm -f "$secret_file"' EXIT
+
+for name in $KEY_VAULT_SECRET_NAMES; do
+  if exists "$name"; then
+    echo "Key Vault secret '$name' exists; left as it is."
+    continue
+  fi
+  echo "Creating Key Vault secret '$name'..."
+  case "$name" in
+    *api-key) # an API key: sk- and 256 random bits in base64url, the shape the API issues
+      printf 'sk-%s' "$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n')" >"$secret_file" ;;
+    *) openssl rand -base64 48 | tr -d '\n' >"$secret_file" ;;
+  esac
+  attempt=1
+  until error=$(az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name "$name" \
+    --file "$secret_file" --encoding utf-8 --output none 2>&1); do
+    wait_a_little "$error"
+  done
+  : >"$secret_file"
+done

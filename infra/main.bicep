@@ -1,0 +1,425 @@
+// The whole system in one resource group: `azd up` provisions it (this file) and deploys both services
+// (azure.yaml). Every connection is identity-based; no key, password or connection string is created,
+// passed or output. See docs/deploy.md.
+targetScope = 'subscription'
+
+@description('Name of the environment (azd): part of every resource name, and the tag azd finds resources by.')
+@minLength(1)
+@maxLength(48)
+param environmentName string
+
+@description('Azure region. It must offer the chosen serverless GPU profile (e.g. westus3, australiaeast, swedencentral).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Principal ID of whoever deploys (azd sets it): may upload the API package and manage Key Vault secrets. Empty grants nothing.')
+param principalId string = ''
+
+@description('Kind of that principal.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@description('Elastic Premium size of the API\'s plan.')
+@allowed([
+  'EP1'
+  'EP2'
+  'EP3'
+])
+param functionPlanSku string = 'EP1'
+
+@description('Most instances the API\'s plan scales out to.')
+@minValue(1)
+@maxValue(100)
+param functionPlanMaximumInstances int = 20
+
+@description('Serverless GPU of the worker: NVIDIA T4 (16 GB) or A100 (80 GB). Needs quota in the region (docs/deploy.md).')
+@allowed([
+  'Consumption-GPU-NC8as-T4'
+  'Consumption-GPU-NC24-A100'
+])
+param gpuProfileType string = 'Consumption-GPU-NC8as-T4'
+
+@description('The worker image; empty until the first `azd deploy` pushes one (azd passes SERVICE_WORKER_IMAGE_NAME), meanwhile a placeholder runs.')
+param workerImageName string = ''
+
+@description('Serve-mode replicas kept warm; 0 scales the GPU to zero when idle (cold starts take minutes).')
+@minValue(0)
+@maxValue(10)
+param workerMinReplicas int = 0
+
+@description('Most serve-mode replicas (one GPU each).')
+@minValue(1)
+@maxValue(20)
+param workerMaxReplicas int = 2
+
+@description('Concurrent requests per serve-mode replica before another starts.')
+@minValue(1)
+param workerConcurrentRequests int = 16
+
+@description('Most sequences one model decodes together (Inference:MaxBatchSize).')
+@minValue(1)
+@maxValue(256)
+param workerMaxBatchSize int = 16
+
+@description('Most queue-mode job executions at once (one GPU each).')
+@minValue(1)
+@maxValue(20)
+param jobMaxExecutions int = 2
+
+@description('Longest one job execution may run, in seconds.')
+@minValue(60)
+param jobReplicaTimeoutSeconds int = 3600
+
+@description('Seconds between two looks at the jobs queue.')
+@minValue(10)
+param jobPollingIntervalSeconds int = 30
+
+@description('Replication of the storage account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Container registry tier (Premium adds artifact streaming for faster GPU cold starts).')
+@allowed([
+  'Basic'
+  'Standard'
+  'Premium'
+])
+param containerRegistrySku string = 'Basic'
+
+@description('Key Vault purge protection: keeps the key pepper recoverable, but a deleted vault\'s name stays taken for 90 days.')
+param keyVaultPurgeProtection bool = true
+
+@description('Address space of the virtual network.')
+param vnetAddressPrefix string = '10.40.0.0/16'
+
+@description('Subnet of the Container Apps environment.')
+param containerAppsSubnetPrefix string = '10.40.0.0/23'
+
+@description('Subnet of the API\'s VNet integration.')
+param functionsSubnetPrefix string = '10.40.2.0/24'
+
+@description('Days logs are kept.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Who is emailed when an alert fires; empty sends nothing (the alerts still show in Azure Monitor).')
+param alertEmail string = ''
+
+@description('p95 API latency, in milliseconds, that raises an alert.')
+@minValue(100)
+param latencyP95ThresholdMs int = 20000
+
+@description('Share of API requests answered 429, in percent, that raises an alert.')
+@minValue(1)
+@maxValue(100)
+param throttledPercentThreshold int = 10
+
+@description('The custom metric (milliseconds a job waited in the queue) the queue-age alert reads.')
+param jobQueueAgeMetricName string = 'job_queue_wait_ms'
+
+@description('Seconds a job may wait in the queue before an alert.')
+@minValue(1)
+param jobQueueAgeThresholdSeconds int = 300
+
+@description('503 answers (worker unreachable) in 5 minutes that raise an alert.')
+@minValue(1)
+param workerUnavailableThreshold int = 5
+
+var tags = {
+  'azd-env-name': environmentName
+}
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+
+// The queue names the code uses (Serverless.Api.Jobs.JobQueues); a test holds them equal.
+var jobQueues = {
+  jobs: 'jobs'
+  results: 'results'
+}
+
+// App settings of the API read from Key Vault: setting name -> secret name. The postprovision hook creates
+// each named secret with a random value when it is missing. Add one entry per secret the code reads (the
+// webhook signing secret, when it exists): the settings parity test fails until every required option is set,
+// and refuses any secret-like setting that is not a Key Vault reference.
+var keyVaultReferences = {
+  ADMIN_API_KEY: 'admin-api-key' // the bootstrap admin key (Serverless.Api.Auth.CallerAuthenticator)
+  Auth__KeyPepper: 'auth-key-pepper' // AuthOptions.KeyPepper: rolling it invalidates every issued key
+}
+
+var keyVaultSecretNames = [for reference in items(keyVaultReferences): reference.value]
+
+// The port the worker image listens on (gpu-worker/Dockerfile sets URLS); a test holds them equal.
+var workerPort = 8080
+
+// Until azd pushes the worker image, a public placeholder (listening on port 80) lets the apps provision.
+var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
+var workerImage = empty(workerImageName) ? placeholderImage : workerImageName
+
+// A serverless GPU replica gets the whole profile.
+var gpuReplicaSizes = {
+  'Consumption-GPU-NC8as-T4': {
+    cpu: 8
+    memory: '56Gi'
+  }
+  'Consumption-GPU-NC24-A100': {
+    cpu: 24
+    memory: '220Gi'
+  }
+}
+var gpuProfileName = 'gpu'
+
+// The worker's options (Section__Property), the same for serve mode and job mode.
+var workerEnv = [
+  {
+    name: 'Inference__ExecutionProvider'
+    value: 'cuda'
+  }
+  {
+    name: 'Inference__MaxBatchSize'
+    value: string(workerMaxBatchSize)
+  }
+]
+
+var packageContainerName = 'app-package'
+var packageBlobName = 'serverless-functions.zip'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identities 'modules/identities.bicep' = {
+  name: 'identities'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    apiIdentityName: 'id-api-${token}'
+    workerIdentityName: 'id-worker-${token}'
+    jobIdentityName: 'id-job-${token}'
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: 'log-${token}'
+    applicationInsightsName: 'appi-${token}'
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: 'st${token}'
+    skuName: storageSku
+    jobsQueueName: jobQueues.jobs
+    resultsQueueName: jobQueues.results
+    packageContainerName: packageContainerName
+  }
+}
+
+module network 'modules/network.bicep' = {
+  name: 'network'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    vnetName: 'vnet-${token}'
+    addressPrefix: vnetAddressPrefix
+    containerAppsSubnetPrefix: containerAppsSubnetPrefix
+    functionsSubnetPrefix: functionsSubnetPrefix
+  }
+}
+
+module keyVault 'modules/keyVault.bicep' = {
+  name: 'key-vault'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    keyVaultName: 'kv-${token}'
+    purgeProtection: keyVaultPurgeProtection
+  }
+}
+
+module registry 'modules/registry.bicep' = {
+  name: 'registry'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    registryName: 'cr${token}'
+    skuName: containerRegistrySku
+  }
+}
+
+module access 'modules/access.bicep' = {
+  name: 'access'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    jobsQueueName: jobQueues.jobs
+    resultsQueueName: jobQueues.results
+    packageContainerName: packageContainerName
+    keyVaultName: keyVault.outputs.name
+    registryName: registry.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    apiPrincipalId: identities.outputs.apiPrincipalId
+    workerPrincipalId: identities.outputs.workerPrincipalId
+    jobPrincipalId: identities.outputs.jobPrincipalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+  }
+}
+
+module containerAppsEnvironment 'modules/containerAppsEnvironment.bicep' = {
+  name: 'container-apps-environment'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    environmentName: 'cae-${token}'
+    infrastructureSubnetId: network.outputs.containerAppsSubnetId
+    vnetId: network.outputs.id
+    gpuProfileName: gpuProfileName
+    gpuProfileType: gpuProfileType
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+  }
+}
+
+module workerApp 'modules/workerApp.bicep' = {
+  name: 'worker-app'
+  scope: resourceGroup
+  dependsOn: [
+    access // AcrPull before the first pull
+  ]
+  params: {
+    location: location
+    tags: tags
+    appName: 'ca-worker-${token}'
+    environmentId: containerAppsEnvironment.outputs.id
+    gpuProfileName: gpuProfileName
+    identityId: identities.outputs.workerId
+    registryLoginServer: registry.outputs.loginServer
+    image: workerImage
+    targetPort: empty(workerImageName) ? 80 : workerPort
+    healthProbes: !empty(workerImageName)
+    cpu: gpuReplicaSizes[gpuProfileType].cpu
+    memory: gpuReplicaSizes[gpuProfileType].memory
+    env: workerEnv
+    minReplicas: workerMinReplicas
+    maxReplicas: workerMaxReplicas
+    concurrentRequests: workerConcurrentRequests
+  }
+}
+
+module workerJob 'modules/workerJob.bicep' = {
+  name: 'worker-job'
+  scope: resourceGroup
+  dependsOn: [
+    access // AcrPull and the queue roles before the first execution
+  ]
+  params: {
+    location: location
+    tags: tags
+    jobName: 'caj-worker-${token}'
+    environmentId: containerAppsEnvironment.outputs.id
+    gpuProfileName: gpuProfileName
+    identityId: identities.outputs.jobId
+    registryLoginServer: registry.outputs.loginServer
+    image: workerImage
+    cpu: gpuReplicaSizes[gpuProfileType].cpu
+    memory: gpuReplicaSizes[gpuProfileType].memory
+    env: workerEnv
+    storageAccountName: storage.outputs.name
+    jobsQueueName: jobQueues.jobs
+    maxExecutions: jobMaxExecutions
+    pollingIntervalSeconds: jobPollingIntervalSeconds
+    replicaTimeoutSeconds: jobReplicaTimeoutSeconds
+  }
+}
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: 'function-app'
+  scope: resourceGroup
+  dependsOn: [
+    access // storage, Key Vault and telemetry roles before the host starts
+  ]
+  params: {
+    location: location
+    tags: tags
+    planName: 'plan-${token}'
+    planSku: functionPlanSku
+    maximumElasticWorkerCount: functionPlanMaximumInstances
+    functionAppName: 'func-${token}'
+    identityId: identities.outputs.apiId
+    identityClientId: identities.outputs.apiClientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    packageContainerName: packageContainerName
+    packageBlobName: packageBlobName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    keyVaultReferences: keyVaultReferences
+    subnetId: network.outputs.functionsSubnetId
+    workerBaseUrl: 'https://${workerApp.outputs.fqdn}/'
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    namePrefix: 'alert-${token}'
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    alertEmail: alertEmail
+    latencyP95ThresholdMs: latencyP95ThresholdMs
+    throttledPercentThreshold: throttledPercentThreshold
+    jobQueueAgeMetricName: jobQueueAgeMetricName
+    jobQueueAgeThresholdSeconds: jobQueueAgeThresholdSeconds
+    workerUnavailableThreshold: workerUnavailableThreshold
+  }
+}
+
+// Names and addresses only; azd stores these in the environment and the hooks read them.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output API_URL string = 'https://${functionApp.outputs.defaultHostName}/v1'
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output FUNCTIONS_PACKAGE_CONTAINER string = packageContainerName
+output FUNCTIONS_PACKAGE_BLOB string = packageBlobName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output KEY_VAULT_SECRET_NAMES string = join(keyVaultSecretNames, ' ')
+output AZURE_CONTAINER_REGISTRY_NAME string = registry.outputs.name
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
+output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = containerAppsEnvironment.outputs.name
+output WORKER_APP_NAME string = workerApp.outputs.name
+output WORKER_JOB_NAME string = workerJob.outputs.name
+output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName

@@ -1,0 +1,248 @@
+// Who may do what, in one place. Built-in roles only, each at the narrowest scope that works:
+// - the API (Functions host + API core): queues, tables and blobs of the account (the host's identity-based
+//   AzureWebJobsStorage needs Blob Data Owner), its Key Vault secrets, and publishing telemetry;
+// - the serve-mode worker: pulling its image, nothing else;
+// - the queue-mode job: pulling its image, receiving from the jobs queue only, sending to the results queue only,
+//   writing results to tables and blobs (contributor, not owner);
+// - the deploying principal (optional): uploading the API package and managing Key Vault secrets.
+
+@description('The storage account.')
+param storageAccountName string
+
+@description('The jobs queue (the job receives from it).')
+param jobsQueueName string
+
+@description('The results queue (the job sends to it).')
+param resultsQueueName string
+
+@description('The blob container of the API\'s deployment package.')
+param packageContainerName string
+
+@description('The Key Vault.')
+param keyVaultName string
+
+@description('The container registry.')
+param registryName string
+
+@description('The Application Insights component.')
+param applicationInsightsName string
+
+@description('Principal ID of the API\'s identity.')
+param apiPrincipalId string
+
+@description('Principal ID of the serve-mode worker\'s identity.')
+param workerPrincipalId string
+
+@description('Principal ID of the queue-mode job\'s identity.')
+param jobPrincipalId string
+
+@description('Principal ID of whoever deploys (azd sets it); empty grants nothing.')
+param deployerPrincipalId string
+
+@description('Kind of that principal.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param deployerPrincipalType string
+
+// Built-in role definition IDs (the same in every subscription).
+var roles = {
+  acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource packageContainer 'containers' existing = {
+      name: packageContainerName
+    }
+  }
+
+  resource queueService 'queueServices' existing = {
+    name: 'default'
+
+    resource jobsQueue 'queues' existing = {
+      name: jobsQueueName
+    }
+
+    resource resultsQueue 'queues' existing = {
+      name: resultsQueueName
+    }
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
+  name: registryName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// The API.
+
+resource apiQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, apiPrincipalId, roles.storageQueueDataContributor)
+  scope: storage
+  properties: {
+    description: 'API: enqueue jobs, read results, Durable Functions task hub queues'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+resource apiTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, apiPrincipalId, roles.storageTableDataContributor)
+  scope: storage
+  properties: {
+    description: 'API: keys, quotas, usage, jobs, Durable Functions task hub tables'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+resource apiBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, apiPrincipalId, roles.storageBlobDataOwner)
+  scope: storage
+  properties: {
+    description: 'API: Functions host storage (identity-based AzureWebJobsStorage), large results, its package'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+resource apiSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, apiPrincipalId, roles.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    description: 'API: resolve its Key Vault references'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource apiTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, apiPrincipalId, roles.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    description: 'API: send telemetry with Microsoft Entra authentication'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+// The serve-mode worker.
+
+resource workerPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, workerPrincipalId, roles.acrPull)
+  scope: registry
+  properties: {
+    description: 'Worker (serve): pull its image'
+    principalId: workerPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.acrPull)
+  }
+}
+
+// The queue-mode job.
+
+resource jobPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, jobPrincipalId, roles.acrPull)
+  scope: registry
+  properties: {
+    description: 'Worker (job): pull its image'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.acrPull)
+  }
+}
+
+resource jobReceive 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::queueService::jobsQueue.id, jobPrincipalId, roles.storageQueueDataContributor)
+  scope: storage::queueService::jobsQueue
+  properties: {
+    description: 'Worker (job): receive, renew and delete job messages; the azure-queue scale rule reads the length'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+resource jobSend 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::queueService::resultsQueue.id, jobPrincipalId, roles.storageQueueDataMessageSender)
+  scope: storage::queueService::resultsQueue
+  properties: {
+    description: 'Worker (job): post results'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+  }
+}
+
+resource jobTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, jobPrincipalId, roles.storageTableDataContributor)
+  scope: storage
+  properties: {
+    description: 'Worker (job): read cancel flags, write results'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+resource jobBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, jobPrincipalId, roles.storageBlobDataContributor)
+  scope: storage
+  properties: {
+    description: 'Worker (job): write large results'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+// The deploying principal.
+
+resource deployerPackage 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(storage::blobService::packageContainer.id, deployerPrincipalId, roles.storageBlobDataContributor)
+  scope: storage::blobService::packageContainer
+  properties: {
+    description: 'Deployer: upload the API package (infra/hooks/postdeploy)'
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+resource deployerSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(vault.id, deployerPrincipalId, roles.keyVaultSecretsOfficer)
+  scope: vault
+  properties: {
+    description: 'Deployer: create and roll the API\'s secrets (infra/hooks/postprovision, docs/deploy.md)'
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}

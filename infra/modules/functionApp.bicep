@@ -1,0 +1,188 @@
+// The API: a .NET 10 isolated Functions app on an Elastic Premium plan (HTTP streaming needs Premium).
+// Every connection is identity-based. The app runs from a package in blob storage read with its identity,
+// because the Azure Files content share that Premium plans use by default needs the storage account key.
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Elastic Premium plan name.')
+param planName string
+
+@description('Elastic Premium size: EP1 (1 vCPU, 3.5 GB), EP2, EP3.')
+@allowed([
+  'EP1'
+  'EP2'
+  'EP3'
+])
+param planSku string
+
+@description('Most instances the plan scales out to.')
+@minValue(1)
+@maxValue(100)
+param maximumElasticWorkerCount int
+
+@description('Functions app name.')
+param functionAppName string
+
+@description('Resource ID of the app\'s user-assigned identity.')
+param identityId string
+
+@description('Client ID of the app\'s user-assigned identity.')
+param identityClientId string
+
+@description('The storage account for the Functions host and the API\'s tables and queues.')
+param storageAccountName string
+
+@description('The blob endpoint of that account.')
+param blobEndpoint string
+
+@description('The blob container holding the deployment package.')
+param packageContainerName string
+
+@description('The deployment package\'s blob name; the postdeploy hook uploads it.')
+param packageBlobName string
+
+@description('The Application Insights component the host sends telemetry to.')
+param applicationInsightsName string
+
+@description('The Key Vault the app\'s secret settings reference.')
+param keyVaultName string
+
+@description('App settings read from Key Vault: setting name (Section__Property) to secret name.')
+param keyVaultReferences object
+
+@description('The delegated subnet of the app\'s VNet integration.')
+param subnetId string
+
+@description('Base URL of the GPU worker\'s serve mode (internal ingress).')
+param workerBaseUrl string
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'elastic'
+  sku: {
+    name: planSku
+    tier: 'ElasticPremium'
+  }
+  properties: {
+    reserved: true // Linux
+    maximumElasticWorkerCount: maximumElasticWorkerCount
+  }
+}
+
+// One Key Vault reference per secret option; resolved with the app's identity (keyVaultReferenceIdentity).
+var secretSettings = [
+  for setting in items(keyVaultReferences): {
+    name: setting.key
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${setting.value})'
+  }
+]
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    publicNetworkAccess: 'Enabled'
+    keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: subnetId
+    siteConfig: {
+      linuxFxVersion: 'DOTNET-ISOLATED|10.0'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      http20Enabled: true
+      healthCheckPath: '/healthz'
+      // Exactly the settings the host and the code read; a test holds this list to the code's options classes.
+      appSettings: concat(
+        [
+          // The Functions host.
+          {
+            name: 'FUNCTIONS_EXTENSION_VERSION'
+            value: '~4'
+          }
+          {
+            name: 'FUNCTIONS_WORKER_RUNTIME'
+            value: 'dotnet-isolated'
+          }
+          // Host storage, and the API's tables and queues, through the app's identity: no connection string.
+          {
+            name: 'AzureWebJobsStorage__accountName'
+            value: storageAccountName
+          }
+          {
+            name: 'AzureWebJobsStorage__credential'
+            value: 'managedidentity'
+          }
+          {
+            name: 'AzureWebJobsStorage__clientId'
+            value: identityClientId
+          }
+          // The code runs from the package blob, fetched with the app's identity.
+          {
+            name: 'WEBSITE_RUN_FROM_PACKAGE'
+            value: '${blobEndpoint}${packageContainerName}/${packageBlobName}'
+          }
+          {
+            name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID'
+            value: identityId
+          }
+          // Telemetry, authenticated with Microsoft Entra ID (the component accepts nothing else).
+          {
+            name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+            value: applicationInsights.properties.ConnectionString
+          }
+          {
+            name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+            value: 'ClientId=${identityClientId};Authorization=AAD'
+          }
+          // The API's options (Section__Property).
+          {
+            name: 'Worker__BaseUrl'
+            value: workerBaseUrl
+          }
+        ],
+        secretSettings
+      )
+    }
+  }
+}
+
+// No FTP and no basic-auth deployments: the package is uploaded to blob storage with Microsoft Entra ID.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName

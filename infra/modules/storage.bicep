@@ -1,0 +1,86 @@
+// The one storage account: queues (jobs to the worker, results back), tables (keys, quotas, usage, jobs,
+// Durable Functions' task hub) and blobs (large results, the Functions host, the API's deployment package).
+// Shared keys are off: every caller authenticates with Microsoft Entra ID (see access.bicep).
+
+@description('Azure region of the account.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Storage account name.')
+param storageAccountName string
+
+@description('Replication of the account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param skuName string
+
+@description('The queue the API enqueues async jobs on (Serverless.Api.Jobs.JobQueues.Jobs).')
+param jobsQueueName string
+
+@description('The queue the worker posts finished jobs on (Serverless.Api.Jobs.JobQueues.Results).')
+param resultsQueueName string
+
+@description('The blob container the Functions app runs its deployment package from.')
+param packageContainerName string
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: packageContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: jobsQueueName
+}
+
+resource resultsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: resultsQueueName
+}
+
+output name string = storage.name
+output id string = storage.id
+output blobEndpoint string = storage.properties.primaryEndpoints.blob

@@ -1,0 +1,143 @@
+// The GPU worker in serve mode: a Container App on the serverless GPU profile with internal ingress only.
+// The API streams and runs synchronous requests through it; it scales on concurrent requests, to zero when idle.
+
+@description('Azure region of the app.')
+param location string
+
+@description('Tags for every resource (the azd service tag is added here).')
+param tags object
+
+@description('Container app name.')
+param appName string
+
+@description('The Container Apps environment.')
+param environmentId string
+
+@description('The GPU workload profile of the environment.')
+param gpuProfileName string
+
+@description('Resource ID of the app\'s user-assigned identity (AcrPull on the registry).')
+param identityId string
+
+@description('The registry the image is pulled from.')
+param registryLoginServer string
+
+@description('The worker image.')
+param image string
+
+@description('The port the image listens on.')
+param targetPort int
+
+@description('Probe /healthz and /readyz (off for the placeholder image used before the first deployment).')
+param healthProbes bool
+
+@description('vCPUs of one replica (a serverless GPU replica gets the whole profile).')
+param cpu int
+
+@description('Memory of one replica, e.g. 56Gi.')
+param memory string
+
+@description('The worker\'s environment variables (its options, Section__Property).')
+param env array
+
+@description('Replicas kept warm; 0 lets the GPU scale to zero (cold starts take minutes).')
+@minValue(0)
+param minReplicas int
+
+@description('Most replicas (each is one GPU).')
+@minValue(1)
+param maxReplicas int
+
+@description('Concurrent requests per replica before another replica starts.')
+@minValue(1)
+param concurrentRequests int
+
+var probes = [
+  {
+    type: 'Startup'
+    httpGet: {
+      path: '/healthz'
+      port: targetPort
+    }
+    periodSeconds: 10
+    failureThreshold: 30 // models load before the first answer
+  }
+  {
+    type: 'Liveness'
+    httpGet: {
+      path: '/healthz'
+      port: targetPort
+    }
+    periodSeconds: 30
+  }
+  {
+    type: 'Readiness'
+    httpGet: {
+      path: '/readyz'
+      port: targetPort
+    }
+    periodSeconds: 10
+  }
+]
+
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'worker' })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    environmentId: environmentId
+    workloadProfileName: gpuProfileName
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: false
+        targetPort: targetPort
+        transport: 'http'
+        allowInsecure: false
+      }
+      registries: [
+        {
+          server: registryLoginServer
+          identity: identityId
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'worker'
+          image: image
+          resources: {
+            cpu: cpu
+            memory: memory
+          }
+          env: env
+          probes: healthProbes ? probes : []
+        }
+      ]
+      scale: {
+        minReplicas: minReplicas
+        maxReplicas: maxReplicas
+        rules: [
+          {
+            name: 'concurrent-requests'
+            http: {
+              metadata: {
+                concurrentRequests: string(concurrentRequests)
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+}
+
+output name string = app.name
+output fqdn string = app.properties.configuration.ingress.fqdn

@@ -1,0 +1,119 @@
+// The GPU worker in queue mode: an event-driven Container Apps job. KEDA's azure-queue scaler watches the
+// jobs queue with the job's identity and starts one execution per waiting message, up to maxExecutions.
+
+@description('Azure region of the job.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Container Apps job name.')
+param jobName string
+
+@description('The Container Apps environment.')
+param environmentId string
+
+@description('The GPU workload profile of the environment.')
+param gpuProfileName string
+
+@description('Resource ID of the job\'s user-assigned identity (AcrPull, and its queue, table and blob roles).')
+param identityId string
+
+@description('The registry the image is pulled from.')
+param registryLoginServer string
+
+@description('The worker image (the same image as the serve-mode app).')
+param image string
+
+@description('vCPUs of one replica (a serverless GPU replica gets the whole profile).')
+param cpu int
+
+@description('Memory of one replica, e.g. 56Gi.')
+param memory string
+
+@description('The worker\'s environment variables (its options, Section__Property).')
+param env array
+
+@description('The storage account of the queue.')
+param storageAccountName string
+
+@description('The queue the API enqueues jobs on (Serverless.Api.Jobs.JobQueues.Jobs).')
+param jobsQueueName string
+
+@description('Most executions running at once (each is one GPU).')
+@minValue(1)
+param maxExecutions int
+
+@description('Seconds between two looks at the queue.')
+@minValue(10)
+param pollingIntervalSeconds int
+
+@description('Longest an execution may run, in seconds.')
+@minValue(60)
+param replicaTimeoutSeconds int
+
+resource job 'Microsoft.App/jobs@2025-01-01' = {
+  name: jobName
+  location: location
+  tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    environmentId: environmentId
+    workloadProfileName: gpuProfileName
+    configuration: {
+      triggerType: 'Event'
+      replicaTimeout: replicaTimeoutSeconds
+      replicaRetryLimit: 1
+      registries: [
+        {
+          server: registryLoginServer
+          identity: identityId
+        }
+      ]
+      eventTriggerConfig: {
+        parallelism: 1
+        replicaCompletionCount: 1
+        scale: {
+          minExecutions: 0
+          maxExecutions: maxExecutions
+          pollingInterval: pollingIntervalSeconds
+          rules: [
+            {
+              name: 'jobs-queue'
+              type: 'azure-queue'
+              metadata: {
+                accountName: storageAccountName
+                queueName: jobsQueueName
+                queueLength: '1'
+              }
+              identity: identityId // managed identity: no connection string secret
+            }
+          ]
+        }
+      }
+    }
+    template: {
+      containers: [
+        {
+          name: 'worker'
+          image: image
+          args: [
+            'job'
+          ]
+          resources: {
+            cpu: cpu
+            memory: memory
+          }
+          env: env
+        }
+      ]
+    }
+  }
+}
+
+output name string = job.name
