@@ -1,0 +1,80 @@
+using Serverless.Api.Worker;
+using Serverless.Infra.Tests.Template;
+
+namespace Serverless.Infra.Tests.Settings;
+
+/// <summary>The app settings the Bicep sets are exactly the ones the code reads: none missing, none that nothing reads.</summary>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class SettingsParityTests(CompiledTemplate compiled)
+{
+    public static TheoryData<string> WorkerResources => [ResourceTypes.ContainerApp, ResourceTypes.Job];
+
+    [Fact]
+    public void FunctionApp_SetsEveryRequiredOptionOfTheApi()
+    {
+        var set = compiled.FunctionAppSettings.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = CodeSettings.Api.Required.Where(r => !set.Contains(r)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void FunctionApp_SetsNothingTheApiOrTheFunctionsHostDoesNotRead()
+    {
+        var unread = compiled.FunctionAppSettings
+            .Select(s => s.Name)
+            .Where(name => !CodeSettings.Api.Reads(name) && !PlatformSettings.FunctionApp.Contains(name))
+            .ToList();
+
+        Assert.Empty(unread);
+    }
+
+    [Fact]
+    public void FunctionApp_SetsEachSettingOnce()
+    {
+        var names = compiled.FunctionAppSettings.Select(s => s.Name).ToList();
+
+        Assert.Equal(names.Distinct(StringComparer.OrdinalIgnoreCase).Count(), names.Count);
+    }
+
+    [Fact]
+    public void FunctionApp_SetsTheWorkerUrlTheApiNeeds()
+    {
+        // The one required option today; the general rule above covers the rest.
+        Assert.Contains($"{WorkerOptions.SectionName}__{nameof(WorkerOptions.BaseUrl)}", CodeSettings.Api.Required);
+        Assert.Contains(compiled.FunctionAppSettings, s => s.Name == $"{WorkerOptions.SectionName}__{nameof(WorkerOptions.BaseUrl)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(WorkerResources))]
+    public void Worker_GetsEveryRequiredOptionOfTheWorker(string type)
+    {
+        var set = CompiledTemplate.ContainerEnvironment(compiled.Template.Single(type)).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = CodeSettings.Worker.Required.Where(r => !set.Contains(r)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [MemberData(nameof(WorkerResources))]
+    public void Worker_GetsNothingTheWorkerDoesNotRead(string type)
+    {
+        var environment = CompiledTemplate.ContainerEnvironment(compiled.Template.Single(type));
+        var unread = environment.Select(e => e.Name).Where(name => !CodeSettings.Worker.Reads(name) && !PlatformSettings.Worker.Contains(name)).ToList();
+
+        Assert.NotEmpty(environment);
+        Assert.Empty(unread);
+    }
+
+    [Fact]
+    public void EveryOptionsClass_IsBoundFromASectionTheseTestsKnow()
+    {
+        // An options class these tests cannot place (no SectionName constant, not nested in one that has) would be
+        // read from settings no test checks: give it a SectionName.
+        var unplaced = OptionsSettings.OptionsClasses(CodeSettings.ApiAssemblies).Where(t => !CodeSettings.Api.BoundTypes.Contains(t))
+            .Concat(OptionsSettings.OptionsClasses(CodeSettings.WorkerAssemblies).Where(t => !CodeSettings.Worker.BoundTypes.Contains(t)))
+            .ToList();
+
+        Assert.Empty(unplaced);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Serverless.Api.Jobs;
+using Serverless.Infra.Tests.Arm;
+
+namespace Serverless.Infra.Tests.Template;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
+{
+    private const string Storage = "storageAccounts";
+
+    [Fact]
+    public void EveryRoleAssignment_GrantsAKnownBuiltInRoleById()
+    {
+        var assignments = compiled.Template.OfType(ResourceTypes.RoleAssignment);
+
+        Assert.NotEmpty(assignments);
+        Assert.All(assignments, a => Assert.Contains(
+            RoleName(a),
+            BuiltInRoles.ByName.Keys));
+    }
+
+    [Fact]
+    public void RoleAssignments_GrantEachIdentityExactlyTheLeastRolesItNeeds()
+    {
+        string[] expected =
+        [
+            // The API: the Functions host's identity-based storage needs Blob Data Owner; queues and tables for the API itself.
+            $"api: Storage Queue Data Contributor on {Storage}",
+            $"api: Storage Table Data Contributor on {Storage}",
+            $"api: Storage Blob Data Owner on {Storage}",
+            "api: Key Vault Secrets User on vaults",
+            "api: Monitoring Metrics Publisher on components",
+            // The serve-mode worker only pulls its image.
+            "worker: AcrPull on registries",
+            // The queue-mode job: narrower than the API (one queue each way, contributor not owner on blobs).
+            "job: AcrPull on registries",
+            $"job: Storage Queue Data Contributor on queues/{JobQueues.Jobs}",
+            $"job: Storage Queue Data Message Sender on queues/{JobQueues.Results}",
+            $"job: Storage Table Data Contributor on {Storage}",
+            $"job: Storage Blob Data Contributor on {Storage}",
+            // Whoever deploys: upload the API package, create and roll secrets.
+            "deployer: Storage Blob Data Contributor on containers/app-package",
+            "deployer: Key Vault Secrets Officer on vaults",
+        ];
+
+        var actual = compiled.Template.OfType(ResourceTypes.RoleAssignment)
+            .Select(a => $"{Principal(a)}: {RoleName(a)} on {ScopeLabel(a)}")
+            .ToList();
+
+        Assert.Equal(expected.Order(), actual.Order());
+    }
+
+    [Fact]
+    public void RoleAssignments_ToManagedIdentitiesSayTheyAreServicePrincipals()
+    {
+        // Without principalType, a just-created identity can fail the assignment while Entra ID replicates it.
+        var toIdentities = compiled.Template.OfType(ResourceTypes.RoleAssignment).Where(a => Principal(a) != "deployer");
+
+        Assert.All(toIdentities, a => Assert.Equal("ServicePrincipal", a["properties.principalType"]));
+    }
+
+    private static string RoleName(ArmResource assignment)
+    {
+        var id = Assert.IsType<string>(assignment["properties.roleDefinitionId"]);
+        var guid = id[(id.LastIndexOf('/') + 1)..];
+        Assert.StartsWith($"/subscriptions/{ArmScope.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/", id, StringComparison.Ordinal);
+        return BuiltInRoles.ByName.SingleOrDefault(r => r.Value == guid).Key ?? $"unknown role {guid}";
+    }
+
+    /// <summary>Which identity: the principal ID is only known once the identity exists, so it reads as a reference to it.</summary>
+    private static string Principal(ArmResource assignment) => assignment["properties.principalId"] switch
+    {
+        CompiledTemplate.DeployerPrincipalId => "deployer",
+        ArmUnknown unknown when IdentityReference().Match(unknown.Description) is { Success: true } match => match.Groups[1].Value,
+        var other => $"unexpected principal {other}",
+    };
+
+    /// <summary>The scope's resource type, and its name when it is a child such as one queue.</summary>
+    private static string ScopeLabel(ArmResource assignment)
+    {
+        var scope = Assert.IsType<string>(assignment["scope"]);
+        var segments = scope[(scope.LastIndexOf("/providers/", StringComparison.Ordinal) is var at and >= 0 ? at + 11 : 0)..].Split('/');
+        return segments.Length > 3 ? $"{segments[^2]}/{segments[^1]}" : segments[1];
+    }
+
+    [GeneratedRegex(@"userAssignedIdentities/id-(api|worker|job)-\w+\)")]
+    private static partial Regex IdentityReference();
+}

@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using Serverless.Api.Jobs;
+using Serverless.Infra.Tests.Arm;
+
+namespace Serverless.Infra.Tests.Template;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
+{
+    private ArmTemplate Template => compiled.Template;
+
+    [Theory]
+    [InlineData(ResourceTypes.StorageAccount)]
+    [InlineData(ResourceTypes.Plan)]
+    [InlineData(ResourceTypes.Site)]
+    [InlineData(ResourceTypes.KeyVault)]
+    [InlineData(ResourceTypes.LogAnalytics)]
+    [InlineData(ResourceTypes.ApplicationInsights)]
+    [InlineData(ResourceTypes.Registry)]
+    [InlineData(ResourceTypes.ManagedEnvironment)]
+    [InlineData(ResourceTypes.ContainerApp)]
+    [InlineData(ResourceTypes.Job)]
+    [InlineData(ResourceTypes.VirtualNetwork)]
+    [InlineData(ResourceTypes.PrivateDnsZone)]
+    public void Deployment_HasExactlyOne(string type) => Template.Single(type);
+
+    [Fact]
+    public void StorageAccount_RefusesSharedKeysAndTlsBelow12()
+    {
+        var storage = Template.Single(ResourceTypes.StorageAccount);
+
+        Assert.Equal(false, storage["properties.allowSharedKeyAccess"]);
+        Assert.Equal("TLS1_2", storage["properties.minimumTlsVersion"]);
+        Assert.Equal(true, storage["properties.supportsHttpsTrafficOnly"]);
+        Assert.Equal(false, storage["properties.allowBlobPublicAccess"]);
+        Assert.Equal(true, storage["properties.defaultToOAuthAuthentication"]);
+    }
+
+    [Fact]
+    public void StorageAccount_HasTheQueuesTheCodeUses()
+    {
+        var queues = Template.OfType(ResourceTypes.Queue).Select(q => q.Name.Split('/')[^1]).Order().ToList();
+
+        Assert.Equal([JobQueues.Jobs, JobQueues.Results], queues);
+    }
+
+    [Fact]
+    public void FunctionApp_RunsDotnet10IsolatedOnAnElasticPremiumPlan()
+    {
+        var plan = Template.Single(ResourceTypes.Plan);
+        var site = compiled.FunctionApp;
+
+        Assert.Equal("ElasticPremium", plan["sku.tier"]);
+        Assert.Equal("EP1", plan["sku.name"]);
+        Assert.Equal("elastic", plan["kind"]);
+        Assert.Equal(true, plan["properties.reserved"]);
+        Assert.Equal(plan.Id, site["properties.serverFarmId"]);
+        Assert.Equal("functionapp,linux", site["kind"]);
+        Assert.Equal("DOTNET-ISOLATED|10.0", site["properties.siteConfig.linuxFxVersion"]);
+        Assert.Contains(compiled.FunctionAppSettings, s => s.Name == "FUNCTIONS_WORKER_RUNTIME" && Equals(s.Value, "dotnet-isolated"));
+    }
+
+    [Fact]
+    public void FunctionApp_HasAManagedIdentityAndUsesItForStorageAndKeyVault()
+    {
+        var site = compiled.FunctionApp;
+        var identities = (Dictionary<string, object?>)site["identity.userAssignedIdentities"]!;
+        var identity = Assert.Single(identities.Keys);
+        var settings = compiled.FunctionAppSettings.ToDictionary(s => s.Name, s => s.Value);
+
+        Assert.Equal("UserAssigned", site["identity.type"]);
+        Assert.Contains("/userAssignedIdentities/id-api-", identity, StringComparison.Ordinal);
+        Assert.Equal(identity, site["properties.keyVaultReferenceIdentity"]);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal(identity, settings["WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID"]);
+        Assert.DoesNotContain(settings.Keys, k => k is "AzureWebJobsStorage" or "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING" or "WEBSITE_CONTENTSHARE");
+    }
+
+    [Fact]
+    public void FunctionApp_IsHttpsOnlyWithTls12AndNoFtpOrBasicAuth()
+    {
+        var site = compiled.FunctionApp;
+        var credentialPolicies = Template.OfType(ResourceTypes.PublishingCredentials);
+
+        Assert.Equal(true, site["properties.httpsOnly"]);
+        Assert.Equal("1.2", site["properties.siteConfig.minTlsVersion"]);
+        Assert.Equal("1.2", site["properties.siteConfig.scmMinTlsVersion"]);
+        Assert.Equal("Disabled", site["properties.siteConfig.ftpsState"]);
+        Assert.Equal(["ftp", "scm"], credentialPolicies.Select(p => p.Name.Split('/')[^1]).Order());
+        Assert.All(credentialPolicies, p => Assert.Equal(false, p["properties.allow"]));
+    }
+
+    [Fact]
+    public void FunctionApp_ReachesTheWorkerOverItsInternalIngress()
+    {
+        var baseUrl = compiled.FunctionAppSettings.Single(s => s.Name == "Worker__BaseUrl").Value;
+        var worker = compiled.WorkerApp;
+
+        Assert.Equal(false, worker["properties.configuration.ingress.external"]);
+        Assert.Equal(true, compiled.Template.Single(ResourceTypes.ManagedEnvironment)["properties.vnetConfiguration.internal"]);
+        Assert.Equal(compiled.Template.Single(ResourceTypes.VirtualNetwork).Id + "/subnets/snet-functions", compiled.FunctionApp["properties.virtualNetworkSubnetId"]);
+        var unknown = Assert.IsType<ArmUnknown>(baseUrl); // the ingress FQDN exists only once deployed
+        Assert.StartsWith("https://", unknown.Description, StringComparison.Ordinal);
+        Assert.Contains($"reference({worker.Id})", unknown.Description, StringComparison.Ordinal);
+        Assert.EndsWith(".configuration.ingress.fqdn>/", unknown.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContainerAppsEnvironment_OffersTheChosenServerlessGpuProfile()
+    {
+        var environment = Template.Single(ResourceTypes.ManagedEnvironment);
+        var profiles = ArmValues.Items(environment["properties.workloadProfiles"]);
+        var parameter = Template.Root.Evaluate(Template.Root.Template.GetProperty("parameters").GetProperty("gpuProfileType"), CopyContext.None);
+        var allowed = ArmValues.Items(ArmValues.At(parameter, "allowedValues"));
+
+        Assert.Contains(profiles, p => Equals(ArmValues.At(p, "workloadProfileType"), "Consumption"));
+        Assert.Contains(profiles, p => Equals(ArmValues.At(p, "workloadProfileType"), "Consumption-GPU-NC8as-T4") && Equals(ArmValues.At(p, "name"), compiled.WorkerApp["properties.workloadProfileName"]));
+        Assert.Equal(["Consumption-GPU-NC8as-T4", "Consumption-GPU-NC24-A100"], allowed);
+        Assert.Equal(compiled.WorkerApp["properties.workloadProfileName"], compiled.WorkerJob["properties.workloadProfileName"]);
+    }
+
+    [Fact]
+    public void WorkerJob_ScalesOnTheQueueTheApiWritesTo_WithItsManagedIdentity()
+    {
+        var job = compiled.WorkerJob;
+        var rule = Assert.Single(ArmValues.Items(job["properties.configuration.eventTriggerConfig.scale.rules"]));
+        var identity = Assert.Single(((Dictionary<string, object?>)job["identity.userAssignedIdentities"]!).Keys);
+
+        Assert.Equal("Event", job["properties.configuration.triggerType"]);
+        Assert.Equal("azure-queue", ArmValues.At(rule, "type"));
+        Assert.Equal(JobQueues.Jobs, ArmValues.At(rule, "metadata.queueName"));
+        Assert.Equal(Template.Single(ResourceTypes.StorageAccount).Name, ArmValues.At(rule, "metadata.accountName"));
+        Assert.Equal(identity, ArmValues.At(rule, "identity"));
+        Assert.Contains("/userAssignedIdentities/id-job-", identity, StringComparison.Ordinal);
+        Assert.Null(ArmValues.At(rule, "auth")); // no connection string secret
+        Assert.Equal(["job"], ArmValues.Items(ArmValues.At(ArmValues.Items(job["properties.template.containers"])[0], "args")));
+    }
+
+    [Fact]
+    public void WorkerAppAndJob_RunTheSameImageFromTheRegistryWithTheirIdentities()
+    {
+        var registry = Template.Single(ResourceTypes.Registry);
+        var image = CompiledTemplate.Parameters["workerImageName"];
+
+        Assert.Equal(false, registry["properties.adminUserEnabled"]);
+        foreach (var resource in new[] { compiled.WorkerApp, compiled.WorkerJob })
+        {
+            var identity = Assert.Single(((Dictionary<string, object?>)resource["identity.userAssignedIdentities"]!).Keys);
+            var pull = Assert.Single(ArmValues.Items(resource["properties.configuration.registries"]));
+            Assert.Equal(identity, ArmValues.At(pull, "identity"));
+            Assert.Null(ArmValues.At(pull, "passwordSecretRef"));
+            Assert.Equal(image, ArmValues.At(ArmValues.Items(resource["properties.template.containers"])[0], "image"));
+        }
+    }
+
+    [Fact]
+    public void Alerts_CoverErrorsLatencyThrottlingQueueAgeAndWorkerDown()
+    {
+        var rules = Template.OfType(ResourceTypes.ScheduledQueryRule);
+        var appInsights = Template.Single(ResourceTypes.ApplicationInsights);
+        var errorRate = rules.Single(r => r.Name.EndsWith("-api-error-rate", StringComparison.Ordinal));
+        var criterion = ArmValues.Items(errorRate["properties.criteria.allOf"])[0];
+
+        Assert.Equal(
+            ["api-error-rate", "api-latency-p95", "api-throttled-rate", "job-queue-age", "worker-down"],
+            rules.Select(r => RulePrefix().Replace(r.Name, string.Empty)).Order());
+        Assert.All(rules, r => Assert.Equal(appInsights.Id, Assert.Single(ArmValues.Items(r["properties.scopes"]))));
+        Assert.Equal(5L, ArmValues.At(criterion, "threshold"));
+        Assert.Equal("GreaterThan", ArmValues.At(criterion, "operator"));
+        Assert.Equal("PT5M", errorRate["properties.windowSize"]);
+    }
+
+    [GeneratedRegex("^alert-[a-z0-9]+-")]
+    private static partial Regex RulePrefix();
+}
