@@ -34,10 +34,11 @@ internal sealed partial class Dockerfile
 
     private static Dockerfile Parse(string text)
     {
-        var logical = Regex.Replace(text, @"\\\r?\n", " ");
-        var instructions = logical.Split('\n')
+        // As Docker does: comment lines go first (also inside a continued instruction), then continuations join.
+        var uncommented = string.Join('\n', text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
+        var instructions = Regex.Replace(uncommented, @"\\\r?\n", " ").Split('\n')
             .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Where(l => l.Length > 0)
             .Select(l => l.Split(' ', 2))
             .Select(p => (p[0].ToUpperInvariant(), p.Length > 1 ? Regex.Replace(p[1], @"\s+", " ").Trim() : string.Empty))
             .ToList();

@@ -23,6 +23,7 @@ public sealed class DockerfileTests(CompiledTemplate compiled)
         Assert.Contains("-r linux-x64", publish, StringComparison.Ordinal);
         Assert.Contains("--self-contained true", publish, StringComparison.Ordinal);
         Assert.Contains("-p:OnnxRuntimeFlavor=Gpu", publish, StringComparison.Ordinal);
+        Assert.EndsWith("&& rm -f /app/onnxruntime.dll /app/onnxruntime_providers_*.dll", publish, StringComparison.Ordinal);
         Assert.Contains("-p:OnnxRuntimeFlavor=Gpu", Assert.Single(Worker.Runs("dotnet restore")), StringComparison.Ordinal);
     }
 
