@@ -9,8 +9,13 @@ public sealed class AuthOptions
     public const string SectionName = "Auth";
 
     /// <summary>The server-side secret mixed into every key hash (HMAC-SHA256 key); from Key Vault in Azure.</summary>
+    /// <remarks>
+    /// An unresolved Key Vault reference reaches the app as its literal text; refusing it at start keeps that
+    /// text from silently becoming the pepper.
+    /// </remarks>
     [Required]
     [MinLength(16)]
+    [RegularExpression(@"^(?!@Microsoft\.KeyVault\().*$", ErrorMessage = "Auth:KeyPepper is an unresolved Key Vault reference.")]
     public string? KeyPepper { get; set; }
 
     /// <summary>How long a key lookup (found or not) is reused; the bound on how stale a revocation can be on any instance.</summary>

@@ -25,8 +25,7 @@ public sealed partial class CallerAuthenticator(
     public const string BootstrapKeySetting = "ADMIN_API_KEY";
 
     private static readonly Caller BootstrapAdmin = new("admin-bootstrap", "admin", Role.Admin, [], null, [], "admin");
-    private readonly Lazy<string?> bootstrapHash = new(() =>
-        configuration[BootstrapKeySetting] is { Length: >= 16 } key ? ApiKeySecrets.Hash(key, options.Value.KeyPepper!) : null);
+    private readonly Lazy<string?> bootstrapHash = new(() => BootstrapHash(configuration[BootstrapKeySetting], options.Value.KeyPepper!));
 
     /// <summary>The caller, or the error to answer with.</summary>
     public async Task<(Caller? Caller, ApiError? Error)> AuthenticateAsync(HttpContext context)
@@ -74,6 +73,15 @@ public sealed partial class CallerAuthenticator(
 
         return caller.MayCallFrom(ClientAddress(context)) ? (caller, null) : (null, AuthErrors.IpNotAllowed);
     }
+
+    /// <summary>
+    /// The hash of the bootstrap admin key, or null when there is none usable: too short, or the literal text of a
+    /// Key Vault reference that did not resolve (App Service passes that text on), which must never be a key.
+    /// </summary>
+    internal static string? BootstrapHash(string? key, string pepper) =>
+        key is { Length: >= 16 } && !key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            ? ApiKeySecrets.Hash(key, pepper)
+            : null;
 
     /// <summary>The address the request came from: the connection's, or the first <c>X-Forwarded-For</c> hop when trusted.</summary>
     public IPAddress? ClientAddress(HttpContext context)

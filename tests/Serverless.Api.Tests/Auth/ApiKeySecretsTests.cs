@@ -39,4 +39,25 @@ public sealed class ApiKeySecretsTests
         Assert.True(ApiKeySecrets.HashesEqual(a, again));
         Assert.False(ApiKeySecrets.HashesEqual(a, otherPepper));
     }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/admin-api-key/)", false)]
+    [InlineData("@microsoft.keyvault(VaultName=v;SecretName=admin-api-key)", false)]
+    [InlineData("too-short", false)]
+    [InlineData(null, false)]
+    [InlineData("sk-admin-0123456789abcdef", true)]
+    public void BootstrapKey_IsNeverAnUnresolvedKeyVaultReference(string? configured, bool usable) =>
+        Assert.Equal(usable, Serverless.Api.Auth.CallerAuthenticator.BootstrapHash(configured, "pepper-0123456789abcdef") is not null);
+
+    [Fact]
+    public void KeyPepper_RefusesAnUnresolvedKeyVaultReference()
+    {
+        var options = new AuthOptions { KeyPepper = "@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/auth-key-pepper/)" };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.False(valid);
+        Assert.Contains(results, r => r.MemberNames.Contains(nameof(AuthOptions.KeyPepper)));
+    }
 }
