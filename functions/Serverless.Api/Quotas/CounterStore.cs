@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Quotas;
 
@@ -84,7 +85,7 @@ public sealed class CounterStore
     private async Task<CounterEntity?> ReadAsync(CounterId id, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
-        var row = await table.GetEntityIfExistsAsync<CounterEntity>(id.Subject, QuotaWindows.Name(id.Kind), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<CounterEntity>(TableKeys.Escape(id.Subject), QuotaWindows.Name(id.Kind), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
@@ -92,7 +93,7 @@ public sealed class CounterStore
     private async Task<bool> TryWriteAsync(CounterId id, CounterEntity? read, string window, long leased, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
-        var entity = new CounterEntity { PartitionKey = id.Subject, RowKey = QuotaWindows.Name(id.Kind), Window = window, Leased = leased };
+        var entity = new CounterEntity { PartitionKey = TableKeys.Escape(id.Subject), RowKey = QuotaWindows.Name(id.Kind), Window = window, Leased = leased };
         try
         {
             if (read is null)
