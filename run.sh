@@ -47,6 +47,9 @@ if [ ! -f "$secrets_file" ]; then
   } >"$secrets_file"
   umask 022
 fi
+if ! grep -q '^LOCAL_WEBHOOK_SECRET=' "$secrets_file"; then
+  echo "LOCAL_WEBHOOK_SECRET=whsec_$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >>"$secrets_file"
+fi
 source "$secrets_file"
 export ADMIN_API_KEY=${ADMIN_API_KEY:-$LOCAL_ADMIN_API_KEY}
 export Auth__KeyPepper=${Auth__KeyPepper:-$LOCAL_KEY_PEPPER}
@@ -65,6 +68,15 @@ dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worke
   --urls "http://127.0.0.1:$WORKER_PORT" --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker.log" 2>&1 &
 pids+=($!)
 wait_for_url "http://127.0.0.1:$WORKER_PORT/readyz" 600 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/worker.log"; exit 1; }
+
+echo "==> GPU worker (job mode): runs async jobs from the jobs queue"
+dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" job \
+  --JobMode:RunForever true --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker-jobs.log" 2>&1 &
+pids+=($!)
+
+# Webhooks: signed with a secret kept beside the storage; a developer's receiver runs on loopback, so allow it.
+export Webhooks__SigningSecret=${Webhooks__SigningSecret:-$LOCAL_WEBHOOK_SECRET}
+export Webhooks__AllowPrivateAddresses=${Webhooks__AllowPrivateAddresses:-true}
 
 echo "==> API on 127.0.0.1:$API_PORT"
 dotnet "functions/Serverless.LocalHost/bin/$CONFIGURATION/net10.0/Serverless.LocalHost.dll" \

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
+using Serverless.Api.Jobs;
 using Serverless.Api.Keys;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
@@ -49,6 +50,8 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<UsageRecorder>();
         services.AddSingleton<UsageRollups>();
         services.AddHostedService<UsageFlushService>();
+
+        services.AddServerlessJobs(configuration);
 
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();

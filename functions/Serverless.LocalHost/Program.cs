@@ -1,7 +1,9 @@
 using Serverless.Api;
+using Serverless.LocalHost.Durable;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddServerlessApi(builder.Configuration);
+builder.Services.AddLocalDurableJobs(builder.Configuration);
 
 var app = builder.Build();
 app.MapServerlessApi();

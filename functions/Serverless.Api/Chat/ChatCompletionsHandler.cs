@@ -10,8 +10,8 @@ using Serverless.OpenAI.Validation;
 
 namespace Serverless.Api.Chat;
 
-/// <summary><c>POST /v1/chat/completions</c>, its alias <c>/v1/chat</c> and the always-streaming <c>/v1/streaming/chat</c>.</summary>
-internal sealed class ChatCompletionsHandler(ForwardingServices services)
+/// <summary><c>POST /v1/chat/completions</c>, its alias <c>/v1/chat</c> and the always-streaming <c>/v1/streaming/chat</c>; the async route derives from it to share the validation and estimate.</summary>
+internal class ChatCompletionsHandler(ForwardingServices services)
     : ForwardingHandler<ChatCompletionRequest>(services)
 {
     protected override JsonTypeInfo<ChatCompletionRequest> TypeInfo => OpenAIJsonContext.Default.ChatCompletionRequest;

@@ -10,8 +10,8 @@ using Serverless.OpenAI.Validation;
 
 namespace Serverless.Api.Completions;
 
-/// <summary><c>POST /v1/completions</c> and the always-streaming <c>/v1/streaming/completions</c>.</summary>
-internal sealed class CompletionsHandler(ForwardingServices services)
+/// <summary><c>POST /v1/completions</c> and the always-streaming <c>/v1/streaming/completions</c>; the async route derives from it to share the validation and estimate.</summary>
+internal class CompletionsHandler(ForwardingServices services)
     : ForwardingHandler<CompletionRequest>(services)
 {
     protected override JsonTypeInfo<CompletionRequest> TypeInfo => OpenAIJsonContext.Default.CompletionRequest;

@@ -25,14 +25,43 @@ public sealed class Admission(
 
         foreach (var (id, amount) in reserved)
         {
-            var actual = id.Kind switch
-            {
-                LimitKind.Concurrency => 0,
-                LimitKind.RequestsPerMinute or LimitKind.RequestsPerDay => answered ? amount : 0,
-                LimitKind.BudgetPerDay => answered ? spendMicros : 0,
-                _ => answered ? tokens : 0,
-            };
-            await counters.AdjustAsync(id, actual - amount, AdmittedAt, cancellationToken);
+            await counters.AdjustAsync(id, Actual(id.Kind, amount, answered, tokens, spendMicros) - amount, AdmittedAt, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Hands the reservation over to be settled later (an async job's): gives its concurrency back now, since a
+    /// queued job holds no connection, and returns the rest as data; this admission then settles nothing itself.
+    /// </summary>
+    public async Task<Reservation> DetachAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref settled, 1) == 1)
+        {
+            throw new InvalidOperationException("The admission was already settled.");
+        }
+
+        var kept = new List<ReservedAmount>(reserved.Count);
+        foreach (var (id, amount) in reserved)
+        {
+            if (id.Kind == LimitKind.Concurrency)
+            {
+                await counters.AdjustAsync(id, -amount, AdmittedAt, cancellationToken);
+            }
+            else
+            {
+                kept.Add(new ReservedAmount(id.Subject, id.Kind, amount));
+            }
+        }
+
+        return new Reservation(kept, AdmittedAt);
+    }
+
+    /// <summary>What a counter keeps of its reservation once the call is over.</summary>
+    internal static long Actual(LimitKind kind, long reserved, bool answered, long tokens, long spendMicros) => kind switch
+    {
+        LimitKind.Concurrency => 0,
+        LimitKind.RequestsPerMinute or LimitKind.RequestsPerDay => answered ? reserved : 0,
+        LimitKind.BudgetPerDay => answered ? spendMicros : 0,
+        _ => answered ? tokens : 0,
+    };
 }

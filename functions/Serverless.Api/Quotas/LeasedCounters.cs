@@ -90,6 +90,27 @@ public sealed class LeasedCounters(CounterStore store, IOptions<QuotaOptions> op
         }
     }
 
+    /// <summary>
+    /// Like <see cref="AdjustAsync"/> for a reservation that may have been taken by another instance (or before a
+    /// restart): through this instance's lease when it has one in the window, else straight on the shared counter.
+    /// </summary>
+    public async Task AdjustAnywhereAsync(CounterId id, long delta, DateTimeOffset admittedAt, CancellationToken cancellationToken)
+    {
+        if (delta == 0)
+        {
+            return;
+        }
+
+        var (window, _) = QuotaWindows.Of(id.Kind, admittedAt);
+        if (leases.TryGetValue(id, out var lease) && lease.Window == window)
+        {
+            await AdjustAsync(id, delta, admittedAt, cancellationToken);
+            return;
+        }
+
+        await store.AdjustAsync(id, window, delta, cancellationToken);
+    }
+
     /// <summary>Gives capacity that has sat unused for a while back to the shared counter, so other instances can use it.</summary>
     public async Task ReturnIdleAsync(bool all, CancellationToken cancellationToken)
     {

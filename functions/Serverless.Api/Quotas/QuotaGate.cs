@@ -65,6 +65,21 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
         return (new Admission(counters, reserved, now, new RateLimitState(requests, tokensPerMinute)), null);
     }
 
+    /// <summary>
+    /// Settles a stored <see cref="Reservation"/> to actual usage, like <see cref="Admission.SettleAsync"/>, from any
+    /// instance: the counters are corrected through this instance's lease where it holds one for the window, else
+    /// directly in the shared counter. The caller makes sure it runs once per reservation.
+    /// </summary>
+    public async Task SettleAsync(Reservation reservation, bool answered, long tokens, long spendMicros, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        foreach (var part in reservation.Amounts)
+        {
+            var delta = Admission.Actual(part.Kind, part.Amount, answered, tokens, spendMicros) - part.Amount;
+            await counters.AdjustAnywhereAsync(new CounterId(part.Subject, part.Kind), delta, reservation.AdmittedAt, cancellationToken);
+        }
+    }
+
     /// <summary>The key's own limits where it has them, its tier's elsewhere.</summary>
     internal static KeyLimits Merge(KeyLimits? key, KeyLimits tier) => key is null ? tier : new KeyLimits(
         key.Rpm ?? tier.Rpm,

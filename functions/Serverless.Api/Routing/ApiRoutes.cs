@@ -4,6 +4,7 @@ using Serverless.Api.Chat;
 using Serverless.Api.Completions;
 using Serverless.Api.Embeddings;
 using Serverless.Api.Health;
+using Serverless.Api.Jobs;
 using Serverless.Api.Models;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
@@ -69,6 +70,18 @@ public static class ApiRoutes
     /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE</c>: one model's price per 1K tokens (admin).</summary>
     public const string AdminPrice = "v1/admin/prices/{model}";
 
+    /// <summary><c>POST</c> submits a completions job; <c>GET</c> lists the caller's jobs.</summary>
+    public const string AsyncCompletions = "v1/async/completions";
+
+    /// <summary><c>POST</c>: submits a chat completions job.</summary>
+    public const string AsyncChatCompletions = "v1/async/chat/completions";
+
+    /// <summary><c>GET</c> polls a job (status, then its result); <c>DELETE</c> cancels it.</summary>
+    public const string AsyncJob = "v1/async/completions/{id}";
+
+    /// <summary><c>POST</c>: cancels a job.</summary>
+    public const string AsyncJobCancel = "v1/async/completions/{id}/cancel";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -99,6 +112,10 @@ public static class ApiRoutes
         new("UsageDaily", ["GET"], UsageDaily, typeof(UsageHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
         new("AdminPrices", ["GET"], AdminPrices, typeof(AdminPricesHandler), RouteAccess.Admin),
         new("AdminPrice", ["GET", "PUT", "DELETE"], AdminPrice, typeof(AdminPriceHandler), RouteAccess.Admin),
+        new("AsyncCompletions", ["GET", "POST"], AsyncCompletions, typeof(AsyncCompletionsHandler), RouteAccess.Inference(Scopes.Completions)),
+        new("AsyncChatCompletions", ["POST"], AsyncChatCompletions, typeof(AsyncChatCompletionsHandler), RouteAccess.Inference(Scopes.Chat)),
+        new("AsyncJob", ["GET", "DELETE"], AsyncJob, typeof(AsyncJobHandler), RouteAccess.Inference(Scopes.Completions)),
+        new("AsyncJobCancel", ["POST"], AsyncJobCancel, typeof(AsyncJobHandler), RouteAccess.Inference(Scopes.Completions)),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Unmatched", AllMethods, Unmatched, typeof(UnmatchedRouteHandler), null),
     ];

@@ -32,7 +32,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     /// <summary>What the route does, for error messages and usage records ("chat completions").</summary>
     protected abstract string Capability { get; }
 
-    public async Task HandleAsync(HttpContext context)
+    public virtual async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
         var parsed = await JsonBody.ReadAsync(context.Request, TypeInfo, services.Api.Value.MaxRequestBodyBytes);
@@ -80,6 +80,13 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         RateLimitHeaders.Write(context.Response, admission!.State, services.Time.GetUtcNow());
+        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission));
+    }
+
+    /// <summary>Serves an admitted request: relays it to the worker, then settles and records its usage, exactly once.</summary>
+    protected virtual async Task ServeAsync(HttpContext context, AdmittedRequest<TRequest> admitted)
+    {
+        var (request, caller, model, price, admission) = admitted;
         var outcome = RelayOutcome.Failed(StatusCodes.Status500InternalServerError, TimeSpan.Zero);
         try
         {
@@ -116,5 +123,6 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     /// <summary>Checks the request against the resolved model.</summary>
     protected virtual ApiError? ValidateFor(TRequest request, Model model) => null;
 
-    private static long Micros(decimal amount) => (long)decimal.Ceiling(amount * 1_000_000m);
+    /// <summary>An amount of money in the millionths the quota counters count.</summary>
+    protected static long Micros(decimal amount) => (long)decimal.Ceiling(amount * 1_000_000m);
 }

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Serverless.Api.Completions;
+using Serverless.Api.Routing;
+using Serverless.OpenAI.Completions;
+using Serverless.OpenAI.Errors;
+using Serverless.OpenAI.Http;
+using Serverless.OpenAI.Serialization;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// <c>/v1/async/completions</c>: <c>POST</c> submits a completions job (the sync route's validation and admission,
+/// then a job instead of a call); <c>GET</c> lists the caller's jobs.
+/// </summary>
+internal sealed class AsyncCompletionsHandler(ForwardingServices services, JobSubmitter submitter, JobListHandler list) : CompletionsHandler(services)
+{
+    private readonly ForwardingServices forwarding = services;
+
+    public override async Task HandleAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await list.HandleAsync(context);
+            return;
+        }
+
+        if (await submitter.ReadFieldsAsync(context, forwarding.Api.Value.MaxRequestBodyBytes) is { } error)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, error);
+            return;
+        }
+
+        await base.HandleAsync(context);
+    }
+
+    protected override CompletionRequest Normalize(CompletionRequest request, HttpContext context) => request;
+
+    protected override ApiError? Validate(CompletionRequest request) =>
+        request.Stream == true ? JobErrors.StreamNotSupported : base.Validate(request);
+
+    protected override Task ServeAsync(HttpContext context, AdmittedRequest<CompletionRequest> admitted) =>
+        submitter.SubmitAsync(context, admitted, OpenAIJsonContext.Default.CompletionRequest, WorkerPath);
+}

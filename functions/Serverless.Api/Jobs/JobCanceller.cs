@@ -1,0 +1,40 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Serverless.Jobs;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// Cancels a job: flags the row (so a worker that has not started it skips it) and tells the orchestration, which
+/// ends the job <c>cancelled</c> and releases its reservation. A job already ended stays as it is.
+/// </summary>
+public sealed partial class JobCanceller(JobStore store, ILogger<JobCanceller> logger)
+{
+    /// <summary>Cancels <paramref name="row"/> unless it already ended; returns the row as it now is.</summary>
+    public async Task<JobEntity> CancelAsync(JobEntity row, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(client);
+        while (!JobStatus.IsFinal(row.Status) && !row.CancelRequested)
+        {
+            row.CancelRequested = true;
+            if (await store.TryReplaceAsync(row, cancellationToken))
+            {
+                break;
+            }
+
+            row = await store.GetAsync(row.PartitionKey, row.RowKey, cancellationToken) ?? row;
+        }
+
+        if (!JobStatus.IsFinal(row.Status))
+        {
+            await client.RaiseEventAsync(row.RowKey, JobEvents.Cancel, "cancel", cancellationToken);
+            LogCancelRequested(row.RowKey);
+        }
+
+        return row;
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Job {JobId}: cancel requested")]
+    private partial void LogCancelRequested(string jobId);
+}

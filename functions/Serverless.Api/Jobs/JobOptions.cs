@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>How async jobs run, bound from the <c>Jobs</c> section.</summary>
+public sealed class JobOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Jobs";
+
+    /// <summary>How long a job may wait and run before it ends <c>expired</c>, unless the request asks for less.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The longest <c>timeout_seconds</c> a request may ask for.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxTimeout { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The most jobs one page of the list holds.</summary>
+    [Range(1, 1000)]
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Whether this host runs the results-queue listener (the local host; Functions uses its queue trigger).</summary>
+    public bool ListenForResults { get; set; }
+}

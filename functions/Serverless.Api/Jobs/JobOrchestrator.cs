@@ -1,0 +1,77 @@
+using Microsoft.DurableTask;
+using Serverless.Jobs;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// One async job: put the work on the <c>jobs</c> queue, wait for the worker's result, a cancel or the deadline,
+/// whichever comes first, settle usage exactly once, then call the webhook until it answers 2xx or the retry time
+/// is up. Both hosts run this class: the local host through the Durable Task SDK, Azure through the Functions
+/// Durable extension. Everything here must be deterministic: time from the context, randomness from its GUIDs.
+/// </summary>
+public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
+{
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(8, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
+
+    /// <inheritdoc />
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, JobInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await context.CallActivityAsync(nameof(DispatchJobActivity), input, Retry);
+
+        using var deadline = new CancellationTokenSource();
+        var result = context.WaitForExternalEvent<JobResultMessage>(JobEvents.Result);
+        var cancel = context.WaitForExternalEvent<string>(JobEvents.Cancel);
+        var expiry = context.CreateTimer(input.ExpiresAt.UtcDateTime, deadline.Token);
+        var first = await Task.WhenAny(result, cancel, expiry);
+        if (first != expiry)
+        {
+            // Synchronously: CancelAsync would run the rest of this method on the thread pool, off the
+            // orchestration's own scheduler, and the dispatcher would never see what it does next.
+#pragma warning disable CA1849
+            deadline.Cancel();
+#pragma warning restore CA1849
+        }
+
+        var outcome = first == result ? FromResult(result.Result)
+            : first == cancel ? new JobOutcome(JobStatus.Cancelled, 0, 0, 0, "cancelled", "The job was cancelled by its owner.")
+            : new JobOutcome(JobStatus.Expired, 0, 0, 0, "expired", "The job did not finish within its time limit.");
+        var ended = await context.CallActivityAsync<JobEnded>(nameof(SettleJobActivity), new SettleInput(input, outcome), Retry);
+
+        if (ended.HasWebhook)
+        {
+            await DeliverWebhookAsync(context, input);
+        }
+
+        return ended.Status;
+    }
+
+    private static JobOutcome FromResult(JobResultMessage message) => message.Succeeded
+        ? new JobOutcome(JobStatus.Succeeded, message.PromptTokens, message.CompletionTokens, message.ComputeMs, null, null)
+        : new JobOutcome(JobStatus.Failed, 0, 0, message.ComputeMs, message.ErrorCode ?? "worker_error", message.ErrorMessage ?? "The worker could not run the job.");
+
+    private static async Task DeliverWebhookAsync(TaskOrchestrationContext context, JobInput input)
+    {
+        var giveUpAt = context.CurrentUtcDateTime + input.WebhookRetryFor;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await context.CallActivityAsync<bool>(nameof(DeliverWebhookActivity), new WebhookAttempt(input.JobId, input.Partition, attempt), Retry))
+            {
+                return;
+            }
+
+            // Exponential backoff with "equal jitter": half the delay fixed, half random, so receivers that fail
+            // together are not called again all at once. The randomness must replay the same: it comes from the context.
+            var exponential = Math.Min(input.WebhookMaxDelay.TotalMilliseconds, input.WebhookFirstRetry.TotalMilliseconds * Math.Pow(2, attempt - 1));
+            var jitter = context.NewGuid().ToByteArray()[0] / 255.0;
+            var delay = TimeSpan.FromMilliseconds(exponential * (0.5 + (0.5 * jitter)));
+            if (context.CurrentUtcDateTime + delay > giveUpAt)
+            {
+                return;
+            }
+
+            await context.CreateTimer(delay, CancellationToken.None);
+        }
+    }
+}

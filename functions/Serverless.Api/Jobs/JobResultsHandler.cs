@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Serverless.Jobs;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// Turns one message of the <c>results</c> queue into its job orchestration's result event. Both hosts call it:
+/// the Functions app from its queue trigger, the local host from <see cref="ResultsQueueListener"/>. A duplicate
+/// message raises a second event that the orchestration, no longer waiting, ignores.
+/// </summary>
+public sealed partial class JobResultsHandler(ILogger<JobResultsHandler> logger)
+{
+    /// <summary>Raises the event for <paramref name="message"/> (the decoded message text).</summary>
+    public async Task HandleAsync(string message, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        JobResultMessage? result;
+        try
+        {
+            result = JsonSerializer.Deserialize(message, JobsContractJsonContext.Default.JobResultMessage);
+        }
+        catch (JsonException)
+        {
+            result = null;
+        }
+
+        if (result is null || string.IsNullOrEmpty(result.JobId))
+        {
+            LogMalformed(message.Length);
+            return;
+        }
+
+        await client.RaiseEventAsync(result.JobId, JobEvents.Result, result, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "A results message of {Length} characters is not a job result; dropped")]
+    private partial void LogMalformed(int length);
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Quotas;
+using Serverless.Api.Routing;
+using Serverless.Api.Webhooks;
+using Serverless.Jobs;
+using Serverless.OpenAI.Errors;
+using Serverless.OpenAI.Http;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// Turns an admitted request into a job: reads the async fields (webhook, timeout) before admission so a bad one
+/// costs nothing, then writes the job row with its reservation and starts its orchestration, and answers
+/// <c>202 Accepted</c> with the job object and a <c>Location</c> of our own status URL (never Durable's, which
+/// carry system keys).
+/// </summary>
+internal sealed partial class JobSubmitter(
+    JobStore store,
+    JobPayloads payloads,
+    JobViews views,
+    QuotaGate quotas,
+    WebhookUrlValidator webhooks,
+    IOptions<JobOptions> options,
+    IOptions<WebhookOptions> webhookOptions,
+    TimeProvider time,
+    ILogger<JobSubmitter> logger)
+{
+    private static readonly object FieldsKey = new();
+
+    /// <summary>Reads and checks the async fields; null when fine (kept for <see cref="SubmitAsync{TRequest}"/>), else the 400.</summary>
+    public async Task<ApiError?> ReadFieldsAsync(HttpContext context, long maxBodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        AsyncJobFields? fields = null;
+        if (request.ContentLength is null or > 0 && (request.ContentLength ?? 0) <= maxBodyBytes)
+        {
+            request.EnableBuffering(maxBodyBytes);
+            try
+            {
+                fields = await JsonSerializer.DeserializeAsync(request.Body, JobsJsonContext.Default.AsyncJobFields, context.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                // Not JSON, or not an object: the OpenAI parser that runs next says so in its words.
+            }
+            catch (InvalidDataException)
+            {
+                // Over the body limit: likewise.
+            }
+
+            request.Body.Position = 0;
+        }
+
+        fields ??= new AsyncJobFields(null, null);
+        var max = options.Value.MaxTimeout;
+        if (fields.TimeoutSeconds is { } seconds && (seconds < 1 || seconds > max.TotalSeconds))
+        {
+            return JobErrors.BadTimeout(max);
+        }
+
+        if (fields.Webhook is { } webhook)
+        {
+            var (_, error) = await webhooks.ValidateAsync(webhook, context.RequestAborted);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        context.Items[FieldsKey] = fields;
+        return null;
+    }
+
+    /// <summary>Creates the job for an admitted request and answers 202.</summary>
+    public async Task SubmitAsync<TRequest>(HttpContext context, AdmittedRequest<TRequest> admitted, JsonTypeInfo<TRequest> typeInfo, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(admitted);
+        var fields = context.Items[FieldsKey] as AsyncJobFields ?? new AsyncJobFields(null, null);
+        var now = time.GetUtcNow();
+        var id = JobIds.New(now);
+        var partition = JobStore.PartitionOf(admitted.Caller.Owner);
+        var timeout = fields.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultTimeout;
+        var reservation = await admitted.Admission.DetachAsync(CancellationToken.None);
+        var row = new JobEntity
+        {
+            PartitionKey = partition,
+            RowKey = id,
+            Owner = admitted.Caller.Owner,
+            KeyId = admitted.Caller.KeyId,
+            Kind = kind,
+            Model = admitted.Model.Id,
+            Status = JobStatus.Queued,
+            CreatedAt = now,
+            ExpiresAt = now + timeout,
+            StatusUrl = JobPaths.StatusUrl(context.Request, id),
+            Webhook = fields.Webhook,
+            Reservation = JsonSerializer.Serialize(reservation, JobsJsonContext.Default.Reservation),
+        };
+
+        try
+        {
+            // The model id resolved (an alias becomes the model), so the worker runs exactly what was admitted.
+            var (inline, blob) = await payloads.StoreAsync(id, "request", JsonSerializer.Serialize(admitted.Request, typeInfo), CancellationToken.None);
+            (row.Request, row.RequestBlob) = (inline, blob);
+            await store.AddAsync(row, CancellationToken.None);
+            var hooks = webhookOptions.Value;
+            var input = new JobInput(id, partition, row.ExpiresAt, hooks.FirstRetryDelay, hooks.MaxRetryDelay, hooks.RetryFor);
+            await JobClients.For(context).ScheduleNewOrchestrationInstanceAsync(nameof(JobOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
+        }
+        catch
+        {
+            // Nothing will ever settle this reservation: give it back now. The row, if written, stays queued
+            // and unsettled; it holds nothing.
+            await quotas.SettleAsync(reservation, answered: false, 0, 0, CancellationToken.None);
+            throw;
+        }
+
+        LogSubmitted(id, kind, row.Model);
+        context.Response.Headers.Location = row.StatusUrl;
+        var job = await views.ToObjectAsync(row, withResult: false, withDeliveries: false, CancellationToken.None);
+        await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status202Accepted, job, JobsJsonContext.Default.JobObject);
+    }
+
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Job {JobId} submitted: {Kind} on {Model}")]
+    private partial void LogSubmitted(string jobId, string kind, string model);
+}

@@ -1,0 +1,77 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// The local host's stand-in for the Functions queue trigger on <c>results</c>: receives messages (decoded from
+/// Base64 by the queue client, as the trigger decodes them), hands each to <see cref="JobResultsHandler"/>, and
+/// deletes it after. Polls quickly while messages come and backs off to half a second when the queue is idle.
+/// Messages that keep failing are dropped after five tries, as the trigger moves them to its poison queue.
+/// </summary>
+public sealed partial class ResultsQueueListener(
+    JobQueueClients queues, JobResultsHandler handler, DurableTaskClient client, IOptions<JobOptions> options, ILogger<ResultsQueueListener> logger)
+    : BackgroundService
+{
+    private const int MaxDequeueCount = 5;
+    private static readonly TimeSpan MinDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.ListenForResults)
+        {
+            return;
+        }
+
+        var delay = MinDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queues.EnsureCreatedAsync();
+                var messages = (await queues.Results.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), stoppingToken)).Value;
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(delay, stoppingToken);
+                    delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, delay.Ticks * 2));
+                    continue;
+                }
+
+                delay = MinDelay;
+                await Parallel.ForEachAsync(messages, stoppingToken, async (message, token) =>
+                {
+                    try
+                    {
+                        await handler.HandleAsync(message.Body.ToString(), client, token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException && message.DequeueCount < MaxDequeueCount)
+                    {
+                        LogFailed(e, message.MessageId);
+                        return; // visible again after its timeout: tried again
+                    }
+
+                    await queues.Results.DeleteMessageAsync(message.MessageId, message.PopReceipt, token);
+                });
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogReceiveFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 7020, Level = LogLevel.Warning, Message = "Results message {MessageId} failed; it will be tried again")]
+    private partial void LogFailed(Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 7021, Level = LogLevel.Warning, Message = "Reading the results queue failed")]
+    private partial void LogReceiveFailed(Exception exception);
+}

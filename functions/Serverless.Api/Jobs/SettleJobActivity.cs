@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Serverless.Api.Prices;
+using Serverless.Api.Quotas;
+using Serverless.Api.Usage;
+using Serverless.Jobs;
+
+namespace Serverless.Api.Jobs;
+
+/// <summary>
+/// Ends a job exactly once, whatever retries and replays happen: records its usage (idempotent: keyed by the job
+/// id), then claims the end with an ETag-guarded write of the row, and only the writer that wins settles the quota
+/// reservation stored with the job. A crash between the two loses a reservation's release, never bills twice.
+/// </summary>
+public sealed class SettleJobActivity(JobStore store, QuotaGate quotas, PriceTable prices, UsageRecorder usage, TimeProvider time)
+    : TaskActivity<SettleInput, JobEnded>
+{
+    /// <inheritdoc />
+    public override async Task<JobEnded> RunAsync(TaskActivityContext context, SettleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (job, outcome) = input;
+        var row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Job {job.JobId} has no row.");
+        if (row.Settled)
+        {
+            return new JobEnded(row.Status, row.Webhook is not null);
+        }
+
+        var answered = outcome.Status == JobStatus.Succeeded;
+        var price = await prices.GetAsync(row.Model, CancellationToken.None);
+        var cost = answered ? price.CostOf(outcome.PromptTokens, outcome.CompletionTokens) : 0m;
+        if (answered)
+        {
+            usage.Record(new UsageEvent(
+                row.RowKey, row.KeyId, row.Owner, row.Model, row.Kind,
+                outcome.PromptTokens, outcome.CompletionTokens, outcome.ComputeMs, 200, cost, row.CreatedAt));
+            await usage.FlushAsync(CancellationToken.None);
+        }
+
+        while (true)
+        {
+            row.Status = outcome.Status;
+            row.Settled = true;
+            row.CompletedAt = time.GetUtcNow();
+            row.PromptTokens = outcome.PromptTokens;
+            row.CompletionTokens = outcome.CompletionTokens;
+            row.ErrorCode = outcome.ErrorCode;
+            row.ErrorMessage = outcome.ErrorMessage;
+            if (await store.TryReplaceAsync(row, CancellationToken.None))
+            {
+                break;
+            }
+
+            // Someone else wrote the row (the worker marking it running, a cancel flag): read it again and retry,
+            // unless that someone was an earlier run of this very activity.
+            row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None) ?? throw new InvalidOperationException($"Job {job.JobId} vanished.");
+            if (row.Settled)
+            {
+                return new JobEnded(row.Status, row.Webhook is not null);
+            }
+        }
+
+        if (row.Reservation is { } stored && JsonSerializer.Deserialize(stored, JobsJsonContext.Default.Reservation) is { } reservation)
+        {
+            var micros = (long)decimal.Ceiling(cost * 1_000_000m);
+            await quotas.SettleAsync(reservation, answered, outcome.PromptTokens + outcome.CompletionTokens, micros, CancellationToken.None);
+        }
+
+        return new JobEnded(row.Status, row.Webhook is not null);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Serverless.Api.Jobs;
+
+/// <summary>The input of <see cref="DeliverWebhookActivity"/>: which job, which call.</summary>
+/// <param name="JobId">The job id.</param>
+/// <param name="Partition">The job row's partition.</param>
+/// <param name="Attempt">1 for the first call.</param>
+public sealed record WebhookAttempt(string JobId, string Partition, int Attempt);

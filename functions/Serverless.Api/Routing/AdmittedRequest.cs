@@ -1,0 +1,14 @@
+using Serverless.Api.Auth;
+using Serverless.Api.Prices;
+using Serverless.Api.Quotas;
+using Serverless.OpenAI.Models;
+
+namespace Serverless.Api.Routing;
+
+/// <summary>A request that passed validation, authorization and admission, with what serving it needs.</summary>
+/// <param name="Request">The validated request.</param>
+/// <param name="Caller">Who made it.</param>
+/// <param name="Model">The resolved model.</param>
+/// <param name="Price">The model's price.</param>
+/// <param name="Admission">Its reservation, to be settled exactly once.</param>
+internal sealed record AdmittedRequest<TRequest>(TRequest Request, Caller Caller, Model Model, ModelPrice Price, Admission Admission);

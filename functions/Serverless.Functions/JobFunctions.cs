@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Api.Jobs;
+using Serverless.Api.Pipeline;
+using Serverless.Api.Routing;
+
+namespace Serverless.Functions;
+
+/// <summary>
+/// The async job API in Azure: its HTTP triggers (each also bound to a Durable client, handed to the shared
+/// handlers as a request feature), the orchestration and activity triggers that run the shared orchestrator and
+/// activity classes (the Durable source generator is not available, so these wrappers are explicit), and the
+/// queue trigger that turns worker results into orchestration events.
+/// </summary>
+public sealed class JobFunctions(
+    ApiPipeline pipeline,
+    DispatchJobActivity dispatch,
+    SettleJobActivity settle,
+    DeliverWebhookActivity deliver,
+    JobResultsHandler results)
+{
+    /// <summary><c>GET</c>, <c>POST /v1/async/completions</c>.</summary>
+    [Function("AsyncCompletions")]
+    public Task<IActionResult> AsyncCompletions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.AsyncCompletions)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        ServeAsync(request, client, "AsyncCompletions");
+
+    /// <summary><c>POST /v1/async/chat/completions</c>.</summary>
+    [Function("AsyncChatCompletions")]
+    public Task<IActionResult> AsyncChatCompletions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AsyncChatCompletions)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        ServeAsync(request, client, "AsyncChatCompletions");
+
+    /// <summary><c>GET</c>, <c>DELETE /v1/async/completions/{id}</c>.</summary>
+    [Function("AsyncJob")]
+    public Task<IActionResult> AsyncJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "delete", Route = ApiRoutes.AsyncJob)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        ServeAsync(request, client, "AsyncJob");
+
+    /// <summary><c>POST /v1/async/completions/{id}/cancel</c>.</summary>
+    [Function("AsyncJobCancel")]
+    public Task<IActionResult> AsyncJobCancel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AsyncJobCancel)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        ServeAsync(request, client, "AsyncJobCancel");
+
+    /// <summary>The job orchestration.</summary>
+    [Function(nameof(JobOrchestrator))]
+    public Task<string> RunJob([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<JobInput>() ?? throw new InvalidOperationException("The job orchestration needs its input.");
+        return new JobOrchestrator().RunAsync(context, input);
+    }
+
+    /// <summary>Puts a job's work on the queue.</summary>
+    [Function(nameof(DispatchJobActivity))]
+    public Task<bool> Dispatch([ActivityTrigger] JobInput input, FunctionContext context) =>
+        dispatch.RunAsync(Activity(nameof(DispatchJobActivity), context), input);
+
+    /// <summary>Ends a job and settles its usage, once.</summary>
+    [Function(nameof(SettleJobActivity))]
+    public Task<JobEnded> Settle([ActivityTrigger] SettleInput input, FunctionContext context) =>
+        settle.RunAsync(Activity(nameof(SettleJobActivity), context), input);
+
+    /// <summary>One webhook call.</summary>
+    [Function(nameof(DeliverWebhookActivity))]
+    public Task<bool> Deliver([ActivityTrigger] WebhookAttempt input, FunctionContext context) =>
+        deliver.RunAsync(Activity(nameof(DeliverWebhookActivity), context), input);
+
+    /// <summary>A worker's result: raised as its orchestration's event (Base64 messages, the trigger's default).</summary>
+    [Function("JobResults")]
+    public Task JobResults([QueueTrigger(JobQueues.Results)] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        results.HandleAsync(message, client, cancellationToken);
+
+    private static FunctionActivityContext Activity(string name, FunctionContext context) =>
+        new(new TaskName(name), context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);
+
+    private async Task<IActionResult> ServeAsync(HttpRequest request, DurableTaskClient client, string routeName)
+    {
+        request.HttpContext.Features.Set(client);
+        await pipeline.InvokeAsync(request.HttpContext, ApiRoutes.Named(routeName));
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,20 @@
+namespace Serverless.Jobs;
+
+/// <summary>A message on the <c>results</c> queue: the worker's outcome for a job; the result body is in the row.</summary>
+/// <param name="JobId">The job id.</param>
+/// <param name="Partition">The row's partition key.</param>
+/// <param name="Succeeded">Whether the model answered.</param>
+/// <param name="PromptTokens">Prompt tokens used.</param>
+/// <param name="CompletionTokens">Completion tokens generated.</param>
+/// <param name="ComputeMs">Time the worker spent.</param>
+/// <param name="ErrorCode">A machine-readable error code when it failed.</param>
+/// <param name="ErrorMessage">What went wrong, for the owner.</param>
+public sealed record JobResultMessage(
+    string JobId,
+    string Partition,
+    bool Succeeded,
+    int PromptTokens,
+    int CompletionTokens,
+    long ComputeMs,
+    string? ErrorCode = null,
+    string? ErrorMessage = null);

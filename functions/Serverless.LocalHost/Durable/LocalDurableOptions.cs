@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Serverless.LocalHost.Durable;
+
+/// <summary>The local Durable Task backend, bound from the <c>Durable</c> section.</summary>
+public sealed class LocalDurableOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Durable";
+
+    /// <summary>The task hub (the prefix of its queues and tables); host.json names the same hub for Functions.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    public string TaskHubName { get; set; } = "serverlessjobs";
+
+    /// <summary>
+    /// The longest wait between two polls of an idle queue. The backend polls, so this bounds how long a job's next
+    /// step can sit unseen; about a second or less keeps submit-to-done under a second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// This process's name among the hub's workers. The same name after a restart takes the partitions back at
+    /// once instead of waiting for the dead process's leases to lapse; two live hosts on one hub need two names.
+    /// </summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>How many orchestration and activity work items run at once.</summary>
+    [Range(1, 1000)]
+    public int Concurrency { get; set; } = 100;
+}
