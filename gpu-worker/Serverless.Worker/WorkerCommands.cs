@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
 using Serverless.Inference;
 using Serverless.ModelBuilder;
+using Serverless.Worker.Jobs;
 using Serverless.Worker.Serving;
 
 namespace Serverless.Worker;
 
-/// <summary>The worker's commands: <c>serve</c> (the default) and <c>prepare-models</c>.</summary>
+/// <summary>The worker's commands: <c>serve</c> (the default), <c>job</c> (the queue-driven Container Apps job) and <c>prepare-models</c>.</summary>
 internal static class WorkerCommands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -17,10 +18,13 @@ internal static class WorkerCommands
             case "serve":
                 await ServeAsync(rest);
                 return 0;
+            case "job":
+                await JobAsync(rest);
+                return 0;
             case "prepare-models":
                 return await PrepareModelsAsync(rest);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve [--urls URL] [--Inference:ModelsPath PATH], prepare-models [--Inference:ModelsPath PATH].");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve [--urls URL] [--Inference:ModelsPath PATH], job [--JobMode:RunForever true] [--Inference:ModelsPath PATH], prepare-models [--Inference:ModelsPath PATH].");
                 return 2;
         }
     }
@@ -41,6 +45,18 @@ internal static class WorkerCommands
         _ = app.Services.GetRequiredService<ModelCatalog>();
         app.MapServeMode();
         await app.RunAsync();
+    }
+
+    private static async Task JobAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddJobMode(builder.Configuration);
+        using var host = builder.Build();
+        var modelsPath = host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelsPath;
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("job");
+        await DefaultModels.EnsureAsync(modelsPath, logger);
+        _ = host.Services.GetRequiredService<ModelCatalog>();
+        await host.RunAsync();
     }
 
     private static async Task<int> PrepareModelsAsync(string[] args)

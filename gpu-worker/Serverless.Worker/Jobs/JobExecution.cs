@@ -1,0 +1,16 @@
+namespace Serverless.Worker.Jobs;
+
+/// <summary>What running one job gave: the OpenAI-shaped response, or an error.</summary>
+/// <param name="ResultJson">The response body, when it succeeded.</param>
+/// <param name="PromptTokens">Prompt tokens.</param>
+/// <param name="CompletionTokens">Completion tokens.</param>
+/// <param name="ErrorCode">The error code, when it failed.</param>
+/// <param name="ErrorMessage">The error message, when it failed.</param>
+internal sealed record JobExecution(string? ResultJson, int PromptTokens, int CompletionTokens, string? ErrorCode = null, string? ErrorMessage = null)
+{
+    /// <summary>Whether it succeeded.</summary>
+    public bool Succeeded => ResultJson is not null;
+
+    /// <summary>A failed run.</summary>
+    public static JobExecution Failed(string code, string message) => new(null, 0, 0, code, message);
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+
+namespace Serverless.Worker.Jobs;
+
+/// <summary>
+/// The job mode's main loop: takes messages from the <c>jobs</c> queue up to <see cref="JobModeOptions.MaxConcurrentJobs"/>
+/// at a time (the engine batches their decoding), polls quickly while work comes and backs off when idle, and
+/// stops the application once the queue has stayed empty for <see cref="JobModeOptions.IdleExitAfter"/>
+/// unless told to run forever.
+/// </summary>
+internal sealed partial class JobLoop(
+    JobMessageProcessor processor, IOptions<JobModeOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<JobLoop> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await processor.EnsureCreatedAsync(stoppingToken);
+        using var slots = new SemaphoreSlim(settings.MaxConcurrentJobs);
+        var running = new HashSet<Task>();
+        var idleSince = time.GetUtcNow();
+        var poll = MinPoll;
+        LogStarted(settings.MaxConcurrentJobs, settings.RunForever);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await slots.WaitAsync(stoppingToken);
+            var free = slots.CurrentCount + 1;
+            slots.Release();
+            Azure.Storage.Queues.Models.QueueMessage[] messages;
+            try
+            {
+                messages = (await processor.WorkQueue.ReceiveMessagesAsync(Math.Min(32, free), settings.VisibilityTimeout, stoppingToken)).Value;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogReceiveFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                continue;
+            }
+
+            if (messages.Length == 0)
+            {
+                lock (running)
+                {
+                    if (running.Count > 0)
+                    {
+                        idleSince = time.GetUtcNow();
+                    }
+                }
+
+                if (!settings.RunForever && time.GetUtcNow() - idleSince >= settings.IdleExitAfter)
+                {
+                    LogIdleExit(settings.IdleExitAfter.TotalSeconds);
+                    break;
+                }
+
+                await Task.Delay(poll, stoppingToken);
+                poll = TimeSpan.FromTicks(Math.Min(settings.MaxPollInterval.Ticks, poll.Ticks * 2));
+                continue;
+            }
+
+            poll = MinPoll;
+            idleSince = time.GetUtcNow();
+            foreach (var message in messages)
+            {
+                await slots.WaitAsync(stoppingToken);
+                var task = RunAsync(message, slots, stoppingToken);
+                lock (running)
+                {
+                    running.Add(task);
+                }
+
+                _ = task.ContinueWith(
+                    t =>
+                    {
+                        lock (running)
+                        {
+                            running.Remove(t);
+                        }
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+        }
+
+        Task[] left;
+        lock (running)
+        {
+            left = [.. running];
+        }
+
+        await Task.WhenAll(left);
+        lifetime.StopApplication();
+    }
+
+    private async Task RunAsync(Azure.Storage.Queues.Models.QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await processor.ProcessAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message reappears after its visibility timeout and another worker takes it.
+        }
+        catch (Exception e)
+        {
+            LogFailed(e, message.MessageId);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 7120, Level = LogLevel.Information, Message = "Job mode started: up to {MaxConcurrentJobs} jobs at once, run forever: {RunForever}")]
+    private partial void LogStarted(int maxConcurrentJobs, bool runForever);
+
+    [LoggerMessage(EventId = 7121, Level = LogLevel.Information, Message = "The jobs queue stayed empty for {Seconds} s: exiting")]
+    private partial void LogIdleExit(double seconds);
+
+    [LoggerMessage(EventId = 7122, Level = LogLevel.Warning, Message = "Reading the jobs queue failed")]
+    private partial void LogReceiveFailed(Exception exception);
+
+    [LoggerMessage(EventId = 7123, Level = LogLevel.Error, Message = "Work message {MessageId} failed; it will reappear")]
+    private partial void LogFailed(Exception exception, string messageId);
+}

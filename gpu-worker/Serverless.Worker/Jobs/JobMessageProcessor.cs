@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Options;
+using Serverless.Jobs;
+
+namespace Serverless.Worker.Jobs;
+
+/// <summary>
+/// Handles one work message, at-least-once safe: skips a job that ended or was cancelled; re-announces a result an
+/// earlier delivery already wrote instead of generating again; keeps the message hidden while the model runs;
+/// writes the result into the job row (a blob when large) with an ETag guard, so two deliveries never store two
+/// results; posts to <c>results</c>; and deletes the message only after that. A message seen too often goes to the
+/// poison queue and its job fails with a clear error.
+/// </summary>
+internal sealed partial class JobMessageProcessor(
+    QueueServiceClient queues,
+    TableServiceClient tables,
+    JobPayloads payloads,
+    JobExecutor executor,
+    IOptions<JobModeOptions> options,
+    TimeProvider time,
+    ILogger<JobMessageProcessor> logger)
+{
+    private readonly QueueClient work = queues.GetQueueClient(JobQueueNames.Jobs);
+    private readonly QueueClient results = queues.GetQueueClient(JobQueueNames.Results);
+    private readonly QueueClient poison = queues.GetQueueClient(JobQueueNames.JobsPoison);
+    private readonly TableClient jobs = tables.GetTableClient(JobEntity.TableName);
+
+    /// <summary>The work queue.</summary>
+    public QueueClient WorkQueue => work;
+
+    /// <summary>Creates the queues and the table this mode uses, if missing.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => Task.WhenAll(
+        work.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+        results.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+        poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+        jobs.CreateIfNotExistsAsync(cancellationToken));
+
+    /// <summary>Processes one message to the end (deleted, or left to reappear after a failure).</summary>
+    public async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        var work = Parse(message);
+        if (work is null)
+        {
+            LogMalformed(message.MessageId);
+            await poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
+            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            return;
+        }
+
+        if (message.DequeueCount > options.Value.MaxDequeueCount)
+        {
+            await PoisonAsync(message, work, cancellationToken);
+            return;
+        }
+
+        var row = await ReadAsync(work, cancellationToken);
+        if (row is null || JobStatus.IsFinal(row.Status) || row.CancelRequested)
+        {
+            LogSkipped(work.JobId, row?.Status ?? "missing", row?.CancelRequested ?? false);
+            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            return;
+        }
+
+        if (row.Result is not null || row.ResultBlob is not null)
+        {
+            // An earlier delivery generated and stored the result but died before deleting the message.
+            await PostAsync(new JobResultMessage(work.JobId, work.Partition, true, row.PromptTokens, row.CompletionTokens, 0), cancellationToken);
+            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            return;
+        }
+
+        row = await MarkRunningAsync(row, cancellationToken);
+        if (row is null)
+        {
+            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            return;
+        }
+
+        using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, logger);
+        var started = Stopwatch.GetTimestamp();
+        JobExecution execution;
+        try
+        {
+            var request = await payloads.LoadAsync(row.Request, row.RequestBlob, cancellationToken)
+                ?? throw new InvalidOperationException("The job's request is missing.");
+            execution = await executor.RunAsync(row.Kind, request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRunFailed(e, work.JobId);
+            execution = JobExecution.Failed("worker_error", "The worker failed while running the job.");
+        }
+
+        var computeMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (execution.Succeeded && !await StoreResultAsync(work, row, execution, cancellationToken))
+        {
+            await renewal.StopAsync();
+            await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
+            return;
+        }
+
+        await PostAsync(
+            new JobResultMessage(work.JobId, work.Partition, execution.Succeeded, execution.PromptTokens, execution.CompletionTokens, computeMs, execution.ErrorCode, execution.ErrorMessage),
+            cancellationToken);
+        await renewal.StopAsync();
+        await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
+        LogDone(work.JobId, execution.Succeeded, computeMs);
+    }
+
+    private async Task PoisonAsync(QueueMessage message, JobWorkMessage work, CancellationToken cancellationToken)
+    {
+        LogPoisoned(work.JobId, message.DequeueCount);
+        await poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
+        await PostAsync(
+            new JobResultMessage(work.JobId, work.Partition, false, 0, 0, 0, "job_poisoned",
+                $"The job failed: workers picked it up {message.DequeueCount - 1} times without finishing it."),
+            cancellationToken);
+        await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+    }
+
+    private async Task<JobEntity?> MarkRunningAsync(JobEntity row, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            row.Status = JobStatus.Running;
+            row.StartedAt ??= time.GetUtcNow();
+            row.Deliveries++;
+            if (await TryReplaceAsync(row, cancellationToken))
+            {
+                return row;
+            }
+
+            row = await ReadAsync(new JobWorkMessage(row.RowKey, row.PartitionKey), cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
+            if (JobStatus.IsFinal(row.Status) || row.CancelRequested)
+            {
+                return null;
+            }
+        }
+
+        throw new InvalidOperationException($"Job {row.RowKey}: could not mark it running.");
+    }
+
+    /// <summary>Writes the result into the row unless another delivery did, or the job ended meanwhile; false when nothing should be posted.</summary>
+    private async Task<bool> StoreResultAsync(JobWorkMessage work, JobEntity row, JobExecution execution, CancellationToken cancellationToken)
+    {
+        var (inline, blob) = await payloads.StoreAsync(work.JobId, "result", execution.ResultJson!, cancellationToken);
+        while (true)
+        {
+            (row.Result, row.ResultBlob) = (inline, blob);
+            row.PromptTokens = execution.PromptTokens;
+            row.CompletionTokens = execution.CompletionTokens;
+            if (await TryReplaceAsync(row, cancellationToken))
+            {
+                return true;
+            }
+
+            row = await ReadAsync(work, cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
+            if (JobStatus.IsFinal(row.Status))
+            {
+                return false; // cancelled or expired while it ran: the orchestration no longer wants it
+            }
+
+            if (row.Result is not null || row.ResultBlob is not null)
+            {
+                return true; // a concurrent delivery stored its result first: announce that one
+            }
+        }
+    }
+
+    private async Task PostAsync(JobResultMessage result, CancellationToken cancellationToken) =>
+        await results.SendMessageAsync(JsonSerializer.Serialize(result, JobsContractJsonContext.Default.JobResultMessage), cancellationToken);
+
+    private async Task<JobEntity?> ReadAsync(JobWorkMessage work, CancellationToken cancellationToken)
+    {
+        var found = await jobs.GetEntityIfExistsAsync<JobEntity>(work.Partition, work.JobId, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private async Task<bool> TryReplaceAsync(JobEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await jobs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            row.ETag = response.Headers.ETag ?? row.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private static JobWorkMessage? Parse(QueueMessage message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(message.Body.ToString(), JobsContractJsonContext.Default.JobWorkMessage) is { JobId.Length: > 0, Partition.Length: > 0 } work ? work : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Job {JobId} done (succeeded: {Succeeded}) in {ComputeMs} ms")]
+    private partial void LogDone(string jobId, bool succeeded, long computeMs);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Job {JobId} skipped: status {Status}, cancel requested {CancelRequested}")]
+    private partial void LogSkipped(string jobId, string status, bool cancelRequested);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Job {JobId} delivered {DequeueCount} times: moved to the poison queue and failed")]
+    private partial void LogPoisoned(string jobId, long dequeueCount);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Work message {MessageId} is not a job; moved to the poison queue")]
+    private partial void LogMalformed(string messageId);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Job {JobId} failed in the worker")]
+    private partial void LogRunFailed(Exception exception, string jobId);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Serverless.Inference;
+using Serverless.Jobs;
+
+namespace Serverless.Worker.Jobs;
+
+/// <summary>The job mode's DI entry point.</summary>
+internal static class JobModeServiceCollectionExtensions
+{
+    public static IServiceCollection AddJobMode(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobModeOptions>().Bind(configuration.GetSection(JobModeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection("Inference"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => ModelCatalog.Load(
+            provider.GetRequiredService<IOptions<InferenceOptions>>().Value,
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(_ => StorageAccount.CreateQueueService(configuration));
+        services.AddSingleton(_ => StorageAccount.CreateTableService(configuration));
+        services.AddSingleton(_ => StorageAccount.CreateBlobService(configuration));
+        services.AddSingleton<JobPayloads>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<JobMessageProcessor>();
+        services.AddHostedService<JobLoop>();
+        return services;
+    }
+}
