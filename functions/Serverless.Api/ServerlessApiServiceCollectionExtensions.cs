@@ -15,8 +15,10 @@ using Serverless.Api.Quotas;
 using Serverless.Api.Tiers;
 using Serverless.Api.Routing;
 using Serverless.Api.Storage;
+using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
 using Serverless.Api.Worker;
+using Serverless.Telemetry;
 
 namespace Serverless.Api;
 
@@ -30,7 +32,11 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageClients.CreateTableService(configuration));
+        services.AddServerlessTelemetry(configuration, "serverless-api", ApiMetrics.MeterName);
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<RequestRecorder>();
+        services.TryAddSingleton(provider => StorageClients.CreateTableService(configuration, new StorageCallCounter(provider.GetRequiredService<ApiMetrics>())));
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<JwtValidator>();

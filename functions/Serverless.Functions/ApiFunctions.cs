@@ -107,6 +107,16 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
         ServeAsync(request, "Health");
 
+    /// <summary><c>GET /readyz</c>.</summary>
+    [Function("Ready")]
+    public Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Ready)] HttpRequest request) =>
+        ServeAsync(request, "Ready");
+
+    /// <summary><c>GET /metrics</c>.</summary>
+    [Function("Metrics")]
+    public Task<IActionResult> Metrics([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Metrics)] HttpRequest request) =>
+        ServeAsync(request, "Metrics");
+
     /// <summary>Every other path: an OpenAI-shaped 404 or 405 instead of the host's own page.</summary>
     [Function("Unmatched")]
     public Task<IActionResult> Unmatched(

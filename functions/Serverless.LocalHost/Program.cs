@@ -3,6 +3,7 @@ using Serverless.LocalHost.Durable;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddServerlessApi(builder.Configuration);
+builder.Logging.AddServerlessConsole();
 builder.Services.AddLocalDurableJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -4,22 +4,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Api.Auth;
 using Serverless.Api.Routing;
+using Serverless.Api.Telemetry;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Pipeline;
 
 /// <summary>
-/// Runs one request through the steps every route shares: request id, the route's handler, and the single place
-/// where an unexpected exception becomes an OpenAI-shaped 500. Both hosts call it, so they behave alike.
+/// Runs one request through the steps every route shares: request id, the route's handler, the single place
+/// where an unexpected exception becomes an OpenAI-shaped 500, and the request's log line, metrics and span.
+/// Both hosts call it, so they behave alike.
 /// </summary>
-public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthenticator authenticator, ILogger<ApiPipeline> logger)
+public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthenticator authenticator, RequestRecorder recorder, ILogger<ApiPipeline> logger)
 {
     /// <summary>Serves <paramref name="context"/> with the handler of <paramref name="route"/>.</summary>
     public async Task InvokeAsync(HttpContext context, ApiRoute route)
     {
         var requestId = RequestIds.Assign(context);
         var started = RequestTiming.Start(context).StartedTimestamp;
+        using var activity = recorder.Start(context, route);
         try
         {
             if (route.Access is { } access)
@@ -49,15 +52,12 @@ public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthent
         }
         finally
         {
-            LogCompleted(requestId, context.Request.Method, route.Name, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            recorder.Complete(context, route, Stopwatch.GetElapsedTime(started), activity);
         }
     }
 
     private static ApiError? Authorize(Caller caller, RouteAccess access) =>
         caller.Role >= access.MinimumRole && (access.Scope is null || caller.HasScope(access.Scope)) ? null : AuthErrors.Forbidden;
-
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Request {RequestId} {Method} {Route} answered {StatusCode} in {ElapsedMs:F2} ms")]
-    private partial void LogCompleted(string requestId, string method, string route, int statusCode, double elapsedMs);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Request {RequestId} on {Route}: the client went away")]
     private partial void LogClientDisconnected(string requestId, string route);

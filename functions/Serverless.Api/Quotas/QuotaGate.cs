@@ -1,6 +1,7 @@
 using Azure;
 using Serverless.Api.Auth;
 using Serverless.Api.Keys;
+using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
 using Serverless.OpenAI.Errors;
 
@@ -11,7 +12,7 @@ namespace Serverless.Api.Quotas;
 /// limit that applies to the caller (the key's own, else its tier's; and the tier's limits for the model). All or
 /// nothing: a refusal by one counter gives back what the others reserved.
 /// </summary>
-public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProvider time)
+public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProvider time, ApiMetrics metrics)
 {
     /// <summary>Admits the request or says which limit refused it; storage trouble refuses it (fail closed).</summary>
     public async Task<(Admission? Admission, ApiError? Error)> AdmitAsync(Caller caller, string model, long tokens, long spendMicros, CancellationToken cancellationToken)
@@ -44,6 +45,7 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
                 if (!decision.Admitted)
                 {
                     await ReleaseAsync(reserved, now);
+                    metrics.RateLimitRejected(id.Kind);
                     var retryAfter = id.Kind == LimitKind.Concurrency ? 1 : (int)Math.Ceiling((decision.Resets - now).TotalSeconds);
                     return (null, QuotaErrors.Exceeded(id.Kind, decision, Math.Max(1, retryAfter)));
                 }

@@ -8,6 +8,7 @@ using Serverless.Api.Jobs;
 using Serverless.Api.Models;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
+using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
 using Serverless.Api.Usage;
 
@@ -85,6 +86,12 @@ public static class ApiRoutes
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
+    /// <summary><c>GET</c>: readiness (storage and worker reachable).</summary>
+    public const string Ready = "readyz";
+
+    /// <summary><c>GET</c>: Prometheus metrics (admin key or the metrics token).</summary>
+    public const string Metrics = "metrics";
+
     /// <summary>Every method: whatever no other route serves, answered 404 or 405 in OpenAI's shape.</summary>
     public const string Unmatched = "{*path}";
 
@@ -117,6 +124,8 @@ public static class ApiRoutes
         new("AsyncJob", ["GET", "DELETE"], AsyncJob, typeof(AsyncJobHandler), RouteAccess.Inference(Scopes.Completions)),
         new("AsyncJobCancel", ["POST"], AsyncJobCancel, typeof(AsyncJobHandler), RouteAccess.Inference(Scopes.Completions)),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
+        new("Ready", ["GET"], Ready, typeof(ReadinessHandler), null),
+        new("Metrics", ["GET"], Metrics, typeof(MetricsHandler), null),
         new("Unmatched", AllMethods, Unmatched, typeof(UnmatchedRouteHandler), null),
     ];
 

@@ -7,6 +7,7 @@ using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
+using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
 using Serverless.Api.Worker;
 using Serverless.OpenAI.Errors;
@@ -49,6 +50,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
+        RequestTelemetry.Of(context)?.ModelRequested(ModelOf(request));
         var caller = context.Features.GetRequiredFeature<Caller>();
         if (!caller.MayUse(ModelOf(request)))
         {
@@ -57,6 +59,11 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         var (model, error) = await services.Models.ResolveAsync(ModelOf(request), IsCapable, Capability, aborted);
+        if (model is not null)
+        {
+            RequestTelemetry.Of(context)?.ModelResolved(model.Id);
+        }
+
         error ??= ValidateFor(request, model!);
         if (error is not null)
         {

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
@@ -15,25 +16,30 @@ public static class StorageClients
     /// <summary>The setting (section) name, shared with the Functions host.</summary>
     public const string SettingName = "AzureWebJobsStorage";
 
-    /// <summary>The table service of the configured account.</summary>
-    public static TableServiceClient CreateTableService(IConfiguration configuration)
+    /// <summary>The table service of the configured account; <paramref name="perRetryPolicy"/>, if given, sees every HTTP attempt (the call counter).</summary>
+    public static TableServiceClient CreateTableService(IConfiguration configuration, HttpPipelinePolicy? perRetryPolicy = null)
     {
         var section = configuration.GetSection(SettingName);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
-            return new TableServiceClient(section.Value, Options());
+            return new TableServiceClient(section.Value, Options(perRetryPolicy));
         }
 
         var uri = section["tableServiceUri"]
             ?? (section["accountName"] is { Length: > 0 } account ? $"https://{account}.table.core.windows.net" : null)
             ?? throw new InvalidOperationException($"Set {SettingName} (a connection string) or {SettingName}__tableServiceUri.");
-        return new TableServiceClient(new Uri(uri), Credential(section), Options());
+        return new TableServiceClient(new Uri(uri), Credential(section), Options(perRetryPolicy));
     }
 
     /// <summary>Few, quick retries: a request waits on these calls, and storage trouble must fail closed quickly.</summary>
-    private static TableClientOptions Options()
+    private static TableClientOptions Options(HttpPipelinePolicy? perRetryPolicy)
     {
         var options = new TableClientOptions();
+        if (perRetryPolicy is not null)
+        {
+            options.AddPolicy(perRetryPolicy, HttpPipelinePosition.PerRetry);
+        }
+
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);

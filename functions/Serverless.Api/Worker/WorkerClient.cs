@@ -12,6 +12,13 @@ public sealed class WorkerClient(HttpClient http)
         await http.GetFromJsonAsync("v1/models", OpenAIJsonContext.Default.ModelList, cancellationToken)
         ?? throw new HttpRequestException("The worker answered an empty model list.");
 
+    /// <summary>Completes when the worker's <c>/healthz</c> answers 2xx; throws otherwise.</summary>
+    public async Task CheckAliveAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("healthz", cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Posts a JSON payload and returns as soon as the answer's headers arrive, so streams can be relayed.</summary>
     public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, CancellationToken cancellationToken)
     {

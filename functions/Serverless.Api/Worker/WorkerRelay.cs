@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Serverless.Api.Pipeline;
+using Serverless.Api.Telemetry;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
@@ -18,7 +19,7 @@ namespace Serverless.Api.Worker;
 /// Forwards a validated request to the worker and relays its answer: whole, or as a stream flushed event by event,
 /// with a heartbeat comment while the worker is quiet. It reports the tokens the client actually received.
 /// </summary>
-public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOptions> options, TimeProvider time, ILogger<WorkerRelay> logger)
+public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOptions> options, TimeProvider time, ApiMetrics metrics, ILogger<WorkerRelay> logger)
 {
     private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
 
@@ -27,6 +28,11 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         var aborted = context.RequestAborted;
+
+        // The worker call's span, from sending the request to the end of the relayed answer; HttpClient's own span
+        // (the HTTP exchange up to the answer's headers) is its child and carries the traceparent to the worker.
+        using var span = ApiActivities.Source.StartActivity($"worker POST /{path}");
+        span?.SetTag("peer.service", "gpu-worker");
         HttpResponseMessage upstream;
         var sent = Stopwatch.GetTimestamp();
         try
@@ -37,6 +43,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         catch (Exception e) when (!aborted.IsCancellationRequested && ToError(e) is { } error)
         {
             LogWorkerCallFailed(e, context.TraceIdentifier, path, error.StatusCode);
+            span?.SetStatus(ActivityStatusCode.Error, error.Error.Code);
             await OpenAIResponses.WriteErrorAsync(context.Response, error);
             return RelayOutcome.Failed(error.StatusCode, Stopwatch.GetElapsedTime(sent));
         }
@@ -44,8 +51,10 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         using (upstream)
         {
             var status = (int)upstream.StatusCode;
+            span?.SetTag("http.response.status_code", status);
             if (status >= 500)
             {
+                span?.SetStatus(ActivityStatusCode.Error);
                 LogWorkerAnsweredError(context.TraceIdentifier, path, status);
                 await OpenAIResponses.WriteErrorAsync(context.Response, WorkerErrors.Failed);
                 return RelayOutcome.Failed(WorkerErrors.Failed.StatusCode, Stopwatch.GetElapsedTime(sent));
@@ -54,6 +63,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
             var outcome = upstream.Content.Headers.ContentType?.MediaType == "text/event-stream"
                 ? await StreamAsync(context, upstream)
                 : await WholeAsync(context, upstream);
+            RequestTelemetry.Of(context)?.Tokens(outcome.PromptTokens, outcome.CompletionTokens);
             return outcome with { WorkerTime = Stopwatch.GetElapsedTime(sent) };
         }
     }
@@ -68,6 +78,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         await response.Body.WriteAsync(body, context.RequestAborted);
         if (status >= 400)
         {
+            context.Features.Set(RelayedError.From(status, body));
             return RelayOutcome.Failed(status, TimeSpan.Zero);
         }
 
@@ -86,6 +97,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await using var source = await upstream.Content.ReadAsStreamAsync(aborted);
         var events = new SseEventReader(source);
+        var timing = new StreamTiming(metrics, context);
         (int Prompt, int Completion) delivered = (0, 0);
         try
         {
@@ -99,6 +111,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
 
                 // Counted only once the client has the event: an abandoned stream is billed for what it received.
                 delivered = next.Usage ?? delivered;
+                timing.Delivered(delivered.Completion);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -109,11 +122,16 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         {
             // The worker died mid-stream: end with an error event in OpenAI's shape rather than a silent cut.
             LogStreamBroken(e, context.TraceIdentifier);
+            context.Features.Set(WorkerErrors.Failed);
             var error = JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(WorkerErrors.Failed.Error), OpenAIJsonContext.Default.ErrorBody);
             await response.Body.WriteAsync("data: "u8.ToArray(), aborted);
             await response.Body.WriteAsync(error, aborted);
             await response.Body.WriteAsync("\n\n"u8.ToArray(), aborted);
             await response.Body.FlushAsync(aborted);
+        }
+        finally
+        {
+            timing.Complete();
         }
 
         return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero);

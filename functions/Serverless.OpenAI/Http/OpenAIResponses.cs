@@ -20,9 +20,13 @@ public static class OpenAIResponses
         return JsonSerializer.SerializeAsync(response.Body, value, typeInfo, response.HttpContext.RequestAborted);
     }
 
-    /// <summary>Writes an OpenAI error object with its status, unless the response has already started.</summary>
+    /// <summary>
+    /// Writes an OpenAI error object with its status, unless the response has already started; either way the
+    /// error becomes the request's <see cref="ApiError"/> feature, which the request log and metrics report.
+    /// </summary>
     public static Task WriteErrorAsync(HttpResponse response, ApiError error)
     {
+        response.HttpContext.Features.Set(error);
         if (response.HasStarted)
         {
             return Task.CompletedTask;
