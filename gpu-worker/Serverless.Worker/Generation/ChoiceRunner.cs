@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using Serverless.Inference;
+using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Generation;
 
@@ -9,13 +11,13 @@ namespace Serverless.Worker.Generation;
 internal static class ChoiceRunner
 {
     /// <summary>Runs the choices to the end and returns them in index order.</summary>
-    public static async Task<IReadOnlyList<ChoiceResult>> CollectAsync(GenerationModel model, IReadOnlyList<ChoiceJob> jobs, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ChoiceResult>> CollectAsync(GenerationModel model, IReadOnlyList<ChoiceJob> jobs, WorkerMetrics metrics, CancellationToken cancellationToken)
     {
         var results = await Task.WhenAll(jobs.Select(async job =>
         {
             var text = new StringBuilder();
             GenerationChunk? last = null;
-            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
+            await foreach (var chunk in ObservedAsync(model, job, metrics, cancellationToken))
             {
                 text.Append(chunk.Text);
                 last = chunk;
@@ -28,12 +30,12 @@ internal static class ChoiceRunner
 
     /// <summary>Streams the pieces of every choice as the engine makes them, interleaved.</summary>
     public static async IAsyncEnumerable<ChoiceChunk> StreamAsync(
-        GenerationModel model, IReadOnlyList<ChoiceJob> jobs, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GenerationModel model, IReadOnlyList<ChoiceJob> jobs, WorkerMetrics metrics, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (jobs.Count == 1)
         {
             var job = jobs[0];
-            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
+            await foreach (var chunk in ObservedAsync(model, job, metrics, cancellationToken))
             {
                 yield return new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason);
             }
@@ -45,7 +47,7 @@ internal static class ChoiceRunner
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producers = Task.WhenAll(jobs.Select(async job =>
         {
-            await foreach (var chunk in model.GenerateAsync(job.Request, stop.Token))
+            await foreach (var chunk in ObservedAsync(model, job, metrics, stop.Token))
             {
                 await merged.Writer.WriteAsync(new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason), stop.Token);
             }
@@ -63,6 +65,31 @@ internal static class ChoiceRunner
         {
             // A reader that stops early (client gone) must not leave choices generating.
             await stop.CancelAsync();
+        }
+    }
+
+    /// <summary>One choice's chunks, timing its first token and counting its tokens however it ends.</summary>
+    private static async IAsyncEnumerable<GenerationChunk> ObservedAsync(
+        GenerationModel model, ChoiceJob job, WorkerMetrics metrics, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var queued = Stopwatch.GetTimestamp();
+        var tokens = 0;
+        try
+        {
+            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
+            {
+                if (tokens == 0 && chunk.CompletionTokens > 0)
+                {
+                    metrics.FirstToken(model.Manifest.Id, Stopwatch.GetElapsedTime(queued));
+                }
+
+                tokens = chunk.CompletionTokens;
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            metrics.TokensGenerated(model.Manifest.Id, tokens);
         }
     }
 }

@@ -7,11 +7,12 @@ using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
 using Serverless.OpenAI.Validation;
 using Serverless.Worker.Generation;
+using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Serving;
 
 /// <summary><c>POST /v1/chat/completions</c>, whole or streamed.</summary>
-internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider time, IOptions<ServeOptions> options)
+internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider time, IOptions<ServeOptions> options, WorkerMetrics metrics)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -37,7 +38,7 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
         var aborted = context.RequestAborted;
         if (request!.Stream != true)
         {
-            var results = await ChoiceRunner.CollectAsync(model, plan!.Jobs, aborted);
+            var results = await ChoiceRunner.CollectAsync(model, plan!.Jobs, metrics, aborted);
             var answer = new ChatCompletion(
                 id,
                 created,
@@ -60,7 +61,7 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
         }
 
         var tokens = new int[plan.Jobs.Count];
-        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, aborted))
+        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, metrics, aborted))
         {
             tokens[chunk.Index] = chunk.CompletionTokens;
             var delta = new ChatDelta(null, chunk.FinishReason is null || chunk.Text.Length > 0 ? chunk.Text : null);

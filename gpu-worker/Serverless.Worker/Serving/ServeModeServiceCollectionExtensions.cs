@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using Serverless.Inference;
+using Serverless.Telemetry;
+using Serverless.Telemetry.Prometheus;
+using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Serving;
 
@@ -11,6 +14,8 @@ internal static class ServeModeServiceCollectionExtensions
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection("Inference"));
         services.AddSingleton(TimeProvider.System);
+        services.AddServerlessTelemetry(configuration, "serverless-worker", WorkerMetrics.MeterName);
+        services.AddSingleton<WorkerMetrics>();
         services.AddSingleton(provider => ModelCatalog.Load(
             provider.GetRequiredService<IOptions<InferenceOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>()));
@@ -26,10 +31,16 @@ internal static class ServeModeServiceCollectionExtensions
     {
         endpoints.MapGet("/healthz", (HttpContext c, HealthEndpoints h) => h.AliveAsync(c));
         endpoints.MapGet("/readyz", (HttpContext c, HealthEndpoints h) => h.ReadyAsync(c));
-        endpoints.MapGet("/v1/models", (HttpContext c, ModelsEndpoint e) => e.HandleAsync(c));
-        endpoints.MapPost("/v1/completions", (HttpContext c, CompletionsEndpoint e) => e.HandleAsync(c));
-        endpoints.MapPost("/v1/chat/completions", (HttpContext c, ChatCompletionsEndpoint e) => e.HandleAsync(c));
-        endpoints.MapPost("/v1/embeddings", (HttpContext c, EmbeddingsEndpoint e) => e.HandleAsync(c));
+
+        // Unprotected on purpose: the worker sits on internal ingress only, reachable by the API and the scraper.
+        endpoints.MapGet("/metrics", (HttpContext c, PrometheusExporter e) => e.WriteAsync(c.Response));
+
+        // The OpenAI routes continue the API's trace (its traceparent) in a span of their own.
+        var v1 = endpoints.MapGroup("/v1").AddEndpointFilter<WorkerActivities>();
+        v1.MapGet("/models", (HttpContext c, ModelsEndpoint e) => e.HandleAsync(c));
+        v1.MapPost("/completions", (HttpContext c, CompletionsEndpoint e) => e.HandleAsync(c));
+        v1.MapPost("/chat/completions", (HttpContext c, ChatCompletionsEndpoint e) => e.HandleAsync(c));
+        v1.MapPost("/embeddings", (HttpContext c, EmbeddingsEndpoint e) => e.HandleAsync(c));
         return endpoints;
     }
 }
