@@ -12,6 +12,7 @@ RESULTS=.artifacts/test-results
 mkdir -p .artifacts
 
 ensure_node_packages
+ensure_promtool
 
 echo "==> dotnet build Serverless.sln ($CONFIGURATION, warnings as errors)"
 dotnet build Serverless.sln -c "$CONFIGURATION" -nologo -v quiet

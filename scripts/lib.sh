@@ -48,3 +48,16 @@ require_free_port() {
     return 1
   fi
 }
+
+# Installs promtool (Debian's prometheus package) when it is missing: the end-to-end tests check the metrics
+# scrapes and the alert rules with it, and fail, saying so, without it. Needs root, as CI and these machines run.
+ensure_promtool() {
+  command -v promtool >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "promtool is missing and installing it needs root: sudo apt-get install prometheus (the Prometheus tests will fail)" >&2
+    return 0
+  fi
+  echo "==> apt-get install prometheus (for promtool)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}

@@ -25,7 +25,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
     public string UserKey { get; private set; } = string.Empty;
 
     /// <summary>Every secret this stack has issued or been given, for the log scan.</summary>
-    public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets, Secrets.AdminKey, Secrets.KeyPepper];
+    public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets, Secrets.AdminKey, Secrets.KeyPepper, Secrets.MetricsToken];
 
     /// <summary>The storage the API keeps its state in.</summary>
     public Azurite Storage => azurite ?? throw new InvalidOperationException("not started");

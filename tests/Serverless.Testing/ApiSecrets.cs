@@ -2,19 +2,21 @@ using System.Security.Cryptography;
 
 namespace Serverless.Testing;
 
-/// <summary>The secrets an API host under test is started with: a fresh admin key and key pepper per stack.</summary>
-public sealed record ApiSecrets(string AdminKey, string KeyPepper)
+/// <summary>The secrets an API host under test is started with: a fresh admin key, key pepper and metrics token per stack.</summary>
+public sealed record ApiSecrets(string AdminKey, string KeyPepper, string MetricsToken)
 {
     /// <summary>New random secrets.</summary>
     public static ApiSecrets New() => new(
         "sk-admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        "metrics-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
 
     /// <summary>The environment that gives an API host these secrets and <paramref name="storageConnectionString"/>.</summary>
     public IReadOnlyDictionary<string, string> Environment(string storageConnectionString) => new Dictionary<string, string>
     {
         ["ADMIN_API_KEY"] = AdminKey,
         ["Auth__KeyPepper"] = KeyPepper,
+        ["Metrics__Token"] = MetricsToken,
         ["AzureWebJobsStorage"] = storageConnectionString,
     };
 }

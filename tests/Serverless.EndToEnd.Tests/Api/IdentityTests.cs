@@ -252,9 +252,20 @@ public sealed class IdentityTests(LocalStackFixture stack)
             await http.GetAsync("v1/models");
         }
 
+        // The metrics token is a secret too: scrape with it so its path is covered.
+        using (var scraper = stack.CreateHttpClient(key: stack.Secrets.MetricsToken))
+        {
+            await scraper.GetAsync("metrics");
+        }
+
         await Task.Delay(500); // let the host flush its console logger
         var logs = stack.Api.Output + stack.Worker.Output;
         Assert.NotEmpty(logs);
+
+        // The scan covers the request log: its JSON lines for this key's requests (by key id) are in what was scanned.
+        var requestLog = logs.Split('\n').Where(l => l.StartsWith("{\"request_id\":", StringComparison.Ordinal)).ToArray();
+        Assert.Contains(requestLog, l => l.Contains($"\"user_id\":\"{id}\"", StringComparison.Ordinal) && l.Contains("\"endpoint\":\"/v1/chat/completions\"", StringComparison.Ordinal));
+        Assert.Contains(requestLog, l => l.Contains("\"endpoint\":\"/metrics\"", StringComparison.Ordinal));
         foreach (var issued in stack.IssuedSecrets)
         {
             Assert.DoesNotContain(issued, logs, StringComparison.Ordinal);
