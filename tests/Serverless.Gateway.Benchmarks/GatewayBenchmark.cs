@@ -30,23 +30,27 @@ internal static class GatewayBenchmark
         await LoadGenerator.RunAsync(toWorker, "v1/chat/completions", ChatBody, 8, 10);
         await LoadGenerator.RunAsync(toApi, "v1/chat/completions", ChatBody, 8, 10);
 
-        Console.WriteLine($"gateway benchmark: chat, max_tokens 1, {requests} requests per run, CPU worker ({Environment.ProcessorCount} cores), API key auth and metering on");
-        Console.WriteLine("clients | direct p50/p99 ms | via API p50/p99 ms | added p50/p99 ms | gateway own p50/p99 ms | direct req/s | via API req/s | errors");
+        Console.WriteLine($"gateway benchmark: chat, max_tokens 1, {requests} requests per run, CPU worker ({Environment.ProcessorCount} cores), API key auth, metering, metrics and tracing on");
+        Console.WriteLine("clients | direct p50/p99 ms | via API p50/p99 ms | added p50/p99 ms | gateway own p50/p99 ms | direct req/s | via API req/s | storage calls/req | errors");
         foreach (var clients in new[] { 1, 16, 64 })
         {
             var perClient = Math.Max(1, requests / clients);
             var direct = await LoadGenerator.RunAsync(toWorker, "v1/chat/completions", ChatBody, clients, perClient);
+            var before = await PrometheusScrape.GetAsync(api.BaseUrl, bearer: secrets.MetricsToken);
             var viaApi = await LoadGenerator.RunAsync(toApi, "v1/chat/completions", ChatBody, clients, perClient);
+            var after = await PrometheusScrape.GetAsync(api.BaseUrl, bearer: secrets.MetricsToken);
+            var storageCalls = (after.Sum("api_storage_calls_total") - before.Sum("api_storage_calls_total")) / viaApi.LatenciesMs.Length;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{clients,7} | {direct.Percentile(50),7:F2} / {direct.Percentile(99),7:F2} | {viaApi.Percentile(50),7:F2} / {viaApi.Percentile(99),7:F2} | " +
                 $"{viaApi.Percentile(50) - direct.Percentile(50),6:F2} / {viaApi.Percentile(99) - direct.Percentile(99),6:F2} | " +
                 $"{viaApi.GatewayPercentile(50),10:F3} / {viaApi.GatewayPercentile(99),8:F3} | " +
-                $"{direct.RequestsPerSecond,12:F1} | {viaApi.RequestsPerSecond,13:F1} | {direct.Failures + viaApi.Failures}"));
+                $"{direct.RequestsPerSecond,12:F1} | {viaApi.RequestsPerSecond,13:F1} | {storageCalls,17:F2} | {direct.Failures + viaApi.Failures}"));
         }
 
         await PrintStreamingAsync(toWorker, toApi);
         Console.WriteLine("added = via-API minus direct percentiles (on 2 cores the API competes with the worker for CPU);");
         Console.WriteLine("gateway own = the API's Server-Timing 'gateway' figure: its time per request less the wait for the worker.");
+        Console.WriteLine("storage calls/req = the change in the API's api_storage_calls_total over the run (retries and background flushes included) / requests.");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API host peak memory (VmHWM): {api.PeakWorkingSetBytes() / (1024.0 * 1024.0):F1} MiB"));
         return 0;
     }
