@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Serverless.Jobs;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Jobs;
 
@@ -16,5 +17,5 @@ public sealed class JobQueueClients(QueueServiceClient queues)
 
     /// <summary>Creates both queues if they do not exist (once per process).</summary>
     public Task EnsureCreatedAsync() =>
-        created is { IsFaulted: false, IsCanceled: false } ? created : created = Task.WhenAll(Jobs.CreateIfNotExistsAsync(), Results.CreateIfNotExistsAsync());
+        CreateOnce.EnsureAsync(ref created, () => Task.WhenAll(Jobs.CreateIfNotExistsAsync(), Results.CreateIfNotExistsAsync()));
 }

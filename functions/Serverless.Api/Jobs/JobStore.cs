@@ -89,5 +89,5 @@ public sealed class JobStore(TableServiceClient tables)
     }
 
     private Task EnsureCreatedAsync() =>
-        created is { IsFaulted: false, IsCanceled: false } ? created : created = table.CreateIfNotExistsAsync(CancellationToken.None);
+        CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync(CancellationToken.None));
 }

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Keys;
 
@@ -154,17 +155,7 @@ public sealed class ApiKeyStore
         return row.HasValue ? row.Value : null;
     }
 
-    /// <summary>Creates the tables once; a failed attempt (storage down) is retried by the next call instead of being remembered.</summary>
-    private Task EnsureCreatedAsync()
-    {
-        var task = created;
-        if (task is null || task.IsFaulted || task.IsCanceled)
-        {
-            created = task = Task.WhenAll(keys.CreateIfNotExistsAsync(), secrets.CreateIfNotExistsAsync());
-        }
-
-        return task;
-    }
+    private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => Task.WhenAll(keys.CreateIfNotExistsAsync(), secrets.CreateIfNotExistsAsync()));
 
     private static ApiKeyEntity ToEntity(ApiKeyRecord key, string secretHash) => new()
     {

@@ -58,15 +58,5 @@ internal sealed class PriceStore(TableServiceClient tables)
     private static PriceRecord ToRecord(PriceEntity e) =>
         new(new ModelPrice(e.Model, Money.Parse(e.InputPer1K), Money.Parse(e.OutputPer1K)), e.UpdatedAt);
 
-    /// <summary>Creates the table once; a failed attempt (storage down) is retried by the next call instead of being remembered.</summary>
-    private Task EnsureCreatedAsync()
-    {
-        var task = created;
-        if (task is null || task.IsFaulted || task.IsCanceled)
-        {
-            created = task = table.CreateIfNotExistsAsync();
-        }
-
-        return task;
-    }
+    private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());
 }

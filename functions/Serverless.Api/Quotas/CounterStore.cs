@@ -113,14 +113,5 @@ public sealed class CounterStore
         }
     }
 
-    private Task EnsureCreatedAsync()
-    {
-        var task = created;
-        if (task is null || task.IsFaulted || task.IsCanceled)
-        {
-            created = task = table.CreateIfNotExistsAsync();
-        }
-
-        return task;
-    }
+    private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());
 }

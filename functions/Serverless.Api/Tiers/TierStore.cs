@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Keys;
 using Serverless.Api.Quotas;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Tiers;
 
@@ -71,14 +72,5 @@ public sealed class TierStore(TableServiceClient tables, IOptions<QuotaOptions> 
         JsonSerializer.Deserialize(entity.LimitsJson, TierJsonContext.Default.KeyLimits) ?? new KeyLimits(),
         JsonSerializer.Deserialize(entity.ModelLimitsJson, TierJsonContext.Default.DictionaryStringKeyLimits) ?? []);
 
-    private Task EnsureCreatedAsync()
-    {
-        var task = created;
-        if (task is null || task.IsFaulted || task.IsCanceled)
-        {
-            created = task = table.CreateIfNotExistsAsync();
-        }
-
-        return task;
-    }
+    private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());
 }

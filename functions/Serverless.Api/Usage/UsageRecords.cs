@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Usage;
 
@@ -110,17 +111,7 @@ internal sealed partial class UsageRecords(TableServiceClient tables, ILogger lo
         return true;
     }
 
-    /// <summary>Creates the table once; a failed attempt (storage down) is retried by the next call instead of being remembered.</summary>
-    private Task EnsureCreatedAsync()
-    {
-        var task = created;
-        if (task is null || task.IsFaulted || task.IsCanceled)
-        {
-            created = task = table.CreateIfNotExistsAsync();
-        }
-
-        return task;
-    }
+    private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Debug, Message = "Request {RequestId} was already recorded; it is billed once")]
     private partial void LogAlreadyRecorded(string requestId);

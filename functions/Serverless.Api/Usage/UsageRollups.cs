@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Usage;
 
@@ -66,15 +67,5 @@ internal sealed class UsageRollups(TableServiceClient tables, TimeProvider time)
         return rows;
     }
 
-    /// <summary>Creates the table once; a failed attempt (storage down) is retried by the next call instead of being remembered.</summary>
-    private Task EnsureCreatedAsync()
-    {
-        var task = created;
-        if (task is null || task.IsFaulted || task.IsCanceled)
-        {
-            created = task = table.CreateIfNotExistsAsync();
-        }
-
-        return task;
-    }
+    private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());
 }

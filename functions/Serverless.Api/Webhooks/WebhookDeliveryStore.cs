@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Serverless.Api.Storage;
 
 namespace Serverless.Api.Webhooks;
 
@@ -43,5 +44,5 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables)
     }
 
     private Task EnsureCreatedAsync() =>
-        created is { IsFaulted: false, IsCanceled: false } ? created : created = table.CreateIfNotExistsAsync(CancellationToken.None);
+        CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync(CancellationToken.None));
 }
