@@ -16,29 +16,22 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var parsed = await JsonBody.ReadAsync(context.Request, OpenAIJsonContext.Default.ChatCompletionRequest, options.Value.MaxRequestBodyBytes);
-        var request = parsed.Value;
-        var error = parsed.Error ?? RequestValidator.Validate(request!);
-        GenerationModel? model = null;
-        if (error is null)
+        if (await GenerationIntake.ReadAsync(
+                context, catalog, options.Value.MaxRequestBodyBytes, OpenAIJsonContext.Default.ChatCompletionRequest,
+                RequestValidator.Validate, r => r.Model!, "chat completions", GenerationPlan.For) is not { } intake)
         {
-            (model, error) = ModelLookup.Generation(catalog, request!.Model!, "chat completions");
-        }
-
-        var (plan, planError) = error is null ? GenerationPlan.For(model!, request!) : (null, error);
-        if (planError is not null)
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, planError);
             return;
         }
 
+        var (request, model, plan) = intake;
+
         var id = ResponseIds.ChatCompletion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();
-        var modelId = model!.Manifest.Id;
+        var modelId = model.Manifest.Id;
         var aborted = context.RequestAborted;
-        if (request!.Stream != true)
+        if (request.Stream != true)
         {
-            var results = await ChoiceRunner.CollectAsync(model, plan!.Jobs, metrics, aborted);
+            var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, aborted);
             var answer = new ChatCompletion(
                 id,
                 created,
@@ -53,7 +46,7 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
         var chunkType = OpenAIJsonContext.Default.ChatCompletionChunk;
 
         // OpenAI opens every choice with a chunk that names the role and carries empty content.
-        foreach (var job in plan!.Jobs)
+        foreach (var job in plan.Jobs)
         {
             var opening = new ChatChunkChoice(job.Index, new ChatDelta("assistant", string.Empty), null);
             var none = UsageComment.Format(plan.PromptTokens, 0);

@@ -16,29 +16,22 @@ internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider tim
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var parsed = await JsonBody.ReadAsync(context.Request, OpenAIJsonContext.Default.CompletionRequest, options.Value.MaxRequestBodyBytes);
-        var request = parsed.Value;
-        var error = parsed.Error ?? RequestValidator.Validate(request!);
-        GenerationModel? model = null;
-        if (error is null)
+        if (await GenerationIntake.ReadAsync(
+                context, catalog, options.Value.MaxRequestBodyBytes, OpenAIJsonContext.Default.CompletionRequest,
+                RequestValidator.Validate, r => r.Model!, "completions", GenerationPlan.For) is not { } intake)
         {
-            (model, error) = ModelLookup.Generation(catalog, request!.Model!, "completions");
-        }
-
-        var (plan, planError) = error is null ? GenerationPlan.For(model!, request!) : (null, error);
-        if (planError is not null)
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, planError);
             return;
         }
 
+        var (request, model, plan) = intake;
+
         var id = ResponseIds.Completion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();
-        var modelId = model!.Manifest.Id;
+        var modelId = model.Manifest.Id;
         var aborted = context.RequestAborted;
-        if (request!.Stream != true)
+        if (request.Stream != true)
         {
-            var results = await ChoiceRunner.CollectAsync(model, plan!.Jobs, metrics, aborted);
+            var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, aborted);
             var answer = new Completion(
                 id,
                 created,
@@ -50,7 +43,7 @@ internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider tim
         }
 
         var events = await ServerSentEvents.StartAsync(context.Response);
-        var tokens = new int[plan!.Jobs.Count];
+        var tokens = new int[plan.Jobs.Count];
         await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, metrics, aborted))
         {
             tokens[chunk.Index] = chunk.CompletionTokens;

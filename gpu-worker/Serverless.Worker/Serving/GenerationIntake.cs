@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Serverless.Inference;
+using Serverless.OpenAI.Errors;
+using Serverless.OpenAI.Http;
+using Serverless.Worker.Generation;
+
+namespace Serverless.Worker.Serving;
+
+/// <summary>What both generation routes do before generating: read and validate the body, find the model, plan the choices.</summary>
+internal static class GenerationIntake
+{
+    /// <summary>The request, its model and its plan; or null once the OpenAI error has been written.</summary>
+    public static async Task<(TRequest Request, GenerationModel Model, GenerationPlan Plan)?> ReadAsync<TRequest>(
+        HttpContext context,
+        ModelCatalog catalog,
+        long maxBodyBytes,
+        JsonTypeInfo<TRequest> typeInfo,
+        Func<TRequest, ApiError?> validate,
+        Func<TRequest, string> modelOf,
+        string endpoint,
+        Func<GenerationModel, TRequest, (GenerationPlan? Plan, ApiError? Error)> plan)
+        where TRequest : class
+    {
+        var parsed = await JsonBody.ReadAsync(context.Request, typeInfo, maxBodyBytes);
+        var error = parsed.Error ?? validate(parsed.Value!);
+        GenerationModel? model = null;
+        if (error is null)
+        {
+            (model, error) = ModelLookup.Generation(catalog, modelOf(parsed.Value!), endpoint);
+        }
+
+        var (planned, planError) = error is null ? plan(model!, parsed.Value!) : (null, error);
+        if (planError is not null)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, planError);
+            return null;
+        }
+
+        return (parsed.Value!, model!, planned!);
+    }
+}
