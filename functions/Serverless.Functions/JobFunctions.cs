@@ -17,8 +17,7 @@ namespace Serverless.Functions;
 /// </summary>
 public sealed class JobFunctions(
     ApiPipeline pipeline,
-    DispatchJobActivity dispatch,
-    SettleJobActivity settle,
+    EndJobActivity end,
     DeliverWebhookActivity deliver,
     JobResultsHandler results)
 {
@@ -59,17 +58,12 @@ public sealed class JobFunctions(
         return new JobOrchestrator().RunAsync(context, input);
     }
 
-    /// <summary>Puts a job's work on the queue.</summary>
-    [Function(nameof(DispatchJobActivity))]
-    public Task<bool> Dispatch([ActivityTrigger] JobInput input, FunctionContext context) =>
-        dispatch.RunAsync(Activity(nameof(DispatchJobActivity), context), input);
+    /// <summary>Ends a job: settles its usage once and makes the first webhook call.</summary>
+    [Function(nameof(EndJobActivity))]
+    public Task<JobEnded> End([ActivityTrigger] EndJobInput input, FunctionContext context) =>
+        end.RunAsync(Activity(nameof(EndJobActivity), context), input);
 
-    /// <summary>Ends a job and settles its usage, once.</summary>
-    [Function(nameof(SettleJobActivity))]
-    public Task<JobEnded> Settle([ActivityTrigger] SettleInput input, FunctionContext context) =>
-        settle.RunAsync(Activity(nameof(SettleJobActivity), context), input);
-
-    /// <summary>One webhook call.</summary>
+    /// <summary>A retried webhook call.</summary>
     [Function(nameof(DeliverWebhookActivity))]
     public Task<bool> Deliver([ActivityTrigger] WebhookAttempt input, FunctionContext context) =>
         deliver.RunAsync(Activity(nameof(DeliverWebhookActivity), context), input);

@@ -1,3 +1,4 @@
 using Serverless.Gateway.Benchmarks;
 
-return await GatewayBenchmark.RunAsync(args);
+// "jobs [count]" runs the async job benchmark; anything else the gateway benchmark ("[requests]").
+return args is ["jobs", .. var rest] ? await JobBenchmark.RunAsync(rest) : await GatewayBenchmark.RunAsync(args);

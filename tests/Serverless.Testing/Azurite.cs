@@ -44,6 +44,13 @@ public sealed class Azurite : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // A diagnostic: AZURITE_DEBUG_LOG names a file where Azurite logs every request it serves.
+        if (Environment.GetEnvironmentVariable("AZURITE_DEBUG_LOG") is { Length: > 0 } debugLog)
+        {
+            info.ArgumentList.Add("--debug");
+            info.ArgumentList.Add(debugLog);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start azurite (run npm ci first)");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

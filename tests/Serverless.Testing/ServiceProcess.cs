@@ -9,17 +9,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private ServiceProcess(Process process, Uri baseUrl)
+    private ServiceProcess(Process process, Uri? baseUrl)
     {
         this.process = process;
-        BaseUrl = baseUrl;
+        BaseUrl = baseUrl!;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
-    /// <summary>The service's base URL, <c>http://127.0.0.1:port/</c>.</summary>
+    /// <summary>The service's base URL, <c>http://127.0.0.1:port/</c> (null for a job-mode worker, which does not listen).</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>The OS process id.</summary>
@@ -27,6 +27,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Everything the process printed so far.</summary>
     public string Output => string.Join('\n', output);
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => process.HasExited;
 
     /// <summary>Starts the GPU worker's serve mode on a free port with the given models folder and extra settings.</summary>
     public static Task<ServiceProcess> StartWorkerAsync(string? modelsPath = null, params string[] settings) =>
@@ -39,28 +42,34 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static Task<ServiceProcess> StartApiAsync(Uri workerUrl, IReadOnlyDictionary<string, string> environment, params string[] settings) =>
         StartAsync(RepositoryPaths.LocalHostDll, "healthz", ["--Worker:BaseUrl", workerUrl.ToString(), .. settings], environment);
 
+    /// <summary>
+    /// Starts the GPU worker's job mode (the Container Apps job) on the storage in <paramref name="storageConnectionString"/>,
+    /// running until killed unless settings say otherwise, and waits until it takes work.
+    /// </summary>
+    public static async Task<ServiceProcess> StartJobWorkerAsync(string storageConnectionString, params string[] settings)
+    {
+        var info = Info(RepositoryPaths.WorkerDll, ["job", "--JobMode:RunForever", "true", "--Inference:ModelsPath", RepositoryPaths.Models, .. settings]);
+        info.Environment["AzureWebJobsStorage"] = storageConnectionString;
+        var service = new ServiceProcess(Process.Start(info)!, null);
+        try
+        {
+            await service.WaitForOutputAsync("Job mode started", TimeSpan.FromMinutes(3));
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts <paramref name="dll"/> with <c>--urls</c> on a free port and waits until <paramref name="readyPath"/> answers.</summary>
     public static async Task<ServiceProcess> StartAsync(
         string dll, string readyPath, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var port = FreePort.Next();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
-        info.Environment["DOTNET_NOLOGO"] = "1";
+        var info = Info(dll, [.. args, "--urls", baseUrl.ToString().TrimEnd('/')]);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;
@@ -96,6 +105,45 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    /// <summary>Waits until the process prints a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The process exited with {process.ExitCode} before printing '{text}':\n{Output}");
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The process did not print '{text}' within {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static ProcessStartInfo Info(string dll, IReadOnlyList<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return info;
     }
 
     private async Task WaitUntilAnswersAsync(string path, TimeSpan timeout)

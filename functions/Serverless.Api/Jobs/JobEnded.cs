@@ -1,6 +1,11 @@
 namespace Serverless.Api.Jobs;
 
-/// <summary>What <see cref="SettleJobActivity"/> tells the orchestration: the job's end status and whether to call a webhook.</summary>
+/// <summary>What <see cref="EndJobActivity"/> tells the orchestration.</summary>
 /// <param name="Status">The end status.</param>
 /// <param name="HasWebhook">Whether the job has a webhook.</param>
-public sealed record JobEnded(string Status, bool HasWebhook);
+/// <param name="WebhookDelivered">Whether the first webhook call got a 2xx (false also when there is none).</param>
+public sealed record JobEnded(string Status, bool HasWebhook, bool WebhookDelivered)
+{
+    /// <summary>Whether the orchestration must call the webhook again.</summary>
+    public bool NeedsWebhookRetry => HasWebhook && !WebhookDelivered;
+}

@@ -4,10 +4,13 @@ using Serverless.Jobs;
 namespace Serverless.Api.Jobs;
 
 /// <summary>
-/// One async job: put the work on the <c>jobs</c> queue, wait for the worker's result, a cancel or the deadline,
-/// whichever comes first, settle usage exactly once, then call the webhook until it answers 2xx or the retry time
-/// is up. Both hosts run this class: the local host through the Durable Task SDK, Azure through the Functions
-/// Durable extension. Everything here must be deterministic: time from the context, randomness from its GUIDs.
+/// One async job: wait for the worker's result, a cancel or the deadline, whichever comes first; end the job
+/// (settle usage exactly once and make the first webhook call); then call the webhook again until it answers 2xx
+/// or the retry time is up. The work message is already on the <c>jobs</c> queue: <see cref="JobSubmitter"/> sends
+/// it right after scheduling this orchestration, which saves an activity and a replay per job (an event raised
+/// before the orchestration waits for it is kept until it does). Both hosts run this class: the local host through
+/// the Durable Task SDK, Azure through the Functions Durable extension. Everything here must be deterministic:
+/// time from the context, randomness from its GUIDs.
 /// </summary>
 public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
 {
@@ -18,8 +21,6 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        await context.CallActivityAsync(nameof(DispatchJobActivity), input, Retry);
-
         using var deadline = new CancellationTokenSource();
         var result = context.WaitForExternalEvent<JobResultMessage>(JobEvents.Result);
         var cancel = context.WaitForExternalEvent<string>(JobEvents.Cancel);
@@ -37,11 +38,10 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         var outcome = first == result ? FromResult(result.Result)
             : first == cancel ? new JobOutcome(JobStatus.Cancelled, 0, 0, 0, "cancelled", "The job was cancelled by its owner.")
             : new JobOutcome(JobStatus.Expired, 0, 0, 0, "expired", "The job did not finish within its time limit.");
-        var ended = await context.CallActivityAsync<JobEnded>(nameof(SettleJobActivity), new SettleInput(input, outcome), Retry);
-
-        if (ended.HasWebhook)
+        var ended = await context.CallActivityAsync<JobEnded>(nameof(EndJobActivity), new EndJobInput(input, outcome), Retry);
+        if (ended.NeedsWebhookRetry)
         {
-            await DeliverWebhookAsync(context, input);
+            await RetryWebhookAsync(context, input);
         }
 
         return ended.Status;
@@ -51,19 +51,15 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         ? new JobOutcome(JobStatus.Succeeded, message.PromptTokens, message.CompletionTokens, message.ComputeMs, null, null)
         : new JobOutcome(JobStatus.Failed, 0, 0, message.ComputeMs, message.ErrorCode ?? "worker_error", message.ErrorMessage ?? "The worker could not run the job.");
 
-    private static async Task DeliverWebhookAsync(TaskOrchestrationContext context, JobInput input)
+    /// <summary>Calls 2, 3, … after the first (made when the job ended) failed.</summary>
+    private static async Task RetryWebhookAsync(TaskOrchestrationContext context, JobInput input)
     {
         var giveUpAt = context.CurrentUtcDateTime + input.WebhookRetryFor;
-        for (var attempt = 1; ; attempt++)
+        for (var failed = 1; ; failed++)
         {
-            if (await context.CallActivityAsync<bool>(nameof(DeliverWebhookActivity), new WebhookAttempt(input.JobId, input.Partition, attempt), Retry))
-            {
-                return;
-            }
-
             // Exponential backoff with "equal jitter": half the delay fixed, half random, so receivers that fail
             // together are not called again all at once. The randomness must replay the same: it comes from the context.
-            var exponential = Math.Min(input.WebhookMaxDelay.TotalMilliseconds, input.WebhookFirstRetry.TotalMilliseconds * Math.Pow(2, attempt - 1));
+            var exponential = Math.Min(input.WebhookMaxDelay.TotalMilliseconds, input.WebhookFirstRetry.TotalMilliseconds * Math.Pow(2, failed - 1));
             var jitter = context.NewGuid().ToByteArray()[0] / 255.0;
             var delay = TimeSpan.FromMilliseconds(exponential * (0.5 + (0.5 * jitter)));
             if (context.CurrentUtcDateTime + delay > giveUpAt)
@@ -72,6 +68,10 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
             }
 
             await context.CreateTimer(delay, CancellationToken.None);
+            if (await context.CallActivityAsync<bool>(nameof(DeliverWebhookActivity), new WebhookAttempt(input.JobId, input.Partition, failed + 1), Retry))
+            {
+                return;
+            }
         }
     }
 }

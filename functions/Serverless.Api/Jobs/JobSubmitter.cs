@@ -23,6 +23,7 @@ namespace Serverless.Api.Jobs;
 internal sealed partial class JobSubmitter(
     JobStore store,
     JobPayloads payloads,
+    JobWorkQueue work,
     JobViews views,
     QuotaGate quotas,
     WebhookUrlValidator webhooks,
@@ -88,6 +89,7 @@ internal sealed partial class JobSubmitter(
         var id = JobIds.New(now);
         var partition = JobStore.PartitionOf(admitted.Caller.Owner);
         var timeout = fields.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultTimeout;
+        var client = JobClients.For(context);
         var reservation = await admitted.Admission.DetachAsync(CancellationToken.None);
         var row = new JobEntity
         {
@@ -113,13 +115,27 @@ internal sealed partial class JobSubmitter(
             await store.AddAsync(row, CancellationToken.None);
             var hooks = webhookOptions.Value;
             var input = new JobInput(id, partition, row.ExpiresAt, hooks.FirstRetryDelay, hooks.MaxRetryDelay, hooks.RetryFor);
-            await JobClients.For(context).ScheduleNewOrchestrationInstanceAsync(nameof(JobOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(JobOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
         }
         catch
         {
             // Nothing will ever settle this reservation: give it back now. The row, if written, stays queued
             // and unsettled; it holds nothing.
             await quotas.SettleAsync(reservation, answered: false, 0, 0, CancellationToken.None);
+            throw;
+        }
+
+        try
+        {
+            await work.SendAsync(id, partition, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The orchestration owns the reservation now: end the job failed through it, which releases it. Should
+            // that fail too, the job expires at its deadline and is released then; either way nothing is billed.
+            LogDispatchFailed(e, id);
+            var failed = new JobResultMessage(id, partition, false, 0, 0, 0, "dispatch_failed", "The job could not be queued for a worker; it was not run or billed.");
+            await client.RaiseEventAsync(id, JobEvents.Result, failed, CancellationToken.None);
             throw;
         }
 
@@ -131,4 +147,7 @@ internal sealed partial class JobSubmitter(
 
     [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Job {JobId} submitted: {Kind} on {Model}")]
     private partial void LogSubmitted(string jobId, string kind, string model);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Job {JobId}: its work message could not be sent; ending it failed")]
+    private partial void LogDispatchFailed(Exception exception, string jobId);
 }

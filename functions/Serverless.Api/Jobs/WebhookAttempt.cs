@@ -1,6 +1,6 @@
 namespace Serverless.Api.Jobs;
 
-/// <summary>The input of <see cref="DeliverWebhookActivity"/>: which job, which call.</summary>
+/// <summary>The input of <see cref="DeliverWebhookActivity"/>: which job, which call (the first is made by <see cref="EndJobActivity"/>).</summary>
 /// <param name="JobId">The job id.</param>
 /// <param name="Partition">The job row's partition.</param>
 /// <param name="Attempt">1 for the first call.</param>

@@ -59,8 +59,7 @@ internal static class LocalDurableServiceCollectionExtensions
             builder.AddTasks(tasks =>
             {
                 tasks.AddOrchestrator<JobOrchestrator>();
-                tasks.AddActivity<DispatchJobActivity>();
-                tasks.AddActivity<SettleJobActivity>();
+                tasks.AddActivity<EndJobActivity>();
                 tasks.AddActivity<DeliverWebhookActivity>();
             });
         });

@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using Serverless.Jobs;
+using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Jobs;
 
@@ -52,6 +53,7 @@ internal sealed partial class JobMessageProcessor(
             return;
         }
 
+        using var activity = WorkerActivities.StartJob(work, message.DequeueCount);
         if (message.DequeueCount > options.Value.MaxDequeueCount)
         {
             await PoisonAsync(message, work, cancellationToken);
@@ -92,11 +94,14 @@ internal sealed partial class JobMessageProcessor(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             LogRunFailed(e, work.JobId);
             execution = JobExecution.Failed("worker_error", "The worker failed while running the job.");
         }
 
         var computeMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        activity?.SetTag("job.succeeded", execution.Succeeded);
+        activity?.SetTag("gen_ai.usage.output_tokens", execution.CompletionTokens);
         if (execution.Succeeded && !await StoreResultAsync(work, row, execution, cancellationToken))
         {
             await renewal.StopAsync();

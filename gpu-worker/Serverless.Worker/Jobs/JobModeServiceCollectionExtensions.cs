@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Serverless.Inference;
 using Serverless.Jobs;
+using Serverless.Telemetry;
+using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Jobs;
 
@@ -12,6 +14,7 @@ internal static class JobModeServiceCollectionExtensions
         services.AddOptions<JobModeOptions>().Bind(configuration.GetSection(JobModeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection("Inference"));
         services.AddSingleton(TimeProvider.System);
+        services.AddServerlessTelemetry(configuration, "serverless-worker-jobs", WorkerMetrics.MeterName);
         services.AddSingleton(provider => ModelCatalog.Load(
             provider.GetRequiredService<IOptions<InferenceOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>()));

@@ -1,13 +1,29 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Serverless.Jobs;
 using Serverless.Telemetry;
 
 namespace Serverless.Worker.Telemetry;
 
-/// <summary>The worker's request spans, continuing the trace the API's <c>traceparent</c> names.</summary>
+/// <summary>
+/// The worker's spans: one per request in serve mode and one per job in job mode, each continuing the trace the
+/// API's <c>traceparent</c> names (a request header, or a field of the work message).
+/// </summary>
 internal sealed class WorkerActivities : IEndpointFilter
 {
     private static readonly ActivitySource Source = new(WorkerMetrics.MeterName);
+
+    /// <summary>Starts the span of one job taken from the <c>jobs</c> queue, a child of the request that submitted it.</summary>
+    public static Activity? StartJob(JobWorkMessage work, long dequeueCount)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _ = ActivityContext.TryParse(work.TraceParent, null, out var parent);
+        var activity = Source.StartActivity("job", ActivityKind.Consumer, parent);
+        activity?.SetTag("job.id", work.JobId);
+        activity?.SetTag("messaging.destination.name", JobQueueNames.Jobs);
+        activity?.SetTag("messaging.message.delivery_count", dequeueCount);
+        return activity;
+    }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

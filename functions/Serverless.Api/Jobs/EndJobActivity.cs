@@ -8,23 +8,32 @@ using Serverless.Jobs;
 namespace Serverless.Api.Jobs;
 
 /// <summary>
-/// Ends a job exactly once, whatever retries and replays happen: records its usage (idempotent: keyed by the job
-/// id), then claims the end with an ETag-guarded write of the row, and only the writer that wins settles the quota
-/// reservation stored with the job. A crash between the two loses a reservation's release, never bills twice.
+/// Ends a job exactly once, whatever retries and replays happen, then makes the first webhook call. Settling:
+/// records its usage (idempotent: keyed by the job id), then claims the end with an ETag-guarded write of the row,
+/// and only the writer that wins settles the quota reservation stored with the job. A crash between the two loses
+/// a reservation's release, never bills twice. The first webhook call is made here rather than in an activity of
+/// its own because every activity costs the orchestration a replay and several storage calls; a retried run of
+/// this activity may call the webhook again with the same <c>webhook-id</c>, which receivers use to drop duplicates.
 /// </summary>
-public sealed class SettleJobActivity(JobStore store, QuotaGate quotas, PriceTable prices, UsageRecorder usage, TimeProvider time)
-    : TaskActivity<SettleInput, JobEnded>
+public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, TimeProvider time)
+    : TaskActivity<EndJobInput, JobEnded>
 {
     /// <inheritdoc />
-    public override async Task<JobEnded> RunAsync(TaskActivityContext context, SettleInput input)
+    public override async Task<JobEnded> RunAsync(TaskActivityContext context, EndJobInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (job, outcome) = input;
+        var row = await SettleAsync(input.Job, input.Outcome);
+        var delivered = row.Webhook is not null && await webhooks.CallAsync(row, attempt: 1, CancellationToken.None);
+        return new JobEnded(row.Status, row.Webhook is not null, delivered);
+    }
+
+    private async Task<JobEntity> SettleAsync(JobInput job, JobOutcome outcome)
+    {
         var row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Job {job.JobId} has no row.");
         if (row.Settled)
         {
-            return new JobEnded(row.Status, row.Webhook is not null);
+            return row;
         }
 
         var answered = outcome.Status == JobStatus.Succeeded;
@@ -57,7 +66,7 @@ public sealed class SettleJobActivity(JobStore store, QuotaGate quotas, PriceTab
             row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None) ?? throw new InvalidOperationException($"Job {job.JobId} vanished.");
             if (row.Settled)
             {
-                return new JobEnded(row.Status, row.Webhook is not null);
+                return row;
             }
         }
 
@@ -67,6 +76,6 @@ public sealed class SettleJobActivity(JobStore store, QuotaGate quotas, PriceTab
             await quotas.SettleAsync(reservation, answered, outcome.PromptTokens + outcome.CompletionTokens, micros, CancellationToken.None);
         }
 
-        return new JobEnded(row.Status, row.Webhook is not null);
+        return row;
     }
 }

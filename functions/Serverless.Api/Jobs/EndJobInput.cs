@@ -1,0 +1,6 @@
+namespace Serverless.Api.Jobs;
+
+/// <summary>The input of <see cref="EndJobActivity"/>.</summary>
+/// <param name="Job">The job.</param>
+/// <param name="Outcome">How it ended.</param>
+public sealed record EndJobInput(JobInput Job, JobOutcome Outcome);

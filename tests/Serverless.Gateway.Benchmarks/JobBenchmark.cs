@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Serverless.Jobs;
+using Serverless.Testing;
+
+namespace Serverless.Gateway.Benchmarks;
+
+/// <summary>
+/// Starts the local stack (Azurite, the worker's job mode, the API host with its Durable backend), submits a number
+/// of async completions at once, and prints jobs per second and the submit-to-done latency, where done is the moment
+/// the job's webhook reaches a receiver on loopback: the event a user's system acts on.
+/// </summary>
+internal static class JobBenchmark
+{
+    private const string Body = """{"model":"gpt2-tiny","prompt":"Once upon a time","max_tokens":8,"temperature":0.7,"seed":1,"webhook":"WEBHOOK"}""";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+        await using var storage = await Azurite.StartAsync();
+        await using var jobWorker = await ServiceProcess.StartJobWorkerAsync(storage.ConnectionString);
+
+        // The serve-mode worker only answers the API's model look-ups here; the job-mode worker runs every job.
+        await using var worker = await ServiceProcess.StartWorkerAsync();
+        var secrets = ApiSecrets.New();
+        var environment = new Dictionary<string, string>(secrets.Environment(storage.ConnectionString))
+        {
+            ["Webhooks__SigningSecret"] = "benchmark-signing-secret",
+            ["Webhooks__AllowPrivateAddresses"] = "true",
+        };
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, environment);
+        using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
+        var (_, key) = await admin.CreateKeyAsync("""{"name":"benchmark","owner":"bench","role":"user","limits":{"rpm":1000000,"tpm":1000000000,"rpd":100000000,"tpd":10000000000,"max_concurrency":10000}}""");
+
+        using var receiver = new WebhookReceiver();
+        var body = Body.Replace("WEBHOOK", receiver.Url, StringComparison.Ordinal);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256 };
+        using var http = new HttpClient(handler) { BaseAddress = api.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", key) }, Timeout = TimeSpan.FromMinutes(5) };
+
+        // Warm every part (JIT, the Durable hub's queues and partitions, the model) with a few jobs first.
+        await RunBatchAsync(http, receiver, body, 5, TimeSpan.FromMinutes(3));
+        Console.WriteLine($"job benchmark: {jobs} async completions (gpt2-tiny, max_tokens 8) submitted at once, CPU worker in job mode ({Environment.ProcessorCount} cores), local Durable backend on Azurite");
+        var run = await RunBatchAsync(http, receiver, body, jobs, TimeSpan.FromMinutes(10));
+        static double P(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"done {run.Done.Length}/{jobs} in {run.Seconds:F2} s: {run.Done.Length / run.Seconds:F1} jobs/s; submit (202) p50/p95 {P(run.Submit, 50):F0} / {P(run.Submit, 95):F0} ms; " +
+            $"submit-to-done p50/p95/max {P(run.Done, 50):F0} / {P(run.Done, 95):F0} / {run.Done.LastOrDefault():F0} ms; submit errors {run.Errors}"));
+        await PrintPhasesAsync(storage.ConnectionString, receiver);
+        Console.WriteLine("done = the job's signed webhook call reached the receiver (the job had ended, settled and been billed before it).");
+        return run.Done.Length == jobs && run.Errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<BatchResult> RunBatchAsync(HttpClient http, WebhookReceiver receiver, string body, int count, TimeSpan timeout)
+    {
+        var submitted = new ConcurrentDictionary<string, long>();
+        var submitMs = new ConcurrentBag<double>();
+        var errors = 0;
+        var first = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsync("v1/async/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            submitMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                Interlocked.Increment(ref errors);
+                Console.Error.WriteLine($"submit answered {(int)response.StatusCode}: {text}");
+                return;
+            }
+
+            using var job = JsonDocument.Parse(text);
+            submitted[job.RootElement.GetProperty("id").GetString()!] = started;
+        }));
+
+        var deadline = Stopwatch.StartNew();
+        while (submitted.Keys.Count(receiver.HasArrived) < submitted.Count && deadline.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
+
+        var arrivals = submitted.Select(job => (Job: job, At: receiver.ArrivedAt(job.Key))).Where(x => x.At is not null).ToArray();
+        var done = arrivals.Select(x => Stopwatch.GetElapsedTime(x.Job.Value, x.At!.Value).TotalMilliseconds).Order().ToArray();
+        var last = arrivals.Length == 0 ? Stopwatch.GetTimestamp() : arrivals.Max(x => x.At!.Value);
+        return new BatchResult(done, [.. submitMs.Order()], Stopwatch.GetElapsedTime(first, last).TotalSeconds, errors);
+    }
+
+    /// <summary>Where each job's time went, from the timestamps in its row and the webhook's arrival.</summary>
+    private static async Task PrintPhasesAsync(string connectionString, WebhookReceiver receiver)
+    {
+        var table = new TableClient(connectionString, JobEntity.TableName);
+        var phases = new[] { new List<double>(), new List<double>(), new List<double>() };
+        await foreach (var row in table.QueryAsync<JobEntity>(j => j.Status == JobStatus.Succeeded))
+        {
+            if (row.StartedAt is { } started && row.CompletedAt is { } completed && receiver.ArrivedAtUtc(row.RowKey) is { } arrived)
+            {
+                phases[0].Add((started - row.CreatedAt).TotalMilliseconds);
+                phases[1].Add((completed - started).TotalMilliseconds);
+                phases[2].Add((arrived - completed).TotalMilliseconds);
+            }
+        }
+
+        static double P(List<double> values, double p) => values.Count == 0 ? double.NaN : values.Order().ElementAt(Math.Min(values.Count - 1, (int)Math.Ceiling(p / 100 * values.Count) - 1));
+        var names = new[] { "accepted -> a worker started it", "started -> settled (run, result event, settle)", "settled -> webhook arrived" };
+        for (var i = 0; i < names.Length; i++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {names[i],-48} p50/p95 {P(phases[i], 50),7:F0} / {P(phases[i], 95),7:F0} ms"));
+        }
+    }
+
+    private sealed record BatchResult(double[] Done, double[] Submit, double Seconds, int Errors);
+
+    /// <summary>A loopback HTTP receiver that notes when each job's first webhook call arrives (a Stopwatch timestamp).</summary>
+    private sealed class WebhookReceiver : IDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly ConcurrentDictionary<string, long> arrivals = new();
+        private readonly ConcurrentDictionary<string, DateTimeOffset> arrivalsUtc = new();
+
+        public WebhookReceiver()
+        {
+            var port = FreePort.Next();
+            Url = $"http://127.0.0.1:{port}/hook";
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Start();
+            _ = Task.Run(ListenAsync);
+        }
+
+        public string Url { get; }
+
+        public bool HasArrived(string id) => arrivals.ContainsKey(id);
+
+        public long? ArrivedAt(string id) => arrivals.TryGetValue(id, out var at) ? at : null;
+
+        public DateTimeOffset? ArrivedAtUtc(string id) => arrivalsUtc.TryGetValue(id, out var at) ? at : null;
+
+        public void Dispose() => listener.Close();
+
+        private async Task ListenAsync()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                var at = Stopwatch.GetTimestamp();
+                var atUtc = DateTimeOffset.UtcNow;
+                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                {
+                    using var job = JsonDocument.Parse(await reader.ReadToEndAsync());
+                    var id = job.RootElement.GetProperty("id").GetString()!;
+                    arrivals.TryAdd(id, at);
+                    arrivalsUtc.TryAdd(id, atUtc);
+                }
+
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        }
+    }
+}
