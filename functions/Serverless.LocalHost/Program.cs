@@ -1,7 +1,8 @@
 using Serverless.Api;
 using Serverless.LocalHost.Durable;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// The content root is the app's folder, wherever it is started from, so its appsettings.json always applies.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddServerlessApi(builder.Configuration);
 builder.Logging.AddServerlessConsole();
 builder.Services.AddLocalDurableJobs(builder.Configuration);

@@ -6,7 +6,11 @@ using Serverless.Worker.Serving;
 
 namespace Serverless.Worker;
 
-/// <summary>The worker's commands: <c>serve</c> (the default), <c>job</c> (the queue-driven Container Apps job) and <c>prepare-models</c>.</summary>
+/// <summary>
+/// The worker's commands: <c>serve</c> (the default), <c>job</c> (the queue-driven Container Apps job) and
+/// <c>prepare-models</c>. The content root is the app's folder wherever it is started from, so its appsettings.json
+/// always applies; relative paths in settings (the models folder) still resolve against the working directory.
+/// </summary>
 internal static class WorkerCommands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -31,7 +35,7 @@ internal static class WorkerCommands
 
     private static async Task ServeAsync(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddServeMode(builder.Configuration);
         var app = builder.Build();
 
@@ -49,7 +53,7 @@ internal static class WorkerCommands
 
     private static async Task JobAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddJobMode(builder.Configuration);
         using var host = builder.Build();
         var modelsPath = host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelsPath;

@@ -23,7 +23,7 @@ internal static class JobBenchmark
     {
         var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         await using var storage = await Azurite.StartAsync();
-        await using var jobWorker = await ServiceProcess.StartJobWorkerAsync(storage.ConnectionString);
+        await using var jobWorker = await ServiceProcess.StartJobWorkerAsync(storage.ConnectionString, [.. Environment.GetEnvironmentVariable("JOB_WORKER_ARGS")?.Split(" ", StringSplitOptions.RemoveEmptyEntries) ?? []]);
 
         // The serve-mode worker only answers the API's model look-ups here; the job-mode worker runs every job.
         await using var worker = await ServiceProcess.StartWorkerAsync();
@@ -45,14 +45,29 @@ internal static class JobBenchmark
         // Warm every part (JIT, the Durable hub's queues and partitions, the model) with a few jobs first.
         await RunBatchAsync(http, receiver, body, 5, TimeSpan.FromMinutes(3));
         Console.WriteLine($"job benchmark: {jobs} async completions (gpt2-tiny, max_tokens 8) submitted at once, CPU worker in job mode ({Environment.ProcessorCount} cores), local Durable backend on Azurite");
-        var run = await RunBatchAsync(http, receiver, body, jobs, TimeSpan.FromMinutes(10));
+        var run = await RunBatchAsync(http, receiver, body, jobs, TimeSpan.FromMinutes(3));
         static double P(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done {run.Done.Length}/{jobs} in {run.Seconds:F2} s: {run.Done.Length / run.Seconds:F1} jobs/s; submit (202) p50/p95 {P(run.Submit, 50):F0} / {P(run.Submit, 95):F0} ms; " +
             $"submit-to-done p50/p95/max {P(run.Done, 50):F0} / {P(run.Done, 95):F0} / {run.Done.LastOrDefault():F0} ms; submit errors {run.Errors}"));
         await PrintPhasesAsync(storage.ConnectionString, receiver);
         Console.WriteLine("done = the job's signed webhook call reached the receiver (the job had ended, settled and been billed before it).");
-        return run.Done.Length == jobs && run.Errors == 0 ? 0 : 1;
+        if (run.Done.Length != jobs || run.Errors != 0)
+        {
+            var table = new TableClient(storage.ConnectionString, JobEntity.TableName);
+            var statuses = new Dictionary<string, int>();
+            await foreach (var row in table.QueryAsync<JobEntity>(select: [nameof(JobEntity.Status)]))
+            {
+                statuses[row.Status] = statuses.GetValueOrDefault(row.Status) + 1;
+            }
+
+            Console.Error.WriteLine("jobs by status: " + string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}")));
+            Console.Error.WriteLine("API host output (its last lines):\n" + api.Output);
+            Console.Error.WriteLine("job worker output (its last lines):\n" + jobWorker.Output);
+            return 1;
+        }
+
+        return 0;
     }
 
     private static async Task<BatchResult> RunBatchAsync(HttpClient http, WebhookReceiver receiver, string body, int count, TimeSpan timeout)

@@ -184,7 +184,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
-        while (output.Count > 500 && output.TryDequeue(out _))
+        while (output.Count > 5000 && output.TryDequeue(out _))
         {
         }
     }

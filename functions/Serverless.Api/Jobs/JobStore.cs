@@ -20,8 +20,17 @@ public sealed class JobStore(TableServiceClient tables)
     /// <summary>Adds a new job.</summary>
     public async Task AddAsync(JobEntity job, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         await EnsureCreatedAsync();
-        await table.AddEntityAsync(job, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(job, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // A new id carries 64 random bits, so the row that exists is this very insert: an attempt that storage
+            // carried out but answered too late for the client, which retried it.
+        }
     }
 
     /// <summary>Reads a job, or null.</summary>
