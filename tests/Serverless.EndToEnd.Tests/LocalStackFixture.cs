@@ -4,7 +4,11 @@ using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests;
 
-/// <summary>The local stack as a user runs it: the worker's serve mode and the API host, real processes on loopback.</summary>
+/// <summary>
+/// The local stack as a user runs it (what <c>run.sh</c> starts): Azurite, the worker's serve mode and job mode, and
+/// the API host, real processes on loopback. Webhooks may call loopback, where the tests' receivers listen, and are
+/// retried after half a second.
+/// </summary>
 public sealed class LocalStackFixture : IAsyncLifetime
 {
     /// <summary>The generation model every fresh machine has.</summary>
@@ -16,6 +20,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
     private readonly System.Collections.Concurrent.ConcurrentBag<string> issuedSecrets = [];
     private Azurite? azurite;
     private ServiceProcess? worker;
+    private ServiceProcess? jobWorker;
     private ServiceProcess? api;
 
     /// <summary>The admin key and pepper this stack's API was started with.</summary>
@@ -25,13 +30,16 @@ public sealed class LocalStackFixture : IAsyncLifetime
     public string UserKey { get; private set; } = string.Empty;
 
     /// <summary>Every secret this stack has issued or been given, for the log scan.</summary>
-    public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets, Secrets.AdminKey, Secrets.KeyPepper, Secrets.MetricsToken];
+    public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets, .. Secrets.All];
 
     /// <summary>The storage the API keeps its state in.</summary>
     public Azurite Storage => azurite ?? throw new InvalidOperationException("not started");
 
     /// <summary>The worker process.</summary>
     public ServiceProcess Worker => worker ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The worker's job mode, running async jobs from the queue.</summary>
+    public ServiceProcess JobWorker => jobWorker ?? throw new InvalidOperationException("not started");
 
     /// <summary>The API host process.</summary>
     public ServiceProcess Api => api ?? throw new InvalidOperationException("not started");
@@ -76,7 +84,13 @@ public sealed class LocalStackFixture : IAsyncLifetime
     {
         azurite = await Azurite.StartAsync();
         worker = await ServiceProcess.StartWorkerAsync();
-        api = await ServiceProcess.StartApiAsync(worker.BaseUrl, Secrets.Environment(azurite.ConnectionString), "--Logging:LogLevel:Default", "Debug");
+        jobWorker = await ServiceProcess.StartJobWorkerAsync(azurite.ConnectionString);
+        api = await ServiceProcess.StartApiAsync(
+            worker.BaseUrl,
+            Secrets.Environment(azurite.ConnectionString),
+            "--Logging:LogLevel:Default", "Debug",
+            "--Webhooks:AllowPrivateAddresses", "true",
+            "--Webhooks:FirstRetryDelay", "00:00:00.500");
         (_, UserKey) = await CreateKeyAsync("""{"name":"end-to-end","owner":"e2e-tenant","role":"user"}""");
     }
 
@@ -90,6 +104,11 @@ public sealed class LocalStackFixture : IAsyncLifetime
         if (worker is not null)
         {
             await worker.DisposeAsync();
+        }
+
+        if (jobWorker is not null)
+        {
+            await jobWorker.DisposeAsync();
         }
 
         if (azurite is not null)

@@ -28,12 +28,7 @@ internal static class JobBenchmark
         // The serve-mode worker only answers the API's model look-ups here; the job-mode worker runs every job.
         await using var worker = await ServiceProcess.StartWorkerAsync();
         var secrets = ApiSecrets.New();
-        var environment = new Dictionary<string, string>(secrets.Environment(storage.ConnectionString))
-        {
-            ["Webhooks__SigningSecret"] = "benchmark-signing-secret",
-            ["Webhooks__AllowPrivateAddresses"] = "true",
-        };
-        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, environment);
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(storage.ConnectionString), "--Webhooks:AllowPrivateAddresses", "true");
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
         var (_, key) = await admin.CreateKeyAsync("""{"name":"benchmark","owner":"bench","role":"user","limits":{"rpm":1000000,"tpm":1000000000,"rpd":100000000,"tpd":10000000000,"max_concurrency":10000}}""");
 
@@ -94,12 +89,12 @@ internal static class JobBenchmark
         }));
 
         var deadline = Stopwatch.StartNew();
-        while (submitted.Keys.Count(receiver.HasArrived) < submitted.Count && deadline.Elapsed < timeout)
+        while (submitted.Keys.Count(id => receiver.FirstArrival(id) is not null) < submitted.Count && deadline.Elapsed < timeout)
         {
             await Task.Delay(50);
         }
 
-        var arrivals = submitted.Select(job => (Job: job, At: receiver.ArrivedAt(job.Key))).Where(x => x.At is not null).ToArray();
+        var arrivals = submitted.Select(job => (Job: job, At: receiver.FirstArrival(job.Key))).Where(x => x.At is not null).ToArray();
         var done = arrivals.Select(x => Stopwatch.GetElapsedTime(x.Job.Value, x.At!.Value).TotalMilliseconds).Order().ToArray();
         var last = arrivals.Length == 0 ? Stopwatch.GetTimestamp() : arrivals.Max(x => x.At!.Value);
         return new BatchResult(done, [.. submitMs.Order()], Stopwatch.GetElapsedTime(first, last).TotalSeconds, errors);
@@ -112,11 +107,13 @@ internal static class JobBenchmark
         var phases = new[] { new List<double>(), new List<double>(), new List<double>() };
         await foreach (var row in table.QueryAsync<JobEntity>(j => j.Status == JobStatus.Succeeded))
         {
-            if (row.StartedAt is { } started && row.CompletedAt is { } completed && receiver.ArrivedAtUtc(row.RowKey) is { } arrived)
+            if (row.StartedAt is { } started && row.CompletedAt is { } completed && receiver.FirstArrival(row.RowKey) is { } arrived)
             {
+                // The receiver notes Stopwatch timestamps; the row, wall-clock times: bring the arrival onto the wall clock.
+                var arrivedUtc = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(arrived);
                 phases[0].Add((started - row.CreatedAt).TotalMilliseconds);
                 phases[1].Add((completed - started).TotalMilliseconds);
-                phases[2].Add((arrived - completed).TotalMilliseconds);
+                phases[2].Add((arrivedUtc - completed).TotalMilliseconds);
             }
         }
 
@@ -129,60 +126,4 @@ internal static class JobBenchmark
     }
 
     private sealed record BatchResult(double[] Done, double[] Submit, double Seconds, int Errors);
-
-    /// <summary>A loopback HTTP receiver that notes when each job's first webhook call arrives (a Stopwatch timestamp).</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly ConcurrentDictionary<string, long> arrivals = new();
-        private readonly ConcurrentDictionary<string, DateTimeOffset> arrivalsUtc = new();
-
-        public WebhookReceiver()
-        {
-            var port = FreePort.Next();
-            Url = $"http://127.0.0.1:{port}/hook";
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Start();
-            _ = Task.Run(ListenAsync);
-        }
-
-        public string Url { get; }
-
-        public bool HasArrived(string id) => arrivals.ContainsKey(id);
-
-        public long? ArrivedAt(string id) => arrivals.TryGetValue(id, out var at) ? at : null;
-
-        public DateTimeOffset? ArrivedAtUtc(string id) => arrivalsUtc.TryGetValue(id, out var at) ? at : null;
-
-        public void Dispose() => listener.Close();
-
-        private async Task ListenAsync()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                var at = Stopwatch.GetTimestamp();
-                var atUtc = DateTimeOffset.UtcNow;
-                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-                {
-                    using var job = JsonDocument.Parse(await reader.ReadToEndAsync());
-                    var id = job.RootElement.GetProperty("id").GetString()!;
-                    arrivals.TryAdd(id, at);
-                    arrivalsUtc.TryAdd(id, atUtc);
-                }
-
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
-    }
 }

@@ -2,14 +2,21 @@ using System.Security.Cryptography;
 
 namespace Serverless.Testing;
 
-/// <summary>The secrets an API host under test is started with: a fresh admin key, key pepper and metrics token per stack.</summary>
-public sealed record ApiSecrets(string AdminKey, string KeyPepper, string MetricsToken)
+/// <summary>
+/// The secrets an API host under test is started with: a fresh admin key, key pepper, metrics token and webhook
+/// signing secret (Standard Webhooks' <c>whsec_</c> form) per stack.
+/// </summary>
+public sealed record ApiSecrets(string AdminKey, string KeyPepper, string MetricsToken, string WebhookSigningSecret)
 {
     /// <summary>New random secrets.</summary>
     public static ApiSecrets New() => new(
         "sk-admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        "metrics-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        "metrics-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    /// <summary>Every secret here, for log scans.</summary>
+    public IReadOnlyList<string> All => [AdminKey, KeyPepper, MetricsToken, WebhookSigningSecret];
 
     /// <summary>The environment that gives an API host these secrets and <paramref name="storageConnectionString"/>.</summary>
     public IReadOnlyDictionary<string, string> Environment(string storageConnectionString) => new Dictionary<string, string>
@@ -17,6 +24,7 @@ public sealed record ApiSecrets(string AdminKey, string KeyPepper, string Metric
         ["ADMIN_API_KEY"] = AdminKey,
         ["Auth__KeyPepper"] = KeyPepper,
         ["Metrics__Token"] = MetricsToken,
+        ["Webhooks__SigningSecret"] = WebhookSigningSecret,
         ["AzureWebJobsStorage"] = storageConnectionString,
     };
 }

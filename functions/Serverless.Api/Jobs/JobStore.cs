@@ -64,7 +64,7 @@ public sealed class JobStore(TableServiceClient tables)
         // Lists never carry the bodies: a page of 100 results could be megabytes.
         var columns = new[]
         {
-            nameof(JobEntity.Owner), nameof(JobEntity.Kind), nameof(JobEntity.Model), nameof(JobEntity.Status),
+            nameof(JobEntity.PartitionKey), nameof(JobEntity.RowKey), nameof(JobEntity.Owner), nameof(JobEntity.Kind), nameof(JobEntity.Model), nameof(JobEntity.Status),
             nameof(JobEntity.CreatedAt), nameof(JobEntity.StartedAt), nameof(JobEntity.CompletedAt), nameof(JobEntity.ExpiresAt),
             nameof(JobEntity.ErrorCode), nameof(JobEntity.ErrorMessage), nameof(JobEntity.PromptTokens), nameof(JobEntity.CompletionTokens),
             nameof(JobEntity.Webhook), nameof(JobEntity.Settled), nameof(JobEntity.StatusUrl),

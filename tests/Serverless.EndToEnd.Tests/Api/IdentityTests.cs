@@ -259,7 +259,7 @@ public sealed class IdentityTests(LocalStackFixture stack)
         }
 
         await Task.Delay(500); // let the host flush its console logger
-        var logs = stack.Api.Output + stack.Worker.Output;
+        var logs = stack.Api.Output + stack.Worker.Output + stack.JobWorker.Output;
         Assert.NotEmpty(logs);
 
         // The scan covers the request log: its JSON lines for this key's requests (by key id) are in what was scanned.

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Serverless.Testing;
+
+namespace Serverless.EndToEnd.Tests.Jobs;
+
+/// <summary>The async job API on the local stack, as a user sees it: submit, poll, list, webhooks.</summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class AsyncJobTests(LocalStackFixture stack)
+{
+    private static readonly TimeSpan Done = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Completion_SubmittedAsync_SucceedsWithWhatTheSyncRouteAnswers_AndIsBilledOnce()
+    {
+        var (_, secret) = await stack.CreateKeyAsync("""{"name":"jobs-completion","owner":"jobs-completion"}""");
+        using var http = stack.CreateHttpClient(key: secret);
+        const string Body = """{"model":"gpt2-tiny","prompt":"The meaning of life is","max_tokens":12,"temperature":0.9,"seed":42}""";
+        using var sync = JsonDocument.Parse(await (await http.PostAsync("v1/completions", Json(Body))).Content.ReadAsStringAsync());
+
+        var submitted = await AsyncJobs.SubmitAsync(http, "v1/async/completions", Body);
+        var id = submitted.GetProperty("id").GetString()!;
+        var job = await AsyncJobs.WaitForAsync(http, id, Done);
+
+        Assert.Equal("async.job", submitted.GetProperty("object").GetString());
+        Assert.Contains(submitted.GetProperty("status").GetString(), new[] { "queued", "running" });
+        Assert.Equal("gpt2-tiny", submitted.GetProperty("model").GetString());
+        Assert.EndsWith($"/v1/async/completions/{id}", submitted.GetProperty("status_url").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("runtime/webhooks", submitted.ToString(), StringComparison.OrdinalIgnoreCase); // Durable's management URLs
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        var result = job.GetProperty("result");
+        Assert.Equal("text_completion", result.GetProperty("object").GetString());
+        Assert.Equal(Text(sync.RootElement), Text(result));
+        Assert.Equal(sync.RootElement.GetProperty("usage").ToString(), result.GetProperty("usage").ToString());
+        Assert.Equal(result.GetProperty("usage").GetProperty("total_tokens").GetInt64(), job.GetProperty("usage").GetProperty("total_tokens").GetInt64());
+        Assert.True(job.GetProperty("completed_at").GetInt64() >= job.GetProperty("created").GetInt64());
+
+        // Billed once: the sync call and the job, each once, to the token.
+        var (requests, tokens) = await AsyncJobs.UsageAsync(http);
+        Assert.Equal(2, requests);
+        Assert.Equal(2 * result.GetProperty("usage").GetProperty("total_tokens").GetInt64(), tokens);
+    }
+
+    [Fact]
+    public async Task Chat_SubmittedAsync_SucceedsWithWhatTheSyncRouteAnswers()
+    {
+        using var http = stack.CreateHttpClient();
+        const string Body = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Write a haiku about queues"}],"max_tokens":10,"temperature":0.7,"seed":7}""";
+        using var sync = JsonDocument.Parse(await (await http.PostAsync("v1/chat/completions", Json(Body))).Content.ReadAsStringAsync());
+
+        var submitted = await AsyncJobs.SubmitAsync(http, "v1/async/chat/completions", Body);
+        var job = await AsyncJobs.WaitForAsync(http, submitted.GetProperty("id").GetString()!, Done);
+
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal("/v1/chat/completions", job.GetProperty("endpoint").GetString());
+        var result = job.GetProperty("result");
+        Assert.Equal("chat.completion", result.GetProperty("object").GetString());
+        Assert.Equal(
+            sync.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(),
+            result.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal(sync.RootElement.GetProperty("usage").ToString(), result.GetProperty("usage").ToString());
+    }
+
+    [Fact]
+    public async Task Jobs_AreListedForTheirOwnerOnly_AndAnotherOwnersIdIs404()
+    {
+        var (_, mine) = await stack.CreateKeyAsync("""{"name":"jobs-list-a","owner":"jobs-list-a"}""");
+        var (_, theirs) = await stack.CreateKeyAsync("""{"name":"jobs-list-b","owner":"jobs-list-b"}""");
+        using var owner = stack.CreateHttpClient(key: mine);
+        using var other = stack.CreateHttpClient(key: theirs);
+        using var admin = stack.CreateAdminClient();
+        var first = (await AsyncJobs.SubmitAsync(owner, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"one","max_tokens":2}""")).GetProperty("id").GetString()!;
+        var second = (await AsyncJobs.SubmitAsync(owner, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"two","max_tokens":2}""")).GetProperty("id").GetString()!;
+
+        using var page1 = JsonDocument.Parse(await owner.GetStringAsync("v1/async/completions?limit=1"));
+        var after = page1.RootElement.GetProperty("last_id").GetString();
+        using var page2Response = await owner.GetAsync($"v1/async/completions?limit=1&after={after}");
+        var page2Text = await page2Response.Content.ReadAsStringAsync();
+        Assert.True(page2Response.IsSuccessStatusCode, page2Text);
+        using var page2 = JsonDocument.Parse(page2Text);
+        using var otherList = JsonDocument.Parse(await other.GetStringAsync("v1/async/completions"));
+        using var otherGet = await other.GetAsync($"v1/async/completions/{first}");
+        using var otherCancel = await other.PostAsync($"v1/async/completions/{first}/cancel", null);
+        using var adminGet = await admin.SendAsync(HttpMethod.Get, $"v1/async/completions/{first}");
+
+        // Newest first, a page at a time.
+        Assert.Equal("list", page1.RootElement.GetProperty("object").GetString());
+        Assert.Equal(second, page1.RootElement.GetProperty("data")[0].GetProperty("id").GetString());
+        Assert.True(page1.RootElement.GetProperty("has_more").GetBoolean());
+        Assert.Equal(first, page2.RootElement.GetProperty("data")[0].GetProperty("id").GetString());
+        Assert.Empty(otherList.RootElement.GetProperty("data").EnumerateArray());
+        await ErrorAssertions.AssertOpenAIErrorAsync(otherGet, HttpStatusCode.NotFound);
+        await ErrorAssertions.AssertOpenAIErrorAsync(otherCancel, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, adminGet.StatusCode);
+        await AsyncJobs.WaitForAsync(owner, second, Done);
+    }
+
+    [Fact]
+    public async Task Webhook_GetsOneSignedCall_WhenTheReceiverAnswers()
+    {
+        using var receiver = new WebhookReceiver();
+        using var http = stack.CreateHttpClient();
+
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", WithWebhook(receiver.Url))).GetProperty("id").GetString()!;
+        await receiver.WaitForCallsAsync(id, 1, Done);
+        var job = await AsyncJobs.WaitForAsync(http, id, Done);
+        await Task.Delay(1500); // three times the first retry delay: a second call would have come by now
+
+        var call = Assert.Single(receiver.Calls, c => c.JobId == id);
+        Assert.True(WebhookReceiver.IsSignedWith(call, stack.Secrets.WebhookSigningSecret), $"bad signature: {call.Signature}");
+        Assert.Equal("msg_" + id, call.Id);
+        Assert.InRange(long.Parse(call.Timestamp, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        using var body = JsonDocument.Parse(call.Body);
+        Assert.Equal("succeeded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(job.GetProperty("result").ToString(), body.RootElement.GetProperty("result").ToString());
+        var delivery = Assert.Single(job.GetProperty("webhook_deliveries").EnumerateArray());
+        Assert.Equal(200, delivery.GetProperty("status_code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Webhook_IsCalledOnceMore_AfterTheReceiverFirstAnswers500()
+    {
+        using var receiver = new WebhookReceiver(500);
+        using var http = stack.CreateHttpClient();
+
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", WithWebhook(receiver.Url))).GetProperty("id").GetString()!;
+        var calls = await receiver.WaitForCallsAsync(id, 2, Done);
+        await Task.Delay(1500);
+
+        Assert.Equal([500, 200], receiver.Calls.Where(c => c.JobId == id).Select(c => c.AnsweredWith));
+        Assert.All(calls, c => Assert.True(WebhookReceiver.IsSignedWith(c, stack.Secrets.WebhookSigningSecret)));
+        Assert.Equal(calls[0].Id, calls[1].Id); // the same webhook-id: receivers drop duplicates by it
+        Assert.Equal(calls[0].Body, calls[1].Body);
+
+        // Each attempt is recorded and visible to the owner.
+        var job = await AsyncJobs.WaitForAsync(http, id, Done);
+        var deliveries = job.GetProperty("webhook_deliveries").EnumerateArray().ToArray();
+        Assert.Equal([1, 2], deliveries.Select(d => d.GetProperty("attempt").GetInt32()));
+        Assert.Equal([500, 200], deliveries.Select(d => d.GetProperty("status_code").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("""{"model":"gpt2-tiny","prompt":"x","timeout_seconds":0}""", "timeout_seconds")]
+    [InlineData("""{"model":"gpt2-tiny","prompt":"x","webhook":"ftp://example.com/hook"}""", "webhook")]
+    [InlineData("""{"model":"gpt2-tiny","prompt":"x","max_tokens":-1}""", "max_tokens")]
+    [InlineData("""{"model":"no-such-model","prompt":"x"}""", "model")]
+    public async Task Submit_WithABadField_Is400NamingIt(string body, string param)
+    {
+        using var http = stack.CreateHttpClient();
+
+        using var response = await http.PostAsync("v1/async/completions", Json(body));
+
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, response.StatusCode == HttpStatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest);
+        Assert.Equal(param, error.GetProperty("param").GetString());
+    }
+
+    private static string WithWebhook(string url) =>
+        $$"""{"model":"gpt2-tiny","prompt":"Call me back","max_tokens":4,"webhook":"{{url}}"}""";
+
+    private static string Text(JsonElement completion) => completion.GetProperty("choices")[0].GetProperty("text").GetString()!;
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Serverless.EndToEnd.Tests.Jobs;
+
+/// <summary>What a user of the async job API does: submit, then poll the status URL until the job ends.</summary>
+internal static class AsyncJobs
+{
+    /// <summary>The statuses a job ends in.</summary>
+    public static readonly string[] Final = ["succeeded", "failed", "cancelled", "expired"];
+
+    /// <summary>Submits <paramref name="body"/> to <paramref name="path"/>, asserts the 202 and its <c>Location</c>, and returns the job object.</summary>
+    public static async Task<JsonElement> SubmitAsync(HttpClient http, string path, string body)
+    {
+        using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {text}");
+        using var document = JsonDocument.Parse(text);
+        var job = document.RootElement.Clone();
+        Assert.Equal(job.GetProperty("status_url").GetString(), response.Headers.Location?.ToString());
+        return job;
+    }
+
+    /// <summary>Polls the job every 100 ms until its status is one of <paramref name="statuses"/> (default: any final one); returns it.</summary>
+    public static async Task<JsonElement> WaitForAsync(HttpClient http, string id, TimeSpan timeout, params string[] statuses)
+    {
+        var wanted = statuses.Length > 0 ? statuses : Final;
+        var deadline = Stopwatch.StartNew();
+        var last = string.Empty;
+        while (deadline.Elapsed < timeout)
+        {
+            using var response = await http.GetAsync($"v1/async/completions/{id}");
+            last = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET job answered {(int)response.StatusCode}: {last}");
+            using var document = JsonDocument.Parse(last);
+            if (wanted.Contains(document.RootElement.GetProperty("status").GetString()))
+            {
+                return document.RootElement.Clone();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"job {id} did not reach {string.Join(" or ", wanted)} within {timeout}; last seen: {last}");
+    }
+
+    /// <summary>The caller's usage totals (requests, total tokens) from <c>/v1/usage</c>.</summary>
+    public static async Task<(long Requests, long Tokens)> UsageAsync(HttpClient http)
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync("v1/usage"));
+        var total = document.RootElement.GetProperty("total");
+        return (total.GetProperty("requests").GetInt64(), total.GetProperty("total_tokens").GetInt64());
+    }
+}
