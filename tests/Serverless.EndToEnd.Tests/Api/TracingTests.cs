@@ -35,63 +35,15 @@ public sealed class TracingTests(LocalStackFixture stack)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // caller -> API request span -> API worker-call span -> HttpClient's span -> worker request span
-        var apiServer = await SpanAsync(api, traceId, s => s.GetValueOrDefault("Kind") == "Server");
-        var relay = await SpanAsync(api, traceId, s => s.GetValueOrDefault("DisplayName") == "worker POST /v1/chat/completions");
-        var workerServer = await SpanAsync(worker, traceId, s => s.GetValueOrDefault("Kind") == "Server");
-        var httpCall = await SpanAsync(api, traceId, s => s.GetValueOrDefault("SpanId") == workerServer["ParentSpanId"]);
+        var apiServer = await Spans.FindAsync(api, traceId, s => s.GetValueOrDefault("Kind") == "Server");
+        var relay = await Spans.FindAsync(api, traceId, s => s.GetValueOrDefault("DisplayName") == "worker POST /v1/chat/completions");
+        var workerServer = await Spans.FindAsync(worker, traceId, s => s.GetValueOrDefault("Kind") == "Server");
+        var httpCall = await Spans.FindAsync(api, traceId, s => s.GetValueOrDefault("SpanId") == workerServer["ParentSpanId"]);
         Assert.Equal("POST /v1/chat/completions", apiServer["DisplayName"]);
         Assert.Equal(callerSpanId, apiServer["ParentSpanId"]);
         Assert.Equal(apiServer["SpanId"], relay["ParentSpanId"]);
         Assert.Equal(relay["SpanId"], httpCall["ParentSpanId"]);
         Assert.Equal("Client", httpCall["Kind"]);
         Assert.Equal("POST /v1/chat/completions", workerServer["DisplayName"]);
-    }
-
-    /// <summary>The <c>Activity.*</c> fields of the first span of <paramref name="traceId"/> that <paramref name="service"/> printed and <paramref name="match"/> accepts.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> SpanAsync(ServiceProcess service, string traceId, Func<IReadOnlyDictionary<string, string>, bool> match)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var span = Spans(service.Output).FirstOrDefault(s => s.GetValueOrDefault("TraceId") == traceId && match(s));
-            if (span is not null)
-            {
-                return span;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"no such span of trace {traceId} in:\n{service.Output}");
-    }
-
-    private static IEnumerable<Dictionary<string, string>> Spans(string output)
-    {
-        Dictionary<string, string>? span = null;
-        foreach (var line in output.Split('\n'))
-        {
-            const string Prefix = "Activity.";
-            if (!line.StartsWith(Prefix, StringComparison.Ordinal) || line.IndexOf(':', StringComparison.Ordinal) is var colon && colon < 0)
-            {
-                continue;
-            }
-
-            var (name, value) = (line[Prefix.Length..colon], line[(colon + 1)..].Trim());
-            if (name == "TraceId")
-            {
-                if (span is not null)
-                {
-                    yield return span;
-                }
-
-                span = [];
-            }
-
-            span?.TryAdd(name, value);
-        }
-
-        if (span is not null)
-        {
-            yield return span;
-        }
     }
 }

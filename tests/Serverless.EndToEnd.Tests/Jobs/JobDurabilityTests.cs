@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Serverless.EndToEnd.Tests.Jobs;
+
+/// <summary>
+/// Jobs survive their processes dying: a worker killed mid-job (its message reappears and another worker runs it),
+/// an API host killed and restarted while jobs wait (the orchestrations resume from storage). Every job still ends
+/// exactly once and is billed exactly once.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class JobDurabilityTests(LocalStackFixture shared)
+{
+    private static readonly TimeSpan Ends = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task WorkerKilledMidJob_TheJobStillSucceedsOnce_AndIsBilledOnce()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-kill-worker","owner":"jobs-kill-worker"}"""));
+
+        // The message stays hidden 3 s per delivery: a dead worker's job is seen again 3 s after its last renewal.
+        string[] worker = ["--JobMode:VisibilityTimeout", "00:00:03"];
+        await stack.StartJobWorkerAsync(worker);
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"A long story:","max_tokens":1000,"temperature":1.0,"seed":11}""")).GetProperty("id").GetString()!;
+        var running = await AsyncJobs.WaitForAsync(http, id, Ends, "running", "succeeded", "failed");
+        await stack.KillJobWorkerAsync();
+        await stack.StartJobWorkerAsync(worker);
+        var job = await AsyncJobs.WaitForAsync(http, id, Ends);
+        await stack.JobWorker.WaitForOutputAsync($"Job {id} done", Ends); // the second worker ran it
+
+        Assert.Equal("running", running.GetProperty("status").GetString()); // killed while it ran, not after
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        var usage = job.GetProperty("result").GetProperty("usage");
+        Assert.Equal(usage.ToString(), job.GetProperty("usage").ToString());
+        Assert.Equal((1, usage.GetProperty("total_tokens").GetInt64()), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task ApiHostKilledAndRestarted_WhileJobsWait_EveryJobEndsOnce_AndIsBilledOnce()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        var key = await stack.CreateKeyAsync("""{"name":"jobs-kill-api","owner":"jobs-kill-api"}""");
+        var ids = new List<string>();
+        using (var http = stack.CreateHttpClient(key))
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                ids.Add((await AsyncJobs.SubmitAsync(http, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"job {{i}}","max_tokens":6,"seed":{{i}}}""")).GetProperty("id").GetString()!);
+            }
+        }
+
+        // The host dies with every orchestration waiting; a worker then runs the jobs while no host listens for
+        // their results, and only then does a new host start on the same storage.
+        await stack.KillApiAsync();
+        await stack.StartJobWorkerAsync();
+        foreach (var id in ids)
+        {
+            await stack.JobWorker.WaitForOutputAsync($"Job {id} done", Ends);
+        }
+
+        await stack.StartApiAsync();
+        using var restarted = stack.CreateHttpClient(key);
+        var jobs = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            jobs.Add(await AsyncJobs.WaitForAsync(restarted, id, Ends));
+        }
+
+        Assert.All(jobs, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
+        var billed = jobs.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64());
+        Assert.Equal((ids.Count, billed), await AsyncJobs.UsageAsync(restarted));
+
+        // And once more: killed while jobs run, restarted at once.
+        var more = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            more.Add((await AsyncJobs.SubmitAsync(restarted, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"more {{i}}","max_tokens":40}""")).GetProperty("id").GetString()!);
+        }
+
+        await stack.KillApiAsync();
+        await stack.StartApiAsync();
+        using var again = stack.CreateHttpClient(key);
+        var ended = new List<JsonElement>();
+        foreach (var id in more)
+        {
+            ended.Add(await AsyncJobs.WaitForAsync(again, id, Ends));
+        }
+
+        Assert.All(ended, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
+        billed += ended.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64());
+        Assert.Equal((ids.Count + more.Count, billed), await AsyncJobs.UsageAsync(again));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using Serverless.Testing;
+
+namespace Serverless.EndToEnd.Tests.Jobs;
+
+/// <summary>
+/// Jobs that never reach a worker, on a stack of their own with no job worker running (and webhooks held to public
+/// addresses, as in Azure): cancelled while queued, expired, refused webhooks. A job's reservation is what the key's
+/// daily token limit shows: while one job holds it, a second the same size does not fit.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class JobLifecycleTests(LocalStackFixture shared)
+{
+    // 4 bytes of prompt and 300 tokens: a reservation of 304 tokens; two do not fit in 400.
+    private const string Job = """{"model":"gpt2-tiny","prompt":"wait","max_tokens":300}""";
+    private const string TightKey = """{"name":"jobs-lifecycle","owner":"jobs-lifecycle","limits":{"tpd":400}}""";
+    private static readonly TimeSpan Ends = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task QueuedJob_Cancelled_EndsCancelled_ReleasesItsReservation_AndIsNeverRun()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync(TightKey));
+
+        var queued = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", Job)).GetProperty("id").GetString()!;
+        using var refused = await http.PostAsync("v1/async/completions", Json(Job));
+        using var cancel = await http.DeleteAsync($"v1/async/completions/{queued}");
+        var cancelled = await AsyncJobs.WaitForAsync(http, queued, Ends, "cancelled", "succeeded", "failed", "expired");
+        var next = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", Job)).GetProperty("id").GetString()!;
+        using var cancelNext = await http.PostAsync($"v1/async/completions/{next}/cancel", null);
+        await AsyncJobs.WaitForAsync(http, next, Ends);
+
+        // A worker that comes later finds both work messages and runs neither.
+        await stack.StartJobWorkerAsync();
+        await stack.JobWorker.WaitForOutputAsync($"Job {queued} skipped", Ends);
+        await stack.JobWorker.WaitForOutputAsync($"Job {next} skipped", Ends);
+
+        await ErrorAssertions.AssertOpenAIErrorAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cancelNext.StatusCode);
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal("cancelled", cancelled.GetProperty("error").GetProperty("code").GetString());
+        Assert.False(cancelled.TryGetProperty("result", out _));
+        Assert.Equal("cancelled", (await AsyncJobs.WaitForAsync(http, queued, Ends)).GetProperty("status").GetString());
+        Assert.Equal((0, 0), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task JobThatOutlivesItsTimeout_EndsExpired_AndReleasesItsReservation()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync(TightKey));
+
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"wait","max_tokens":300,"timeout_seconds":2}""")).GetProperty("id").GetString()!;
+        using var refused = await http.PostAsync("v1/async/completions", Json(Job));
+        var expired = await AsyncJobs.WaitForAsync(http, id, Ends);
+        using var admitted = await http.PostAsync("v1/async/completions", Json(Job));
+
+        await ErrorAssertions.AssertOpenAIErrorAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("expired", expired.GetProperty("status").GetString());
+        Assert.Equal("expired", expired.GetProperty("error").GetProperty("code").GetString());
+        Assert.InRange(expired.GetProperty("completed_at").GetInt64() - expired.GetProperty("created").GetInt64(), 1, 30);
+        Assert.Equal(HttpStatusCode.Accepted, admitted.StatusCode);
+        Assert.Equal((0, 0), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task WebhooksToLoopbackPrivateOrMetadataAddresses_AreRefused_BeforeAnythingIsAdmitted()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-ssrf","owner":"jobs-ssrf","limits":{"rpd":1}}"""));
+        string[] forbidden = ["http://127.0.0.1:8080/hook", "http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://localhost/hook"];
+
+        foreach (var url in forbidden)
+        {
+            using var response = await http.PostAsync("v1/async/completions", Json($$"""{"model":"gpt2-tiny","prompt":"x","max_tokens":1,"webhook":"{{url}}"}"""));
+            var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, HttpStatusCode.BadRequest, "webhook");
+            Assert.Contains("webhook", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The key's one request a day is still there: the refusals took nothing.
+        using var admitted = await http.PostAsync("v1/async/completions", Json("""{"model":"gpt2-tiny","prompt":"x","max_tokens":1}"""));
+        Assert.Equal(HttpStatusCode.Accepted, admitted.StatusCode);
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
