@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
+using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
 using Serverless.Jobs;
 
@@ -15,7 +16,7 @@ namespace Serverless.Api.Jobs;
 /// its own because every activity costs the orchestration a replay and several storage calls; a retried run of
 /// this activity may call the webhook again with the same <c>webhook-id</c>, which receivers use to drop duplicates.
 /// </summary>
-public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, TimeProvider time)
+public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, ApiMetrics metrics, TimeProvider time)
     : TaskActivity<EndJobInput, JobEnded>
 {
     /// <inheritdoc />
@@ -58,6 +59,7 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             row.ErrorMessage = outcome.ErrorMessage;
             if (await store.TryReplaceAsync(row, CancellationToken.None))
             {
+                metrics.JobEnded(row.Model, row.Status, row.CompletedAt.Value - row.CreatedAt, row.StartedAt - row.CreatedAt);
                 break;
             }
 

@@ -20,6 +20,10 @@ public sealed class JobOptions
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>How often the job queues' length and oldest message are read for the metrics.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan QueueProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Whether this host runs the results-queue listener (the local host; Functions uses its queue trigger).</summary>
     public bool ListenForResults { get; set; }
 }

@@ -16,6 +16,9 @@ public sealed class ApiMetrics
     /// <summary>Latency buckets in ms: from a cached answer to a long generation.</summary>
     private static readonly double[] LatencyBuckets = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000];
 
+    /// <summary>Job time buckets in seconds (Prometheus' base unit; the seed names no job metric): from a short job on an idle stack to the longest timeout.</summary>
+    private static readonly double[] JobBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 86400];
+
     private static readonly double[] RateBuckets = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
 
     private readonly Counter<long> requests;
@@ -27,6 +30,9 @@ public sealed class ApiMetrics
     private readonly Histogram<double> firstToken;
     private readonly Histogram<double> streamRate;
     private readonly Counter<long> storageCalls;
+    private readonly Counter<long> jobsEnded;
+    private readonly Histogram<double> jobDuration;
+    private readonly Histogram<double> jobWait;
 
     /// <summary>Creates the instruments on a meter of <paramref name="meterFactory"/>.</summary>
     public ApiMetrics(IMeterFactory meterFactory)
@@ -45,6 +51,23 @@ public sealed class ApiMetrics
         streamRate = meter.CreateHistogram("api_stream_tokens_per_second", "{token}/s", "Streams: completion tokens per second after the first token.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RateBuckets });
         storageCalls = meter.CreateCounter<long>("api_storage_calls_total", description: "HTTP requests to Azure Table storage, retries included, by table.");
+        jobsEnded = meter.CreateCounter<long>("api_jobs_completed_total", description: "Async jobs that ended, by model and end status (succeeded, failed, cancelled, expired).");
+        jobDuration = meter.CreateHistogram("api_job_duration_seconds", "s", "Async jobs: time from submit to end, in seconds, by model and end status.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobBuckets });
+        jobWait = meter.CreateHistogram("api_job_wait_seconds", "s", "Async jobs: time from submit until a worker started it, in seconds, by model.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobBuckets });
+    }
+
+    /// <summary>A job ended (recorded once, by the run that settled it).</summary>
+    public void JobEnded(string model, string status, TimeSpan duration, TimeSpan? wait)
+    {
+        var tags = new TagList { { "model", model }, { "status", status } };
+        jobsEnded.Add(1, tags);
+        jobDuration.Record(duration.TotalSeconds, tags);
+        if (wait is { } waited)
+        {
+            jobWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("model", model));
+        }
     }
 
     /// <summary>A request entered the pipeline.</summary>

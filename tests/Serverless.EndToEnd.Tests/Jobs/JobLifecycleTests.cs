@@ -84,5 +84,40 @@ public sealed class JobLifecycleTests(LocalStackFixture shared)
         Assert.Equal(HttpStatusCode.Accepted, admitted.StatusCode);
     }
 
+    [Fact]
+    public async Task JobQueueMetrics_ShowWorkWaiting_AndHowOldItIs_ThenJobsEndingByStatus()
+    {
+        await using var stack = await JobStack.StartAsync(shared, "--Jobs:QueueProbeInterval", "00:00:01");
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-metrics","owner":"jobs-metrics"}"""));
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"metrics","max_tokens":2}""")).GetProperty("id").GetString()!);
+        }
+
+        // No worker yet: the three work messages wait, and the probe (every second) sees them age.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var waiting = await PrometheusScrape.GetAsync(stack.Api.BaseUrl, bearer: stack.Secrets.MetricsToken);
+        await stack.StartJobWorkerAsync();
+        foreach (var id in ids)
+        {
+            await AsyncJobs.WaitForAsync(http, id, Ends);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var drained = await PrometheusScrape.GetAsync(stack.Api.BaseUrl, bearer: stack.Secrets.MetricsToken);
+
+        Assert.Equal(3, waiting.Sum("api_job_queue_length", "queue=jobs"));
+        Assert.InRange(waiting.Sum("api_job_queue_oldest_age_seconds", "queue=jobs"), 2, 60);
+        Assert.Equal(0, waiting.Sum("api_job_queue_length", "queue=jobs-poison"));
+        Assert.Equal(0, drained.Sum("api_job_queue_length", "queue=jobs"));
+        Assert.Equal(0, drained.Sum("api_job_queue_oldest_age_seconds", "queue=jobs"));
+        Assert.Equal(3, drained.Sum("api_jobs_completed_total", "model=gpt2-tiny", "status=succeeded"));
+        Assert.Equal(3, drained.Sum("api_job_wait_seconds_count", "model=gpt2-tiny"));
+        Assert.InRange(drained.Sum("api_job_wait_seconds_sum", "model=gpt2-tiny") / 3, 3, 60); // each waited for the worker to start
+        Assert.Equal(3, drained.Sum("api_job_duration_seconds_count", "model=gpt2-tiny", "status=succeeded"));
+        await Promtool.AssertMetricsPassAsync(drained.Text);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
