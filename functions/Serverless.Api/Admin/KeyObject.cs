@@ -21,6 +21,7 @@ public sealed record KeyObject(
     string Status,
     string LastFour,
     IReadOnlyDictionary<string, string> Metadata,
+    string? Webhook,
     string? Key)
 {
     /// <summary>Always <c>api_key</c>.</summary>
@@ -43,5 +44,6 @@ public sealed record KeyObject(
         key.RevokedAt is not null ? "revoked" : key.IsActive(now) ? "active" : "expired",
         key.LastFour,
         key.Metadata,
+        key.Webhook,
         secret);
 }

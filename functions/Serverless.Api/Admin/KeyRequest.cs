@@ -35,6 +35,9 @@ public sealed record KeyRequest
     /// <summary>Seconds from now after which the key stops working (for temporary keys).</summary>
     public long? ExpiresIn { get; init; }
 
+    /// <summary>The webhook called when an async job of this key ends, unless the job names its own; <c>""</c> on PATCH removes it.</summary>
+    public string? Webhook { get; init; }
+
     /// <summary>Free-form labels.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }

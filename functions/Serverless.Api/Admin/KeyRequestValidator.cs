@@ -1,6 +1,7 @@
 using System.Net;
 using Serverless.Api.Auth;
 using Serverless.Api.Keys;
+using Serverless.Api.Webhooks;
 using Serverless.OpenAI.Errors;
 
 namespace Serverless.Api.Admin;
@@ -45,7 +46,8 @@ internal static class KeyRequestValidator
             request.Tier ?? "default",
             request.Limits,
             ExpiresAt(request, now),
-            request.Metadata ?? new Dictionary<string, string>()), null);
+            request.Metadata ?? new Dictionary<string, string>(),
+            string.IsNullOrEmpty(request.Webhook) ? null : request.Webhook), null);
     }
 
     /// <summary>Validates an update and applies it to <paramref name="key"/>.</summary>
@@ -77,6 +79,7 @@ internal static class KeyRequestValidator
             Limits = request.Limits ?? key.Limits,
             ExpiresAt = ExpiresAt(request, now) ?? key.ExpiresAt,
             Metadata = request.Metadata ?? key.Metadata,
+            Webhook = request.Webhook is null ? key.Webhook : request.Webhook.Length == 0 ? null : request.Webhook,
         }, null);
     }
 
@@ -130,6 +133,11 @@ internal static class KeyRequestValidator
         if (request.ExpiresAt is { } at && (at <= now.ToUnixTimeSeconds() || at > now.AddYears(10).ToUnixTimeSeconds()))
         {
             return ApiError.InvalidParameter("expires_at", "expires_at must be a future Unix time.");
+        }
+
+        if (request.Webhook is { Length: > 0 } webhook && !WebhookUrls.IsWellFormed(webhook))
+        {
+            return ApiError.InvalidParameter("webhook", WebhookUrls.Requirement);
         }
 
         return request.Metadata is { Count: > MaxMetadata }

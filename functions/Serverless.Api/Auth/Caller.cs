@@ -11,6 +11,7 @@ namespace Serverless.Api.Auth;
 /// <param name="IpAllowlist">Networks the caller may call from; empty means anywhere.</param>
 /// <param name="Tier">The pricing and limits tier.</param>
 /// <param name="Limits">Limits of this key that override its tier's.</param>
+/// <param name="DefaultWebhook">The webhook its async jobs call unless they name one.</param>
 public sealed record Caller(
     string KeyId,
     string Owner,
@@ -19,7 +20,8 @@ public sealed record Caller(
     IReadOnlyList<string>? Models,
     IReadOnlyList<IPNetwork> IpAllowlist,
     string Tier,
-    Serverless.Api.Keys.KeyLimits? Limits = null)
+    Serverless.Api.Keys.KeyLimits? Limits = null,
+    string? DefaultWebhook = null)
 {
     /// <summary>Whether the caller holds <paramref name="scope"/>.</summary>
     public bool HasScope(string scope) => Scopes.Count == 0 || Scopes.Contains(scope, StringComparer.Ordinal);

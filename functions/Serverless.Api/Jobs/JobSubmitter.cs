@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Auth;
 using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
 using Serverless.Api.Webhooks;
@@ -15,8 +16,8 @@ using Serverless.OpenAI.Http;
 namespace Serverless.Api.Jobs;
 
 /// <summary>
-/// Turns an admitted request into a job: reads the async fields (webhook, timeout) before admission so a bad one
-/// costs nothing, then writes the job row with its reservation and starts its orchestration, and answers
+/// Turns an admitted request into a job: reads the async fields (webhook, else the key's default webhook, and
+/// timeout) before admission so a bad one costs nothing, then writes the job row with its reservation and starts its orchestration, and answers
 /// <c>202 Accepted</c> with the job object and a <c>Location</c> of our own status URL (never Durable's, which
 /// carry system keys).
 /// </summary>
@@ -60,6 +61,13 @@ internal sealed partial class JobSubmitter(
         }
 
         fields ??= new AsyncJobFields(null, null);
+
+        // A job without a webhook of its own calls its key's default, checked like one given here.
+        if (fields.Webhook is null && context.Features.Get<Caller>()?.DefaultWebhook is { } keyDefault)
+        {
+            fields = fields with { Webhook = keyDefault };
+        }
+
         var max = options.Value.MaxTimeout;
         if (fields.TimeoutSeconds is { } seconds && (seconds < 1 || seconds > max.TotalSeconds))
         {

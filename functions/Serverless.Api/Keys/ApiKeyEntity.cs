@@ -40,6 +40,8 @@ internal sealed class ApiKeyEntity : ITableEntity
 
     public string MetadataJson { get; set; } = "{}";
 
+    public string? Webhook { get; set; }
+
     /// <summary>The hash of the current secret, so a rotation knows which secret row becomes the old one.</summary>
     public string SecretHash { get; set; } = string.Empty;
 }

@@ -17,7 +17,8 @@ public sealed record ApiKeyRecord(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt,
     string LastFour,
-    IReadOnlyDictionary<string, string> Metadata)
+    IReadOnlyDictionary<string, string> Metadata,
+    string? Webhook = null)
 {
     /// <summary>Whether the key works at <paramref name="now"/>.</summary>
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
@@ -27,5 +28,6 @@ public sealed record ApiKeyRecord(
         Id, Owner, Role, Scopes, Models,
         IpAllowlist.Select(System.Net.IPNetwork.Parse).ToArray(),
         Tier,
-        Limits);
+        Limits,
+        Webhook);
 }

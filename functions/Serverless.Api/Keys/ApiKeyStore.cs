@@ -44,7 +44,7 @@ public sealed class ApiKeyStore
         var key = new ApiKeyRecord(
             "key_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             spec.Name, spec.Owner, spec.Role, spec.Scopes, spec.Models, spec.IpAllowlist, spec.Tier, spec.Limits,
-            time.GetUtcNow(), spec.ExpiresAt, null, ApiKeySecrets.LastFour(secret), spec.Metadata);
+            time.GetUtcNow(), spec.ExpiresAt, null, ApiKeySecrets.LastFour(secret), spec.Metadata, spec.Webhook);
 
         // The key row first: a secret row must never point at a key that does not exist.
         await keys.AddEntityAsync(ToEntity(key, hash), cancellationToken);
@@ -174,6 +174,7 @@ public sealed class ApiKeyStore
         LastFour = key.LastFour,
         MetadataJson = JsonSerializer.Serialize(key.Metadata.ToDictionary(), KeysJsonContext.Default.DictionaryStringString),
         SecretHash = secretHash,
+        Webhook = key.Webhook,
     };
 
     private static ApiKeyRecord ToRecord(ApiKeyEntity e) => new(
@@ -190,5 +191,6 @@ public sealed class ApiKeyStore
         e.ExpiresAt,
         e.RevokedAt,
         e.LastFour,
-        JsonSerializer.Deserialize(e.MetadataJson, KeysJsonContext.Default.DictionaryStringString) ?? []);
+        JsonSerializer.Deserialize(e.MetadataJson, KeysJsonContext.Default.DictionaryStringString) ?? [],
+        e.Webhook);
 }

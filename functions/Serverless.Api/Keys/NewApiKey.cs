@@ -13,4 +13,5 @@ public sealed record NewApiKey(
     string Tier,
     KeyLimits? Limits,
     DateTimeOffset? ExpiresAt,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    string? Webhook = null);

@@ -16,10 +16,12 @@ public sealed class WebhookUrlValidator(IOptions<WebhookOptions> options)
     /// <summary>The URL, or the 400 that refuses it.</summary>
     public async Task<(Uri? Url, ApiError? Error)> ValidateAsync(string url, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.UserInfo.Length > 0 || url.Length > 2048)
+        if (!WebhookUrls.IsWellFormed(url))
         {
-            return (null, ApiError.InvalidParameter(Param, "The webhook must be an absolute http or https URL without credentials."));
+            return (null, ApiError.InvalidParameter(Param, WebhookUrls.Requirement));
         }
+
+        var uri = new Uri(url);
 
         if (string.IsNullOrEmpty(options.Value.SigningSecret))
         {

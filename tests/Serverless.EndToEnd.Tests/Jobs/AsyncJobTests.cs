@@ -140,6 +140,36 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
         Assert.Equal([500, 200], deliveries.Select(d => d.GetProperty("status_code").GetInt32()));
     }
 
+    [Fact]
+    public async Task KeysDefaultWebhook_IsCalled_UnlessTheJobNamesItsOwn()
+    {
+        using var keyDefault = new WebhookReceiver();
+        using var ownHook = new WebhookReceiver();
+        var (keyId, secret) = await stack.CreateKeyAsync($$"""{"name":"jobs-default-hook","owner":"jobs-default-hook","webhook":"{{keyDefault.Url}}"}""");
+        using var http = stack.CreateHttpClient(key: secret);
+        using var admin = stack.CreateAdminClient();
+
+        var plain = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"default","max_tokens":2}""")).GetProperty("id").GetString()!;
+        var named = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", WithWebhook(ownHook.Url))).GetProperty("id").GetString()!;
+        await keyDefault.WaitForCallsAsync(plain, 1, Done);
+        await ownHook.WaitForCallsAsync(named, 1, Done);
+        using var shown = JsonDocument.Parse(await (await admin.SendAsync(HttpMethod.Get, $"v1/admin/keys/{keyId}")).Content.ReadAsStringAsync());
+        using var cleared = await admin.SendAsync(HttpMethod.Patch, $"v1/admin/keys/{keyId}", """{"webhook":""}""");
+        using var badHook = await admin.SendAsync(HttpMethod.Patch, $"v1/admin/keys/{keyId}", """{"webhook":"not a url"}""");
+
+        Assert.Single(keyDefault.Calls, c => c.JobId == plain);
+        Assert.DoesNotContain(keyDefault.Calls, c => c.JobId == named);
+        Assert.Single(ownHook.Calls, c => c.JobId == named);
+        Assert.Equal(keyDefault.Url, shown.RootElement.GetProperty("webhook").GetString());
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        using (var after = JsonDocument.Parse(await cleared.Content.ReadAsStringAsync()))
+        {
+            Assert.False(after.RootElement.TryGetProperty("webhook", out var hook) && hook.ValueKind == JsonValueKind.String);
+        }
+
+        await ErrorAssertions.AssertOpenAIErrorAsync(badHook, HttpStatusCode.BadRequest, "webhook");
+    }
+
     [Theory]
     [InlineData("""{"model":"gpt2-tiny","prompt":"x","timeout_seconds":0}""", "timeout_seconds")]
     [InlineData("""{"model":"gpt2-tiny","prompt":"x","webhook":"ftp://example.com/hook"}""", "webhook")]
