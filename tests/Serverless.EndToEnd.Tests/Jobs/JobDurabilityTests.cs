@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Azure.Storage.Queues;
 
 namespace Serverless.EndToEnd.Tests.Jobs;
 
@@ -34,6 +34,56 @@ public sealed class JobDurabilityTests(LocalStackFixture shared)
         var usage = job.GetProperty("result").GetProperty("usage");
         Assert.Equal(usage.ToString(), job.GetProperty("usage").ToString());
         Assert.Equal((1, usage.GetProperty("total_tokens").GetInt64()), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task WorkMessageDeliveredTooOften_GoesToThePoisonQueue_AndItsJobFailsUnbilled()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-poison","owner":"jobs-poison"}"""));
+
+        // Each worker dies while it runs the job; after one delivery a message counts as seen too often.
+        string[] worker = ["--JobMode:VisibilityTimeout", "00:00:03", "--JobMode:MaxDequeueCount", "1"];
+        await stack.StartJobWorkerAsync(worker);
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"A long story:","max_tokens":1000,"temperature":1.0,"seed":12}""")).GetProperty("id").GetString()!;
+        await AsyncJobs.WaitForAsync(http, id, Ends, "running");
+        await stack.KillJobWorkerAsync();
+        await stack.StartJobWorkerAsync(worker);
+        var job = await AsyncJobs.WaitForAsync(http, id, Ends);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Equal("job_poisoned", job.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("picked it up", job.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        var poison = new QueueClient(stack.Storage.ConnectionString, "jobs-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var parked = Assert.Single((await poison.PeekMessagesAsync(10)).Value);
+        Assert.Contains(id, parked.Body.ToString(), StringComparison.Ordinal);
+        Assert.Equal((0, 0), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task DuplicateWorkAndResultMessages_NeitherRunNorBillAgain()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-dupes","owner":"jobs-dupes"}"""));
+        await stack.StartJobWorkerAsync();
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"once","max_tokens":5}""")).GetProperty("id").GetString()!;
+        var job = await AsyncJobs.WaitForAsync(http, id, Ends);
+        var tokens = job.GetProperty("usage").GetProperty("total_tokens").GetInt64();
+        var partition = "jobs-dupes";
+
+        // At-least-once delivery: the same work message and the same result message come again.
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        await new QueueClient(stack.Storage.ConnectionString, "jobs", options).SendMessageAsync($$"""{"job_id":"{{id}}","partition":"{{partition}}"}""");
+        await new QueueClient(stack.Storage.ConnectionString, "results", options).SendMessageAsync(
+            $$"""{"job_id":"{{id}}","partition":"{{partition}}","succeeded":true,"prompt_tokens":1,"completion_tokens":5,"compute_ms":1}""");
+        await stack.JobWorker.WaitForOutputAsync($"Job {id} skipped", Ends);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the results listener polls at least every half second
+
+        var again = await AsyncJobs.WaitForAsync(http, id, Ends);
+        Assert.Equal("succeeded", again.GetProperty("status").GetString());
+        Assert.Equal(job.GetProperty("result").ToString(), again.GetProperty("result").ToString());
+        Assert.Equal(job.GetProperty("completed_at").GetInt64(), again.GetProperty("completed_at").GetInt64());
+        Assert.Equal((1, tokens), await AsyncJobs.UsageAsync(http));
     }
 
     [Fact]
