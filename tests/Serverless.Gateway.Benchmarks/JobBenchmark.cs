@@ -23,7 +23,7 @@ internal static class JobBenchmark
     {
         var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         await using var storage = await Azurite.StartAsync();
-        await using var jobWorker = await ServiceProcess.StartJobWorkerAsync(storage.ConnectionString, [.. Environment.GetEnvironmentVariable("JOB_WORKER_ARGS")?.Split(" ", StringSplitOptions.RemoveEmptyEntries) ?? []]);
+        await using var jobWorker = await ServiceProcess.StartJobWorkerAsync(storage.ConnectionString);
 
         // The serve-mode worker only answers the API's model look-ups here; the job-mode worker runs every job.
         await using var worker = await ServiceProcess.StartWorkerAsync();
@@ -46,6 +46,17 @@ internal static class JobBenchmark
             $"done {run.Done.Length}/{jobs} in {run.Seconds:F2} s: {run.Done.Length / run.Seconds:F1} jobs/s; submit (202) p50/p95 {P(run.Submit, 50):F0} / {P(run.Submit, 95):F0} ms; " +
             $"submit-to-done p50/p95/max {P(run.Done, 50):F0} / {P(run.Done, 95):F0} / {run.Done.LastOrDefault():F0} ms; submit errors {run.Errors}"));
         await PrintPhasesAsync(storage.ConnectionString, receiver);
+
+        // One at a time: what a job costs end to end when nothing queues in front of it (event-driven, no 2 s polling).
+        var single = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            single.AddRange((await RunBatchAsync(http, receiver, body, 1, TimeSpan.FromMinutes(1))).Done);
+        }
+
+        single.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"one job at a time ({single.Count} jobs): submit-to-done p50/p95 {P([.. single], 50):F0} / {P([.. single], 95):F0} ms"));
         Console.WriteLine("done = the job's signed webhook call reached the receiver (the job had ended, settled and been billed before it).");
         if (run.Done.Length != jobs || run.Errors != 0)
         {

@@ -34,12 +34,31 @@ internal sealed partial class JobMessageProcessor(
     /// <summary>The work queue.</summary>
     public QueueClient WorkQueue => work;
 
-    /// <summary>Creates the queues and the table this mode uses, if missing.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => Task.WhenAll(
-        work.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-        results.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-        poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-        jobs.CreateIfNotExistsAsync(cancellationToken));
+    /// <summary>
+    /// Creates the queues and the table this mode uses, if missing (on Azurite). In Azure the deployment creates them
+    /// and the job's identity holds only data roles, which may not create: that refusal is expected and ignored.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        Func<Task>[] creates =
+        [
+            () => work.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            () => results.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            () => poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            () => jobs.CreateIfNotExistsAsync(cancellationToken),
+        ];
+        foreach (var create in creates)
+        {
+            try
+            {
+                await create();
+            }
+            catch (RequestFailedException e) when (e.Status == 403)
+            {
+                LogCreateRefused(e.ErrorCode ?? "403");
+            }
+        }
+    }
 
     /// <summary>Processes one message to the end (deleted, or left to reappear after a failure).</summary>
     public async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
@@ -223,6 +242,9 @@ internal sealed partial class JobMessageProcessor(
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Work message {MessageId} is not a job; moved to the poison queue")]
     private partial void LogMalformed(string messageId);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Debug, Message = "Creating a job queue or table was refused ({ErrorCode}); the deployment creates them")]
+    private partial void LogCreateRefused(string errorCode);
 
     [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Job {JobId} failed in the worker")]
     private partial void LogRunFailed(Exception exception, string jobId);
