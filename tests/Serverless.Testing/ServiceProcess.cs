@@ -31,6 +31,22 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => process.HasExited;
 
+    /// <summary>Waits for the process to end by itself and returns its exit code; throws after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The process did not exit within {timeout}:\n{Output}");
+        }
+
+        return process.ExitCode;
+    }
+
     /// <summary>Starts the GPU worker's serve mode on a free port with the given models folder and extra settings.</summary>
     public static Task<ServiceProcess> StartWorkerAsync(string? modelsPath = null, params string[] settings) =>
         StartAsync(RepositoryPaths.WorkerDll, "readyz", ["serve", "--Inference:ModelsPath", modelsPath ?? RepositoryPaths.Models, .. settings]);
