@@ -128,10 +128,7 @@ param latencyP95ThresholdMs int = 20000
 @maxValue(100)
 param throttledPercentThreshold int = 10
 
-@description('The custom metric (milliseconds a job waited in the queue) the queue-age alert reads.')
-param jobQueueAgeMetricName string = 'job_queue_wait_ms'
-
-@description('Seconds a job may wait in the queue before an alert.')
+@description('Seconds the oldest message of the jobs or results queue may wait before an alert.')
 @minValue(1)
 param jobQueueAgeThresholdSeconds int = 300
 
@@ -144,19 +141,24 @@ var tags = {
 }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 
-// The queue names the code uses (Serverless.Api.Jobs.JobQueues); a test holds them equal.
+// The storage names of async jobs the code uses (Serverless.Jobs.JobQueueNames, JobEntity.TableName); a test
+// holds them equal.
 var jobQueues = {
   jobs: 'jobs'
   results: 'results'
+  jobsPoison: 'jobs-poison'
 }
+var jobPayloadContainerName = 'job-payloads'
+var jobsTableName = 'jobs'
 
 // App settings of the API read from Key Vault: setting name -> secret name. The postprovision hook creates
-// each named secret with a random value when it is missing. Add one entry per secret the code reads (the
-// webhook signing secret, when it exists): the settings parity test fails until every required option is set,
-// and refuses any secret-like setting that is not a Key Vault reference.
+// each named secret with a random value when it is missing. Add one entry per secret the code reads: the
+// settings parity test fails until every required option is set, and refuses any secret-like setting that is
+// not a Key Vault reference.
 var keyVaultReferences = {
   ADMIN_API_KEY: 'admin-api-key' // the bootstrap admin key (Serverless.Api.Auth.CallerAuthenticator)
   Auth__KeyPepper: 'auth-key-pepper' // AuthOptions.KeyPepper: rolling it invalidates every issued key
+  Webhooks__SigningSecret: 'webhook-signing-secret' // WebhookOptions.SigningSecret: without it, jobs with a webhook are refused
 }
 
 var keyVaultSecretNames = [for reference in items(keyVaultReferences): reference.value]
@@ -190,6 +192,23 @@ var workerEnv = [
   {
     name: 'Inference__MaxBatchSize'
     value: string(workerMaxBatchSize)
+  }
+]
+
+// The queue-mode job reaches storage as the API does (Serverless.Jobs.StorageAccount reads AzureWebJobsStorage):
+// through its own identity, no connection string.
+var jobStorageEnv = [
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storage.outputs.name
+  }
+  {
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    name: 'AzureWebJobsStorage__clientId'
+    value: identities.outputs.jobClientId
   }
 ]
 
@@ -236,6 +255,9 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSku
     jobsQueueName: jobQueues.jobs
     resultsQueueName: jobQueues.results
+    jobsPoisonQueueName: jobQueues.jobsPoison
+    jobPayloadContainerName: jobPayloadContainerName
+    jobsTableName: jobsTableName
     packageContainerName: packageContainerName
   }
 }
@@ -282,6 +304,9 @@ module access 'modules/access.bicep' = {
     storageAccountName: storage.outputs.name
     jobsQueueName: jobQueues.jobs
     resultsQueueName: jobQueues.results
+    jobsPoisonQueueName: jobQueues.jobsPoison
+    jobPayloadContainerName: jobPayloadContainerName
+    jobsTableName: jobsTableName
     packageContainerName: packageContainerName
     keyVaultName: keyVault.outputs.name
     registryName: registry.outputs.name
@@ -339,7 +364,7 @@ module workerJob 'modules/workerJob.bicep' = {
   name: 'worker-job'
   scope: resourceGroup
   dependsOn: [
-    access // AcrPull and the queue roles before the first execution
+    access // AcrPull and the storage roles before the first execution
   ]
   params: {
     location: location
@@ -352,7 +377,7 @@ module workerJob 'modules/workerJob.bicep' = {
     image: workerImage
     cpu: gpuReplicaSizes[gpuProfileType].cpu
     memory: gpuReplicaSizes[gpuProfileType].memory
-    env: workerEnv
+    env: concat(workerEnv, jobStorageEnv)
     storageAccountName: storage.outputs.name
     jobsQueueName: jobQueues.jobs
     maxExecutions: jobMaxExecutions
@@ -399,7 +424,9 @@ module alerts 'modules/alerts.bicep' = {
     alertEmail: alertEmail
     latencyP95ThresholdMs: latencyP95ThresholdMs
     throttledPercentThreshold: throttledPercentThreshold
-    jobQueueAgeMetricName: jobQueueAgeMetricName
+    jobsQueueName: jobQueues.jobs
+    resultsQueueName: jobQueues.results
+    jobsPoisonQueueName: jobQueues.jobsPoison
     jobQueueAgeThresholdSeconds: jobQueueAgeThresholdSeconds
     workerUnavailableThreshold: workerUnavailableThreshold
   }

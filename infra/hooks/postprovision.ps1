@@ -33,6 +33,10 @@ try {
             $bytes = [System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)
             $value = 'sk-' + [Convert]::ToBase64String($bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')
         }
+        elseif ($name.EndsWith('webhook-signing-secret')) {
+            # A webhook signing key as Standard Webhooks writes it: whsec_ and 256 random bits in Base64.
+            $value = 'whsec_' + [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+        }
         else {
             $value = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48))
         }

@@ -47,6 +47,8 @@ for name in $KEY_VAULT_SECRET_NAMES; do
   case "$name" in
     *api-key) # an API key: sk- and 256 random bits in base64url, the shape the API issues
       printf 'sk-%s' "$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n')" >"$secret_file" ;;
+    *webhook-signing-secret) # a webhook signing key as Standard Webhooks writes it: whsec_ and 256 random bits in Base64
+      printf 'whsec_%s' "$(openssl rand -base64 32 | tr -d '\n')" >"$secret_file" ;;
     *) openssl rand -base64 48 | tr -d '\n' >"$secret_file" ;;
   esac
   attempt=1

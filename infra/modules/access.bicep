@@ -2,8 +2,9 @@
 // - the API (Functions host + API core): queues, tables and blobs of the account (the host's identity-based
 //   AzureWebJobsStorage needs Blob Data Owner), its Key Vault secrets, and publishing telemetry;
 // - the serve-mode worker: pulling its image, nothing else;
-// - the queue-mode job: pulling its image, receiving from the jobs queue only, sending to the results queue only,
-//   writing results to tables and blobs (contributor, not owner);
+// - the queue-mode job: pulling its image, receiving from the jobs queue only, sending to the results and
+//   jobs-poison queues only, reading and writing rows of the jobs table only and blobs of the job-payloads
+//   container only (contributor, not owner); it can create nothing else in the account;
 // - the deploying principal (optional): uploading the API package and managing Key Vault secrets.
 
 @description('The storage account.')
@@ -14,6 +15,15 @@ param jobsQueueName string
 
 @description('The results queue (the job sends to it).')
 param resultsQueueName string
+
+@description('The poison queue (the job sends work messages delivered too often to it).')
+param jobsPoisonQueueName string
+
+@description('The blob container of large job payloads (the job reads requests and writes results there).')
+param jobPayloadContainerName string
+
+@description('The table of job rows (the job reads and updates them).')
+param jobsTableName string
 
 @description('The blob container of the API\'s deployment package.')
 param packageContainerName string
@@ -69,6 +79,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
     resource packageContainer 'containers' existing = {
       name: packageContainerName
     }
+
+    resource jobPayloadContainer 'containers' existing = {
+      name: jobPayloadContainerName
+    }
   }
 
   resource queueService 'queueServices' existing = {
@@ -80,6 +94,18 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
     resource resultsQueue 'queues' existing = {
       name: resultsQueueName
+    }
+
+    resource jobsPoisonQueue 'queues' existing = {
+      name: jobsPoisonQueueName
+    }
+  }
+
+  resource tableService 'tableServices' existing = {
+    name: 'default'
+
+    resource jobsTable 'tables' existing = {
+      name: jobsTableName
     }
   }
 }
@@ -201,11 +227,22 @@ resource jobSend 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource jobTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, jobPrincipalId, roles.storageTableDataContributor)
-  scope: storage
+resource jobPoison 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::queueService::jobsPoisonQueue.id, jobPrincipalId, roles.storageQueueDataMessageSender)
+  scope: storage::queueService::jobsPoisonQueue
   properties: {
-    description: 'Worker (job): read cancel flags, write results'
+    description: 'Worker (job): move work messages delivered too often to the poison queue'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+  }
+}
+
+resource jobTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::tableService::jobsTable.id, jobPrincipalId, roles.storageTableDataContributor)
+  scope: storage::tableService::jobsTable
+  properties: {
+    description: 'Worker (job): read job rows and cancel flags, mark them running, write results'
     principalId: jobPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
@@ -213,10 +250,10 @@ resource jobTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 resource jobBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, jobPrincipalId, roles.storageBlobDataContributor)
-  scope: storage
+  name: guid(storage::blobService::jobPayloadContainer.id, jobPrincipalId, roles.storageBlobDataContributor)
+  scope: storage::blobService::jobPayloadContainer
   properties: {
-    description: 'Worker (job): write large results'
+    description: 'Worker (job): read large requests, write large results'
     principalId: jobPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)

@@ -1,6 +1,7 @@
 // The alert rules of the observability design as Azure Monitor log alerts on Application Insights:
-// error rate over 5% for 5 minutes (the seed's APIHighErrorRate), p95 latency, 429 rate, job queue age and
-// the worker being unreachable. The same rules exist for Prometheus; keep thresholds in step.
+// error rate over 5% for 5 minutes (the seed's APIHighErrorRate), p95 latency, 429 rate, job queue age, poisoned
+// jobs and the worker being unreachable. The same rules exist for Prometheus (observability/prometheus/alerts.yml);
+// keep thresholds in step.
 
 @description('Azure region of the rules.')
 param location string
@@ -26,10 +27,16 @@ param latencyP95ThresholdMs int
 @maxValue(100)
 param throttledPercentThreshold int
 
-@description('The custom metric (milliseconds a job waited in the queue) the queue-age rule reads.')
-param jobQueueAgeMetricName string
+@description('The queue of work for the GPU worker (Serverless.Jobs.JobQueueNames.Jobs).')
+param jobsQueueName string
 
-@description('Oldest job wait, in seconds, above which the queue-age rule fires.')
+@description('The queue of finished work back to the API (Serverless.Jobs.JobQueueNames.Results).')
+param resultsQueueName string
+
+@description('The queue of work delivered too often (Serverless.Jobs.JobQueueNames.JobsPoison).')
+param jobsPoisonQueueName string
+
+@description('Age, in seconds, of the oldest message in the jobs or results queue above which the queue-age rule fires.')
 @minValue(1)
 param jobQueueAgeThresholdSeconds int
 
@@ -59,6 +66,12 @@ var actionGroups = empty(alertEmail) ? [] : [actionGroup.id]
 // Rates need a minimum of traffic, or one failed request out of two reads as 50%.
 var minimumRequests = 10
 
+// Gauges the API exports through OpenTelemetry (Serverless.Api.Jobs.JobQueueMonitor), each with the dimension
+// `queue`. The Azure Monitor exporter writes them to customMetrics, the dimension to customDimensions; a test
+// holds these names to the code.
+var queueAgeMetric = 'api_job_queue_oldest_age_seconds'
+var queueLengthMetric = 'api_job_queue_length'
+
 var rules = [
   {
     name: 'api-error-rate'
@@ -69,6 +82,7 @@ var rules = [
     query: 'requests | summarize total = count(), failed = countif(toint(resultCode) >= 500) | where total >= ${minimumRequests} | extend error_rate_percent = 100.0 * failed / total'
     aggregation: 'Average'
     measure: 'error_rate_percent'
+    dimensions: []
     operator: 'GreaterThan'
     threshold: 5
   }
@@ -81,6 +95,7 @@ var rules = [
     query: 'requests | where name !startswith "Streaming" | summarize p95_ms = percentile(duration, 95)'
     aggregation: 'Maximum'
     measure: 'p95_ms'
+    dimensions: []
     operator: 'GreaterThan'
     threshold: latencyP95ThresholdMs
   }
@@ -93,20 +108,45 @@ var rules = [
     query: 'requests | summarize total = count(), throttled = countif(resultCode == "429") | where total >= ${minimumRequests} | extend throttled_percent = 100.0 * throttled / total'
     aggregation: 'Average'
     measure: 'throttled_percent'
+    dimensions: []
     operator: 'GreaterThan'
     threshold: throttledPercentThreshold
   }
   {
     name: 'job-queue-age'
-    displayName: 'Async jobs waiting too long'
-    description: 'A job waited more than ${jobQueueAgeThresholdSeconds} s in the jobs queue before a worker took it.'
+    displayName: 'Async job queue backed up'
+    description: 'The oldest message in the ${jobsQueueName} queue (no worker takes work) or the ${resultsQueueName} queue (no API host turns results into job events) has waited more than ${jobQueueAgeThresholdSeconds} s. One alert per queue.'
     severity: 2
     frequency: 'PT5M'
-    query: 'customMetrics | where name == "${jobQueueAgeMetricName}" | summarize oldest_seconds = max(valueMax) / 1000.0'
+    query: 'customMetrics | where name == "${queueAgeMetric}" | extend queue = tostring(customDimensions.queue), oldest_seconds = valueMax'
     aggregation: 'Maximum'
     measure: 'oldest_seconds'
+    // Split by queue; the poison queue is left out, its messages wait for an operator by design (next rule).
+    dimensions: [
+      {
+        name: 'queue'
+        operator: 'Include'
+        values: [
+          jobsQueueName
+          resultsQueueName
+        ]
+      }
+    ]
     operator: 'GreaterThan'
     threshold: jobQueueAgeThresholdSeconds
+  }
+  {
+    name: 'jobs-poisoned'
+    displayName: 'Async jobs poisoned'
+    description: 'Work messages are in the ${jobsPoisonQueueName} queue: workers picked them up too often without finishing, and their jobs failed (job_poisoned). Look at them, then clear the queue.'
+    severity: 2
+    frequency: 'PT5M'
+    query: 'customMetrics | where name == "${queueLengthMetric}" and tostring(customDimensions.queue) == "${jobsPoisonQueueName}" | extend poisoned = valueMax'
+    aggregation: 'Maximum'
+    measure: 'poisoned'
+    dimensions: []
+    operator: 'GreaterThan'
+    threshold: 0
   }
   {
     name: 'worker-down'
@@ -117,6 +157,7 @@ var rules = [
     query: 'requests | where resultCode == "503"'
     aggregation: 'Count'
     measure: ''
+    dimensions: []
     operator: 'GreaterThanOrEqual'
     threshold: workerUnavailableThreshold
   }
@@ -144,6 +185,7 @@ resource alerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
             query: rule.query
             timeAggregation: rule.aggregation
             metricMeasureColumn: empty(rule.measure) ? null : rule.measure
+            dimensions: rule.dimensions
             operator: rule.operator
             threshold: rule.threshold
             failingPeriods: {

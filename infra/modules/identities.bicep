@@ -40,4 +40,5 @@ output apiPrincipalId string = api.properties.principalId
 output workerId string = worker.id
 output workerPrincipalId string = worker.properties.principalId
 output jobId string = job.id
+output jobClientId string = job.properties.clientId
 output jobPrincipalId string = job.properties.principalId

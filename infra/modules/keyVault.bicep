@@ -1,6 +1,6 @@
 // Key Vault in RBAC mode for the API's secrets (the key pepper, the bootstrap admin key, the webhook signing
 // secret). Secret values are never in a template or a parameter: the postprovision hook creates each secret
-// that main.bicep's keyVaultSecretSettings names when it is missing (random), and operators roll them (docs/deploy.md).
+// that main.bicep's keyVaultReferences names when it is missing (random), and operators roll them (docs/deploy.md).
 
 @description('Azure region of the vault.')
 param location string

@@ -1,6 +1,8 @@
-// The one storage account: queues (jobs to the worker, results back), tables (keys, quotas, usage, jobs,
-// Durable Functions' task hub) and blobs (large results, the Functions host, the API's deployment package).
-// Shared keys are off: every caller authenticates with Microsoft Entra ID (see access.bicep).
+// The one storage account: queues (jobs to the worker, results back, poisoned work), tables (keys, quotas, usage,
+// jobs, Durable Functions' task hub) and blobs (large job payloads, the Functions host, the API's deployment
+// package). Shared keys are off: every caller authenticates with Microsoft Entra ID (see access.bicep).
+// What the queue-mode job uses is created here, so its roles can be scoped to each queue, table and container:
+// the API creates its other tables on first use.
 
 @description('Azure region of the account.')
 param location string
@@ -20,11 +22,20 @@ param storageAccountName string
 ])
 param skuName string
 
-@description('The queue the API enqueues async jobs on (Serverless.Api.Jobs.JobQueues.Jobs).')
+@description('The queue the API enqueues async jobs on (Serverless.Jobs.JobQueueNames.Jobs).')
 param jobsQueueName string
 
-@description('The queue the worker posts finished jobs on (Serverless.Api.Jobs.JobQueues.Results).')
+@description('The queue the worker posts finished jobs on (Serverless.Jobs.JobQueueNames.Results).')
 param resultsQueueName string
+
+@description('The queue the worker moves work messages delivered too often to (Serverless.Jobs.JobQueueNames.JobsPoison).')
+param jobsPoisonQueueName string
+
+@description('The blob container of job request and result bodies too large for the row (Serverless.Jobs.JobQueueNames.PayloadContainer).')
+param jobPayloadContainerName string
+
+@description('The table of job rows (Serverless.Jobs.JobEntity.TableName).')
+param jobsTableName string
 
 @description('The blob container the Functions app runs its deployment package from.')
 param packageContainerName string
@@ -66,6 +77,14 @@ resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   }
 }
 
+resource jobPayloadContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: jobPayloadContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: storage
   name: 'default'
@@ -79,6 +98,21 @@ resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-
 resource resultsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
   parent: queueService
   name: resultsQueueName
+}
+
+resource jobsPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: jobsPoisonQueueName
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource jobsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = {
+  parent: tableService
+  name: jobsTableName
 }
 
 output name string = storage.name

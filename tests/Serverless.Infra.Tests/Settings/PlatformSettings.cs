@@ -1,4 +1,5 @@
 using Serverless.Api.Auth;
+using Serverless.Jobs;
 
 namespace Serverless.Infra.Tests.Settings;
 
@@ -23,9 +24,12 @@ internal static class PlatformSettings
         CallerAuthenticator.BootstrapKeySetting, // the API: the bootstrap admin key, read as a flat setting
     };
 
-    /// <summary>The worker container's settings read by ASP.NET Core hosting.</summary>
+    /// <summary>The worker container's settings read by ASP.NET Core hosting, or by the job mode as flat settings.</summary>
     public static IReadOnlySet<string> Worker { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "URLS", // the listen address (gpu-worker/Dockerfile sets it)
+        $"{StorageAccount.SettingName}__accountName", // job mode: Serverless.Jobs.StorageAccount's storage account...
+        $"{StorageAccount.SettingName}__credential", // ...reached with a managed identity...
+        $"{StorageAccount.SettingName}__clientId", // ...the job's user-assigned one
     };
 }

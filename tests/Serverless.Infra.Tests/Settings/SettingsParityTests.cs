@@ -1,13 +1,28 @@
+using System.Text.RegularExpressions;
+using Serverless.Api.Auth;
+using Serverless.Api.Webhooks;
 using Serverless.Api.Worker;
+using Serverless.Infra.Tests.Arm;
 using Serverless.Infra.Tests.Template;
 
 namespace Serverless.Infra.Tests.Settings;
 
 /// <summary>The app settings the Bicep sets are exactly the ones the code reads: none missing, none that nothing reads.</summary>
 [Collection(CompiledTemplateCollection.Name)]
-public sealed class SettingsParityTests(CompiledTemplate compiled)
+public sealed partial class SettingsParityTests(CompiledTemplate compiled)
 {
     public static TheoryData<string> WorkerResources => [ResourceTypes.ContainerApp, ResourceTypes.Job];
+
+    /// <summary>
+    /// The secrets the API gets in Azure, required or not: the webhook signing secret is optional in code, but
+    /// without it jobs with a webhook are refused.
+    /// </summary>
+    public static TheoryData<string> SecretSettings =>
+    [
+        CallerAuthenticator.BootstrapKeySetting,
+        $"{AuthOptions.SectionName}__{nameof(AuthOptions.KeyPepper)}",
+        $"{WebhookOptions.SectionName}__{nameof(WebhookOptions.SigningSecret)}",
+    ];
 
     [Fact]
     public void FunctionApp_SetsEveryRequiredOptionOfTheApi()
@@ -46,6 +61,20 @@ public sealed class SettingsParityTests(CompiledTemplate compiled)
     }
 
     [Theory]
+    [MemberData(nameof(SecretSettings))]
+    public void FunctionApp_ReadsEachSecretFromAKeyVaultSecretThePostprovisionHookCreates(string setting)
+    {
+        var value = Assert.Single(compiled.FunctionAppSettings, s => s.Name == setting).Value;
+        var reference = KeyVaultReference().Match(ArmValues.Text(value));
+        var created = ArmValues.Text(compiled.Template.Root.Outputs["KEY_VAULT_SECRET_NAMES"]).Split(' ');
+
+        Assert.True(CodeSettings.Api.Reads(setting) || PlatformSettings.FunctionApp.Contains(setting), $"Nothing reads {setting}.");
+        Assert.True(reference.Success, $"{setting} is not a Key Vault reference: {value}");
+        Assert.Equal(compiled.Template.Single(ResourceTypes.KeyVault).Name, reference.Groups[1].Value);
+        Assert.Contains(reference.Groups[2].Value, created);
+    }
+
+    [Theory]
     [MemberData(nameof(WorkerResources))]
     public void Worker_GetsEveryRequiredOptionOfTheWorker(string type)
     {
@@ -77,4 +106,7 @@ public sealed class SettingsParityTests(CompiledTemplate compiled)
 
         Assert.Empty(unplaced);
     }
+
+    [GeneratedRegex(@"^@Microsoft\.KeyVault\(VaultName=([\w-]+);SecretName=([\w-]+)\)$")]
+    private static partial Regex KeyVaultReference();
 }

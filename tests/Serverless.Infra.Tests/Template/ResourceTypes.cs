@@ -6,6 +6,7 @@ internal static class ResourceTypes
     public const string StorageAccount = "Microsoft.Storage/storageAccounts";
     public const string Queue = "Microsoft.Storage/storageAccounts/queueServices/queues";
     public const string BlobContainer = "Microsoft.Storage/storageAccounts/blobServices/containers";
+    public const string Table = "Microsoft.Storage/storageAccounts/tableServices/tables";
     public const string Plan = "Microsoft.Web/serverfarms";
     public const string Site = "Microsoft.Web/sites";
     public const string PublishingCredentials = "Microsoft.Web/sites/basicPublishingCredentialsPolicies";

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Serverless.Api.Jobs;
 using Serverless.Infra.Tests.Arm;
+using Serverless.Jobs;
 
 namespace Serverless.Infra.Tests.Template;
 
@@ -33,12 +33,14 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             "api: Monitoring Metrics Publisher on components",
             // The serve-mode worker only pulls its image.
             "worker: AcrPull on registries",
-            // The queue-mode job: narrower than the API (one queue each way, contributor not owner on blobs).
+            // The queue-mode job: narrower than the API, nothing on the whole account: receive from the work queue,
+            // send to results and poison, the jobs table's rows, the payload container's blobs (contributor, not owner).
             "job: AcrPull on registries",
-            $"job: Storage Queue Data Contributor on queues/{JobQueues.Jobs}",
-            $"job: Storage Queue Data Message Sender on queues/{JobQueues.Results}",
-            $"job: Storage Table Data Contributor on {Storage}",
-            $"job: Storage Blob Data Contributor on {Storage}",
+            $"job: Storage Queue Data Contributor on queues/{JobQueueNames.Jobs}",
+            $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.Results}",
+            $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.JobsPoison}",
+            $"job: Storage Table Data Contributor on tables/{JobEntity.TableName}",
+            $"job: Storage Blob Data Contributor on containers/{JobQueueNames.PayloadContainer}",
             // Whoever deploys: upload the API package, create and roll secrets.
             "deployer: Storage Blob Data Contributor on containers/app-package",
             "deployer: Key Vault Secrets Officer on vaults",

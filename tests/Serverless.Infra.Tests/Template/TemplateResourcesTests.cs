@@ -1,6 +1,9 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Serverless.Api.Jobs;
 using Serverless.Infra.Tests.Arm;
+using Serverless.Jobs;
+using Serverless.Testing;
 
 namespace Serverless.Infra.Tests.Template;
 
@@ -37,11 +40,24 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void StorageAccount_HasTheQueuesTheCodeUses()
+    public void StorageAccount_HasTheQueuesAndContainersOfJobQueueNames_AndTheJobsTable()
     {
-        var queues = Template.OfType(ResourceTypes.Queue).Select(q => q.Name.Split('/')[^1]).Order().ToList();
+        // Every name JobQueueNames declares: those named *Container are blob containers, the others queues.
+        var names = typeof(JobQueueNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (Field: f.Name, Value: (string)f.GetRawConstantValue()!))
+            .ToList();
+        var codeQueues = names.Where(n => !n.Field.EndsWith("Container", StringComparison.Ordinal)).Select(n => n.Value).ToList();
+        var codeContainers = names.Where(n => n.Field.EndsWith("Container", StringComparison.Ordinal)).Select(n => n.Value)
+            .Append(ArmValues.Text(Template.Root.Outputs["FUNCTIONS_PACKAGE_CONTAINER"])) // the API's deployment package
+            .ToList();
 
-        Assert.Equal([JobQueues.Jobs, JobQueues.Results], queues);
+        Assert.Contains(JobQueueNames.JobsPoison, codeQueues);
+        Assert.Contains(JobQueueNames.PayloadContainer, codeContainers);
+        Assert.Equal(codeQueues.Order(), LastSegments(ResourceTypes.Queue));
+        Assert.Equal(codeContainers.Order(), LastSegments(ResourceTypes.BlobContainer));
+        Assert.Equal([JobEntity.TableName], LastSegments(ResourceTypes.Table)); // the job's role is scoped to it, so it must exist
+        Assert.All(Template.OfType(ResourceTypes.BlobContainer), c => Assert.Equal("None", c["properties.publicAccess"]));
     }
 
     [Fact]
@@ -137,6 +153,19 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void WorkerJob_ReachesStorageWithItsOwnIdentity_AndTheServeModeAppDoesNot()
+    {
+        var job = CompiledTemplate.ContainerEnvironment(compiled.WorkerJob).ToDictionary(e => e.Name, e => e.Value);
+        var setting = StorageAccount.SettingName; // what Serverless.Jobs.StorageAccount reads in job mode
+
+        Assert.Equal(Template.Single(ResourceTypes.StorageAccount).Name, job[$"{setting}__accountName"]);
+        Assert.Equal("managedidentity", job[$"{setting}__credential"]);
+        var clientId = Assert.IsType<ArmUnknown>(job[$"{setting}__clientId"]); // known once the identity exists
+        Assert.Matches(@"/userAssignedIdentities/id-job-\w+\)\.clientId$", clientId.Description);
+        Assert.DoesNotContain(CompiledTemplate.ContainerEnvironment(compiled.WorkerApp), e => e.Name.StartsWith(setting, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void WorkerAppAndJob_RunTheSameImageFromTheRegistryWithTheirIdentities()
     {
         var registry = Template.Single(ResourceTypes.Registry);
@@ -154,7 +183,7 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void Alerts_CoverErrorsLatencyThrottlingQueueAgeAndWorkerDown()
+    public void Alerts_CoverErrorsLatencyThrottlingQueueAgePoisonedJobsAndWorkerDown()
     {
         var rules = Template.OfType(ResourceTypes.ScheduledQueryRule);
         var appInsights = Template.Single(ResourceTypes.ApplicationInsights);
@@ -162,7 +191,7 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
         var criterion = ArmValues.Items(errorRate["properties.criteria.allOf"])[0];
 
         Assert.Equal(
-            ["api-error-rate", "api-latency-p95", "api-throttled-rate", "job-queue-age", "worker-down"],
+            ["api-error-rate", "api-latency-p95", "api-throttled-rate", "job-queue-age", "jobs-poisoned", "worker-down"],
             rules.Select(r => RulePrefix().Replace(r.Name, string.Empty)).Order());
         Assert.All(rules, r => Assert.Equal(appInsights.Id, Assert.Single(ArmValues.Items(r["properties.scopes"]))));
         Assert.Equal(5L, ArmValues.At(criterion, "threshold"));
@@ -170,6 +199,52 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
         Assert.Equal("PT5M", errorRate["properties.windowSize"]);
     }
 
+    [Fact]
+    public void QueueAlerts_ReadTheQueueGaugesTheApiExports_ByQueue()
+    {
+        // The API's gauges, as JobQueueMonitor creates them: a name each, and the tag naming the queue.
+        var monitor = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "functions", "Serverless.Api", "Jobs", "JobQueueMonitor.cs"));
+        var gauges = ObservableGauge().Matches(monitor).Select(m => m.Groups[1].Value).ToList();
+        var tag = Assert.Single(QueueTag().Matches(monitor)).Groups[1].Value;
+        var age = Criterion("job-queue-age");
+        var poisoned = Criterion("jobs-poisoned");
+        var ageDimension = Assert.Single(ArmValues.Items(ArmValues.At(age, "dimensions")));
+
+        Assert.Equal(["api_job_queue_length", "api_job_queue_oldest_age_seconds"], gauges.Order());
+
+        // The oldest message's age in seconds, one alert per queue: work and results, not poison (it waits for an operator).
+        Assert.Equal("api_job_queue_oldest_age_seconds", MetricName(age));
+        Assert.Contains($"queue = tostring(customDimensions.{tag})", Query(age), StringComparison.Ordinal);
+        Assert.Equal("queue", ArmValues.At(ageDimension, "name"));
+        Assert.Equal("Include", ArmValues.At(ageDimension, "operator"));
+        Assert.Equal([JobQueueNames.Jobs, JobQueueNames.Results], ArmValues.Items(ArmValues.At(ageDimension, "values")));
+        Assert.Equal(("Maximum", "GreaterThan", 300L), (ArmValues.At(age, "timeAggregation"), ArmValues.At(age, "operator"), ArmValues.At(age, "threshold")));
+
+        // Any message in the poison queue.
+        Assert.Equal("api_job_queue_length", MetricName(poisoned));
+        Assert.Contains($"tostring(customDimensions.{tag}) == \"{JobQueueNames.JobsPoison}\"", Query(poisoned), StringComparison.Ordinal);
+        Assert.Equal(("Maximum", "GreaterThan", 0L), (ArmValues.At(poisoned, "timeAggregation"), ArmValues.At(poisoned, "operator"), ArmValues.At(poisoned, "threshold")));
+        Assert.Empty(ArmValues.Items(ArmValues.At(poisoned, "dimensions")));
+    }
+
+    private List<string> LastSegments(string type) => Template.OfType(type).Select(r => r.Name.Split('/')[^1]).Order().ToList();
+
+    private object? Criterion(string rule) => ArmValues.Items(
+        Template.OfType(ResourceTypes.ScheduledQueryRule).Single(r => r.Name.EndsWith($"-{rule}", StringComparison.Ordinal))["properties.criteria.allOf"])[0];
+
+    private static string Query(object? criterion) => ArmValues.Text(ArmValues.At(criterion, "query"));
+
+    private static string MetricName(object? criterion) => Assert.Single(MetricFilter().Matches(Query(criterion))).Groups[1].Value;
+
     [GeneratedRegex("^alert-[a-z0-9]+-")]
     private static partial Regex RulePrefix();
+
+    [GeneratedRegex(@"CreateObservableGauge\(""(\w+)""")]
+    private static partial Regex ObservableGauge();
+
+    [GeneratedRegex(@"new\(""(\w+)"", snapshot\.Queue\)")]
+    private static partial Regex QueueTag();
+
+    [GeneratedRegex(@"where name == ""(\w+)""")]
+    private static partial Regex MetricFilter();
 }
