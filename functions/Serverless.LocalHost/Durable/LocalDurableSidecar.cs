@@ -30,6 +30,7 @@ internal sealed class LocalDurableSidecar(string socketPath, IOptions<LocalDurab
             TaskHubName = settings.TaskHubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(storage),
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            PartitionCount = settings.PartitionCount,
             MaxConcurrentTaskActivityWorkItems = settings.Concurrency,
             MaxConcurrentTaskOrchestrationWorkItems = settings.Concurrency,
             WorkerId = settings.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
