@@ -354,6 +354,8 @@ module workerApp 'modules/workerApp.bicep' = {
     cpu: gpuReplicaSizes[gpuProfileType].cpu
     memory: gpuReplicaSizes[gpuProfileType].memory
     env: workerEnv
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    telemetryClientId: identities.outputs.workerClientId
     minReplicas: workerMinReplicas
     maxReplicas: workerMaxReplicas
     concurrentRequests: workerConcurrentRequests
@@ -378,6 +380,8 @@ module workerJob 'modules/workerJob.bicep' = {
     cpu: gpuReplicaSizes[gpuProfileType].cpu
     memory: gpuReplicaSizes[gpuProfileType].memory
     env: concat(workerEnv, jobStorageEnv)
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    telemetryClientId: identities.outputs.jobClientId
     storageAccountName: storage.outputs.name
     jobsQueueName: jobQueues.jobs
     maxExecutions: jobMaxExecutions

@@ -61,7 +61,8 @@ public static class ServerlessTelemetryServiceCollectionExtensions
 
         if (azureMonitor)
         {
-            telemetry.UseAzureMonitorExporter();
+            var credential = AzureMonitorAuthentication.CredentialFrom(configuration[AzureMonitorAuthentication.SettingName]);
+            telemetry.UseAzureMonitorExporter(exporter => exporter.Credential = credential);
         }
 
         // Set last, so no exporter's own sampler replaces it.

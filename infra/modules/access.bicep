@@ -181,6 +181,17 @@ resource apiTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // The serve-mode worker.
 
+resource workerTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, workerPrincipalId, roles.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    description: 'Worker (serve): send its spans and metrics with Microsoft Entra authentication'
+    principalId: workerPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
 resource workerPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(registry.id, workerPrincipalId, roles.acrPull)
   scope: registry
@@ -193,6 +204,17 @@ resource workerPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // The queue-mode job.
+
+resource jobTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, jobPrincipalId, roles.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    description: 'Worker (job): send its job spans with Microsoft Entra authentication, so a job\'s trace reaches the worker'
+    principalId: jobPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
 
 resource jobPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(registry.id, jobPrincipalId, roles.acrPull)

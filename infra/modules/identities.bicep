@@ -38,6 +38,7 @@ output apiId string = api.id
 output apiClientId string = api.properties.clientId
 output apiPrincipalId string = api.properties.principalId
 output workerId string = worker.id
+output workerClientId string = worker.properties.clientId
 output workerPrincipalId string = worker.properties.principalId
 output jobId string = job.id
 output jobClientId string = job.properties.clientId

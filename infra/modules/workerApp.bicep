@@ -40,6 +40,12 @@ param memory string
 @description('The worker\'s environment variables (its options, Section__Property).')
 param env array
 
+@description('The Application Insights component the worker sends spans and metrics to (Microsoft Entra authentication only).')
+param applicationInsightsName string
+
+@description('Client ID of the identity the worker authenticates its telemetry with (its own; Monitoring Metrics Publisher, see access.bicep).')
+param telemetryClientId string
+
 @description('Replicas kept warm; 0 lets the GPU scale to zero (cold starts take minutes).')
 @minValue(0)
 param minReplicas int
@@ -80,6 +86,22 @@ var probes = [
   }
 ]
 
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Serverless.Telemetry reads these, as the API's Functions app does: a request's or a job's trace continues into the worker.
+var telemetryEnv = [
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsights.properties.ConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'ClientId=${telemetryClientId};Authorization=AAD'
+  }
+]
+
 resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: appName
   location: location
@@ -117,7 +139,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             cpu: cpu
             memory: memory
           }
-          env: env
+          env: concat(env, telemetryEnv)
           probes: healthProbes ? probes : []
         }
       ]

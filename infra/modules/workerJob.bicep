@@ -34,6 +34,12 @@ param memory string
 @description('The worker\'s environment variables (its options, Section__Property).')
 param env array
 
+@description('The Application Insights component the worker sends spans and metrics to (Microsoft Entra authentication only).')
+param applicationInsightsName string
+
+@description('Client ID of the identity the worker authenticates its telemetry with (its own; Monitoring Metrics Publisher, see access.bicep).')
+param telemetryClientId string
+
 @description('The storage account of the queue.')
 param storageAccountName string
 
@@ -51,6 +57,22 @@ param pollingIntervalSeconds int
 @description('Longest an execution may run, in seconds.')
 @minValue(60)
 param replicaTimeoutSeconds int
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Serverless.Telemetry reads these, as the API's Functions app does: a request's or a job's trace continues into the worker.
+var telemetryEnv = [
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsights.properties.ConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'ClientId=${telemetryClientId};Authorization=AAD'
+  }
+]
 
 resource job 'Microsoft.App/jobs@2025-01-01' = {
   name: jobName
@@ -109,7 +131,7 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
             cpu: cpu
             memory: memory
           }
-          env: env
+          env: concat(env, telemetryEnv)
         }
       ]
     }

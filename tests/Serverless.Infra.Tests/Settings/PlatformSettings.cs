@@ -1,5 +1,6 @@
 using Serverless.Api.Auth;
 using Serverless.Jobs;
+using Serverless.Telemetry;
 
 namespace Serverless.Infra.Tests.Settings;
 
@@ -31,5 +32,7 @@ internal static class PlatformSettings
         $"{StorageAccount.SettingName}__accountName", // job mode: Serverless.Jobs.StorageAccount's storage account...
         $"{StorageAccount.SettingName}__credential", // ...reached with a managed identity...
         $"{StorageAccount.SettingName}__clientId", // ...the job's user-assigned one
+        "APPLICATIONINSIGHTS_CONNECTION_STRING", // Serverless.Telemetry: where spans and metrics go...
+        AzureMonitorAuthentication.SettingName, // ...authenticated with Microsoft Entra ID as this identity
     };
 }

@@ -95,6 +95,19 @@ public sealed partial class SettingsParityTests(CompiledTemplate compiled)
         Assert.Empty(unread);
     }
 
+    [Theory]
+    [InlineData(ResourceTypes.ContainerApp, "userAssignedIdentities/id-worker-")]
+    [InlineData(ResourceTypes.Job, "userAssignedIdentities/id-job-")]
+    public void Worker_SendsTelemetryToApplicationInsights_AsItsOwnIdentity(string type, string identity)
+    {
+        var environment = CompiledTemplate.ContainerEnvironment(compiled.Template.Single(type)).ToDictionary(e => e.Name, e => $"{e.Value}");
+
+        Assert.Contains("ConnectionString", environment["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
+        var authentication = environment[Serverless.Telemetry.AzureMonitorAuthentication.SettingName];
+        Assert.Contains("Authorization=AAD", authentication, StringComparison.Ordinal);
+        Assert.Contains(identity, authentication, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryOptionsClass_IsBoundFromASectionTheseTestsKnow()
     {

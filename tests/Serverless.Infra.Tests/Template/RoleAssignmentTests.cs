@@ -31,11 +31,13 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             $"api: Storage Blob Data Owner on {Storage}",
             "api: Key Vault Secrets User on vaults",
             "api: Monitoring Metrics Publisher on components",
-            // The serve-mode worker only pulls its image.
+            // The serve-mode worker pulls its image and sends telemetry.
             "worker: AcrPull on registries",
+            "worker: Monitoring Metrics Publisher on components",
             // The queue-mode job: narrower than the API, nothing on the whole account: receive from the work queue,
             // send to results and poison, the jobs table's rows, the payload container's blobs (contributor, not owner).
             "job: AcrPull on registries",
+            "job: Monitoring Metrics Publisher on components",
             $"job: Storage Queue Data Contributor on queues/{JobQueueNames.Jobs}",
             $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.Results}",
             $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.JobsPoison}",
