@@ -23,10 +23,35 @@ public sealed class JobPayloads(BlobServiceClient blobs)
             return (text, null);
         }
 
-        await (created ??= container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
+        var creating = created ??= CreateAsync();
+        try
+        {
+            await creating;
+        }
+        catch
+        {
+            _ = Interlocked.CompareExchange(ref created, null, creating); // the next body tries again
+            throw;
+        }
+
         var name = $"{jobId}/{part}.json";
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
         return (null, name);
+    }
+
+    /// <summary>
+    /// Creates the container if missing (on Azurite). In Azure the deployment creates it and the worker's identity
+    /// holds a data role on the container alone, which may not create it: that refusal is expected.
+    /// </summary>
+    private async Task CreateAsync()
+    {
+        try
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+        }
     }
 
     /// <summary>Reads a body stored by <see cref="StoreAsync"/>.</summary>
