@@ -8,7 +8,7 @@ namespace Serverless.Api.Jobs;
 /// Cancels a job: flags the row (so a worker that has not started it skips it) and tells the orchestration, which
 /// ends the job <c>cancelled</c> and releases its reservation. A job already ended stays as it is.
 /// </summary>
-public sealed partial class JobCanceller(JobStore store, ILogger<JobCanceller> logger)
+public sealed partial class JobCanceller(JobStore store, JobEventRaiser events, ILogger<JobCanceller> logger)
 {
     /// <summary>Cancels <paramref name="row"/> unless it already ended; returns the row as it now is.</summary>
     public async Task<JobEntity> CancelAsync(JobEntity row, DurableTaskClient client, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed partial class JobCanceller(JobStore store, ILogger<JobCanceller> l
 
         if (!JobStatus.IsFinal(row.Status))
         {
-            await client.RaiseEventAsync(row.RowKey, JobEvents.Cancel, "cancel", cancellationToken);
+            await events.RaiseAsync(client, row.RowKey, JobEvents.Cancel, "cancel", cancellationToken);
             LogCancelRequested(row.RowKey);
         }
 

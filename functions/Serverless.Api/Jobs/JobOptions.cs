@@ -20,6 +20,10 @@ public sealed class JobOptions
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>How long an event (a worker's result, a cancel) waits for its job's orchestration to start before the attempt fails and is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan EventWaitForStart { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often the job queues' length and oldest message are read for the metrics.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan QueueProbeInterval { get; set; } = TimeSpan.FromSeconds(15);

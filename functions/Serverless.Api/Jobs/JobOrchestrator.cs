@@ -7,8 +7,8 @@ namespace Serverless.Api.Jobs;
 /// One async job: wait for the worker's result, a cancel or the deadline, whichever comes first; end the job
 /// (settle usage exactly once and make the first webhook call); then call the webhook again until it answers 2xx
 /// or the retry time is up. The work message is already on the <c>jobs</c> queue: <see cref="JobSubmitter"/> sends
-/// it right after scheduling this orchestration, which saves an activity and a replay per job (an event raised
-/// before the orchestration waits for it is kept until it does). Both hosts run this class: the local host through
+/// it right after scheduling this orchestration, which saves an activity and a replay per job; events reach it
+/// only once it has started (<see cref="JobEventRaiser"/>), and one that comes before it waits is kept until it does. Both hosts run this class: the local host through
 /// the Durable Task SDK, Azure through the Functions Durable extension. Everything here must be deterministic:
 /// time from the context, randomness from its GUIDs.
 /// </summary>

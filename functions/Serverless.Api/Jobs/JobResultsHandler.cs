@@ -10,7 +10,7 @@ namespace Serverless.Api.Jobs;
 /// the Functions app from its queue trigger, the local host from <see cref="ResultsQueueListener"/>. A duplicate
 /// message raises a second event that the orchestration, no longer waiting, ignores.
 /// </summary>
-public sealed partial class JobResultsHandler(ILogger<JobResultsHandler> logger)
+public sealed partial class JobResultsHandler(JobEventRaiser events, ILogger<JobResultsHandler> logger)
 {
     /// <summary>Raises the event for <paramref name="message"/> (the decoded message text).</summary>
     public async Task HandleAsync(string message, DurableTaskClient client, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed partial class JobResultsHandler(ILogger<JobResultsHandler> logger)
             return;
         }
 
-        await client.RaiseEventAsync(result.JobId, JobEvents.Result, result, cancellationToken);
+        await events.RaiseAsync(client, result.JobId, JobEvents.Result, result, cancellationToken);
     }
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "A results message of {Length} characters is not a job result; dropped")]

@@ -25,6 +25,7 @@ internal sealed partial class JobSubmitter(
     JobStore store,
     JobPayloads payloads,
     JobWorkQueue work,
+    JobEventRaiser events,
     JobViews views,
     QuotaGate quotas,
     WebhookUrlValidator webhooks,
@@ -143,7 +144,7 @@ internal sealed partial class JobSubmitter(
             // that fail too, the job expires at its deadline and is released then; either way nothing is billed.
             LogDispatchFailed(e, id);
             var failed = new JobResultMessage(id, partition, false, 0, 0, 0, "dispatch_failed", "The job could not be queued for a worker; it was not run or billed.");
-            await client.RaiseEventAsync(id, JobEvents.Result, failed, CancellationToken.None);
+            await events.RaiseAsync(client, id, JobEvents.Result, failed, CancellationToken.None);
             throw;
         }
 

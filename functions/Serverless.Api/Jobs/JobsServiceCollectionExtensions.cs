@@ -22,6 +22,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(_ => StorageAccount.CreateBlobService(configuration));
         services.AddSingleton<JobQueueClients>();
         services.AddSingleton<JobWorkQueue>();
+        services.AddSingleton<JobEventRaiser>();
         services.AddSingleton<JobQueueMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<JobQueueMonitor>());
         services.AddSingleton<JobPayloads>();

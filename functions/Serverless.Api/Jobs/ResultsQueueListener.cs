@@ -33,7 +33,8 @@ public sealed partial class ResultsQueueListener(
             try
             {
                 await queues.EnsureCreatedAsync();
-                var messages = (await queues.Results.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), stoppingToken)).Value;
+                // Hidden longer than a result may wait for its orchestration to start, so no one else takes it meanwhile.
+                var messages = (await queues.Results.ReceiveMessagesAsync(32, options.Value.EventWaitForStart + TimeSpan.FromSeconds(30), stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
                     await Task.Delay(delay, stoppingToken);
@@ -42,7 +43,8 @@ public sealed partial class ResultsQueueListener(
                 }
 
                 delay = MinDelay;
-                await Parallel.ForEachAsync(messages, stoppingToken, async (message, token) =>
+                // All at once: each is a few storage round trips, and one may wait for its orchestration to start.
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = messages.Length, CancellationToken = stoppingToken }, async (message, token) =>
                 {
                     try
                     {

@@ -43,6 +43,25 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task BurstOfJobs_AllSucceed_EachBilledOnce()
+    {
+        // Results come back while orchestrations are still starting: none may be lost or counted twice.
+        var (_, secret) = await stack.CreateKeyAsync("""{"name":"jobs-burst","owner":"jobs-burst","limits":{"max_concurrency":100}}""");
+        using var http = stack.CreateHttpClient(key: secret);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+            (await AsyncJobs.SubmitAsync(http, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"burst {{i}}","max_tokens":2}""")).GetProperty("id").GetString()!));
+        var jobs = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            jobs.Add(await AsyncJobs.WaitForAsync(http, id, Done));
+        }
+
+        Assert.All(jobs, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
+        Assert.Equal((40L, jobs.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64())), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
     public async Task Chat_SubmittedAsync_SucceedsWithWhatTheSyncRouteAnswers()
     {
         using var http = stack.CreateHttpClient();

@@ -47,6 +47,28 @@ public sealed class JobLifecycleTests(LocalStackFixture shared)
     }
 
     [Fact]
+    public async Task JobsCancelledTheMomentTheyAreAccepted_AllEndCancelled()
+    {
+        // A cancel can come before the orchestration has started; it must wait for it, not be discarded (the job
+        // would then sit until its hour-long deadline).
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-instant-cancel","owner":"jobs-instant-cancel"}"""));
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"cancel {{i}}","max_tokens":2}""")).GetProperty("id").GetString()!;
+            using var cancel = await http.DeleteAsync($"v1/async/completions/{id}");
+            Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+            return id;
+        }));
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("cancelled", (await AsyncJobs.WaitForAsync(http, id, Ends)).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
     public async Task JobThatOutlivesItsTimeout_EndsExpired_AndReleasesItsReservation()
     {
         await using var stack = await JobStack.StartAsync(shared);
