@@ -82,6 +82,9 @@ public sealed class JobEntity : ITableEntity
     /// <summary>Whether its usage and reservation have been settled: set once, by whoever ends the job.</summary>
     public bool Settled { get; set; }
 
+    /// <summary>Which run of the ending activity settled the job: the run that finds its own mark after a lost answer settles the quota.</summary>
+    public string? SettledBy { get; set; }
+
     /// <summary>Set by a cancel request, so that a worker skips the job.</summary>
     public bool CancelRequested { get; set; }
 

@@ -11,8 +11,9 @@ namespace Serverless.Api.Jobs;
 /// <summary>
 /// Ends a job exactly once, whatever retries and replays happen, then makes the first webhook call. Settling:
 /// records its usage (idempotent: keyed by the job id), then claims the end with an ETag-guarded write of the row,
-/// and only the writer that wins settles the quota reservation stored with the job. A crash between the two loses
-/// a reservation's release, never bills twice. The first webhook call is made here rather than in an activity of
+/// and only the writer that wins settles the quota reservation stored with the job. A crash between the two, or a
+/// quota store that fails three times, loses a reservation's release (the estimate counts until its window ends);
+/// nothing is ever billed or released twice. The first webhook call is made here rather than in an activity of
 /// its own because every activity costs the orchestration a replay and several storage calls; a retried run of
 /// this activity may call the webhook again with the same <c>webhook-id</c>, which receivers use to drop duplicates.
 /// </summary>
@@ -48,10 +49,12 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             await usage.FlushAsync(CancellationToken.None);
         }
 
+        var claim = Guid.NewGuid().ToString("N");
         while (true)
         {
             row.Status = outcome.Status;
             row.Settled = true;
+            row.SettledBy = claim;
             row.CompletedAt = time.GetUtcNow();
             row.PromptTokens = outcome.PromptTokens;
             row.CompletionTokens = outcome.CompletionTokens;
@@ -64,20 +67,48 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             }
 
             // Someone else wrote the row (the worker marking it running, a cancel flag): read it again and retry,
-            // unless that someone was an earlier run of this very activity.
+            // unless it is settled: by an earlier run of this activity (which settled or lost the quota: not again),
+            // or by this very write, which storage carried out but answered too late (the SDK's retry met its own
+            // ETag change): then this run goes on to settle the quota.
             row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None) ?? throw new InvalidOperationException($"Job {job.JobId} vanished.");
-            if (row.Settled)
+            if (row.Settled && row.SettledBy != claim)
             {
                 return row;
+            }
+
+            if (row.Settled)
+            {
+                break;
             }
         }
 
         if (row.Reservation is { } stored && JsonSerializer.Deserialize(stored, JobsJsonContext.Default.Reservation) is { } reservation)
         {
             var micros = (long)decimal.Ceiling(cost * 1_000_000m);
-            await quotas.SettleAsync(reservation, answered, outcome.PromptTokens + outcome.CompletionTokens, micros, CancellationToken.None);
+            await SettleQuotaAsync(reservation, answered, outcome.PromptTokens + outcome.CompletionTokens, micros);
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// Settles the reservation, trying a few times here: once the row says settled, a retried activity will not
+    /// settle again (a second release would admit past the limit), so a failure past these tries loses the release
+    /// (the estimate counts until its window ends) rather than risk releasing twice.
+    /// </summary>
+    private async Task SettleQuotaAsync(Reservation reservation, bool answered, long tokens, long micros)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await quotas.SettleAsync(reservation, answered, tokens, micros, CancellationToken.None);
+                return;
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time);
+            }
+        }
     }
 }

@@ -28,7 +28,8 @@ public sealed partial class JobCanceller(JobStore store, JobEventRaiser events, 
 
         if (!JobStatus.IsFinal(row.Status))
         {
-            await events.RaiseAsync(client, row.RowKey, JobEvents.Cancel, "cancel", cancellationToken);
+            // Not tied to the request: once the row is flagged, the orchestration must hear of it even if the caller leaves.
+            await events.RaiseAsync(client, row.RowKey, JobEvents.Cancel, "cancel", CancellationToken.None);
             LogCancelRequested(row.RowKey);
         }
 

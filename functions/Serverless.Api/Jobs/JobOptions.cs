@@ -22,7 +22,7 @@ public sealed class JobOptions
 
     /// <summary>How long an event (a worker's result, a cancel) waits for its job's orchestration to start before the attempt fails and is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan EventWaitForStart { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan EventWaitForStart { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often the job queues' length and oldest message are read for the metrics.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

@@ -38,13 +38,32 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         var outcome = first == result ? FromResult(result.Result)
             : first == cancel ? new JobOutcome(JobStatus.Cancelled, 0, 0, 0, "cancelled", "The job was cancelled by its owner.")
             : new JobOutcome(JobStatus.Expired, 0, 0, 0, "expired", "The job did not finish within its time limit.");
-        var ended = await context.CallActivityAsync<JobEnded>(nameof(EndJobActivity), new EndJobInput(input, outcome), Retry);
+        var ended = await EndAsync(context, new EndJobInput(input, outcome));
         if (ended.NeedsWebhookRetry)
         {
             await RetryWebhookAsync(context, input);
         }
 
         return ended.Status;
+    }
+
+    /// <summary>
+    /// Ends the job, however long storage is away: when the activity's own retries are spent, waits on a durable
+    /// timer (minutes, growing to an hour) and tries again, so a job never stays unended with its reservation held.
+    /// </summary>
+    private static async Task<JobEnded> EndAsync(TaskOrchestrationContext context, EndJobInput input)
+    {
+        for (var round = 0; ; round++)
+        {
+            try
+            {
+                return await context.CallActivityAsync<JobEnded>(nameof(EndJobActivity), input, Retry);
+            }
+            catch (TaskFailedException)
+            {
+                await context.CreateTimer(TimeSpan.FromMinutes(Math.Min(60, 5 << Math.Min(round, 4))), CancellationToken.None);
+            }
+        }
     }
 
     private static JobOutcome FromResult(JobResultMessage message) => message.Succeeded

@@ -126,11 +126,9 @@ internal sealed partial class JobSubmitter(
             var input = new JobInput(id, partition, row.ExpiresAt, hooks.FirstRetryDelay, hooks.MaxRetryDelay, hooks.RetryFor);
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(JobOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
         }
-        catch
+        catch (Exception e)
         {
-            // Nothing will ever settle this reservation: give it back now. The row, if written, stays queued
-            // and unsettled; it holds nothing.
-            await quotas.SettleAsync(reservation, answered: false, 0, 0, CancellationToken.None);
+            await AbandonAsync(client, id, partition, reservation, e);
             throw;
         }
 
@@ -143,8 +141,7 @@ internal sealed partial class JobSubmitter(
             // The orchestration owns the reservation now: end the job failed through it, which releases it. Should
             // that fail too, the job expires at its deadline and is released then; either way nothing is billed.
             LogDispatchFailed(e, id);
-            var failed = new JobResultMessage(id, partition, false, 0, 0, 0, "dispatch_failed", "The job could not be queued for a worker; it was not run or billed.");
-            await events.RaiseAsync(client, id, JobEvents.Result, failed, CancellationToken.None);
+            await events.RaiseAsync(client, id, JobEvents.Result, DispatchFailed(id, partition), CancellationToken.None);
             throw;
         }
 
@@ -153,6 +150,41 @@ internal sealed partial class JobSubmitter(
         var job = await views.ToObjectAsync(row, withResult: false, withDeliveries: false, CancellationToken.None);
         await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status202Accepted, job, JobsJsonContext.Default.JobObject);
     }
+
+    /// <summary>
+    /// Cleans up after a submit that failed before its work was sent. Scheduling can fail on the client's side after
+    /// storage created the orchestration (a timeout): then the orchestration owns the reservation and is told the job
+    /// failed, which releases it once. Only when there is no orchestration is the reservation given back here.
+    /// </summary>
+    private async Task AbandonAsync(DurableTaskClient client, string id, string partition, Reservation reservation, Exception failure)
+    {
+        LogSubmitFailed(failure, id);
+        bool exists;
+        try
+        {
+            exists = await client.GetInstanceAsync(id, getInputsAndOutputs: false, CancellationToken.None) is not null;
+        }
+        catch (Exception)
+        {
+            exists = false; // storage is away, so scheduling most likely failed with it
+        }
+
+        if (exists)
+        {
+            await events.RaiseAsync(client, id, JobEvents.Result, DispatchFailed(id, partition), CancellationToken.None);
+            return;
+        }
+
+        // Nothing will ever settle this reservation: give it back now. The row, if written, stays queued and
+        // unsettled; it holds nothing.
+        await quotas.SettleAsync(reservation, answered: false, 0, 0, CancellationToken.None);
+    }
+
+    private static JobResultMessage DispatchFailed(string id, string partition) =>
+        new(id, partition, false, 0, 0, 0, "dispatch_failed", "The job could not be queued for a worker; it was not run or billed.");
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Job {JobId}: submitting it failed")]
+    private partial void LogSubmitFailed(Exception exception, string jobId);
 
     [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Job {JobId} submitted: {Kind} on {Model}")]
     private partial void LogSubmitted(string jobId, string kind, string model);

@@ -33,8 +33,9 @@ public sealed partial class ResultsQueueListener(
             try
             {
                 await queues.EnsureCreatedAsync();
-                // Hidden longer than a result may wait for its orchestration to start, so no one else takes it meanwhile.
-                var messages = (await queues.Results.ReceiveMessagesAsync(32, options.Value.EventWaitForStart + TimeSpan.FromSeconds(30), stoppingToken)).Value;
+                // Hidden a little longer than a result may wait for its orchestration to start (Jobs:EventWaitForStart),
+                // and no longer: a host that dies holding messages delays them by this much.
+                var messages = (await queues.Results.ReceiveMessagesAsync(32, options.Value.EventWaitForStart + TimeSpan.FromSeconds(10), stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
                     await Task.Delay(delay, stoppingToken);
@@ -50,10 +51,17 @@ public sealed partial class ResultsQueueListener(
                     {
                         await handler.HandleAsync(message.Body.ToString(), client, token);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException && message.DequeueCount < MaxDequeueCount)
+                    catch (Exception e) when (!token.IsCancellationRequested)
                     {
-                        LogFailed(e, message.MessageId);
-                        return; // visible again after its timeout: tried again
+                        if (message.DequeueCount < MaxDequeueCount)
+                        {
+                            LogFailed(e, message.MessageId);
+                            return; // visible again after its timeout: tried again
+                        }
+
+                        // As the trigger's poison queue would: give up on it (its job ends at its deadline) rather than
+                        // retry it forever, and leave the rest of the batch alone.
+                        LogDropped(e, message.MessageId, message.DequeueCount);
                     }
 
                     await queues.Results.DeleteMessageAsync(message.MessageId, message.PopReceipt, token);
@@ -73,6 +81,9 @@ public sealed partial class ResultsQueueListener(
 
     [LoggerMessage(EventId = 7020, Level = LogLevel.Warning, Message = "Results message {MessageId} failed; it will be tried again")]
     private partial void LogFailed(Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 7022, Level = LogLevel.Error, Message = "Results message {MessageId} failed {DequeueCount} times; dropped, its job ends at its deadline")]
+    private partial void LogDropped(Exception exception, string messageId, long dequeueCount);
 
     [LoggerMessage(EventId = 7021, Level = LogLevel.Warning, Message = "Reading the results queue failed")]
     private partial void LogReceiveFailed(Exception exception);

@@ -35,6 +35,21 @@ public sealed class LocalDurableOptions
     [Range(1, 16)]
     public int PartitionCount { get; set; } = 1;
 
+    /// <summary>
+    /// How long an orchestration message stays hidden once a host took it. A host that dies holding messages delays
+    /// those orchestrations by this much (the backend's default is 5 minutes); job orchestration steps take
+    /// milliseconds, so half a minute is ample.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:10:00")]
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The same for activity messages: an activity still running past it runs again (the job activities are
+    /// idempotent; a webhook call may repeat with the same <c>webhook-id</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many orchestration and activity work items run at once.</summary>
     [Range(1, 1000)]
     public int Concurrency { get; set; } = 100;

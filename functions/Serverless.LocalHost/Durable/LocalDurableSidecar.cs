@@ -31,6 +31,8 @@ internal sealed class LocalDurableSidecar(string socketPath, IOptions<LocalDurab
             StorageAccountClientProvider = new StorageAccountClientProvider(storage),
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             PartitionCount = settings.PartitionCount,
+            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = settings.Concurrency,
             MaxConcurrentTaskOrchestrationWorkItems = settings.Concurrency,
             WorkerId = settings.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",

@@ -121,15 +121,23 @@ internal sealed partial class JobMessageProcessor(
         var computeMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         activity?.SetTag("job.succeeded", execution.Succeeded);
         activity?.SetTag("gen_ai.usage.output_tokens", execution.CompletionTokens);
-        if (execution.Succeeded && !await StoreResultAsync(work, row, execution, cancellationToken))
+        var (promptTokens, completionTokens) = (execution.PromptTokens, execution.CompletionTokens);
+        if (execution.Succeeded)
         {
-            await renewal.StopAsync();
-            await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
-            return;
+            var stored = await StoreResultAsync(work, row, execution, cancellationToken);
+            if (stored is null)
+            {
+                await renewal.StopAsync();
+                await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
+                return;
+            }
+
+            // What the row holds is what the owner sees and what is billed: another delivery's, if it stored first.
+            (promptTokens, completionTokens) = (stored.PromptTokens, stored.CompletionTokens);
         }
 
         await PostAsync(
-            new JobResultMessage(work.JobId, work.Partition, execution.Succeeded, execution.PromptTokens, execution.CompletionTokens, computeMs, execution.ErrorCode, execution.ErrorMessage),
+            new JobResultMessage(work.JobId, work.Partition, execution.Succeeded, promptTokens, completionTokens, computeMs, execution.ErrorCode, execution.ErrorMessage),
             cancellationToken);
         await renewal.StopAsync();
         await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
@@ -169,10 +177,14 @@ internal sealed partial class JobMessageProcessor(
         throw new InvalidOperationException($"Job {row.RowKey}: could not mark it running.");
     }
 
-    /// <summary>Writes the result into the row unless another delivery did, or the job ended meanwhile; false when nothing should be posted.</summary>
-    private async Task<bool> StoreResultAsync(JobWorkMessage work, JobEntity row, JobExecution execution, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the result into the row unless another delivery did, or the job ended meanwhile; returns the row that
+    /// holds the result to announce (this one's or the other delivery's), or null when nothing should be posted. A
+    /// large result goes to a blob of this delivery's own, so two deliveries never overwrite each other's.
+    /// </summary>
+    private async Task<JobEntity?> StoreResultAsync(JobWorkMessage work, JobEntity row, JobExecution execution, CancellationToken cancellationToken)
     {
-        var (inline, blob) = await payloads.StoreAsync(work.JobId, "result", execution.ResultJson!, cancellationToken);
+        var (inline, blob) = await payloads.StoreAsync(work.JobId, $"result-{Guid.NewGuid():N}", execution.ResultJson!, cancellationToken);
         while (true)
         {
             (row.Result, row.ResultBlob) = (inline, blob);
@@ -180,18 +192,18 @@ internal sealed partial class JobMessageProcessor(
             row.CompletionTokens = execution.CompletionTokens;
             if (await TryReplaceAsync(row, cancellationToken))
             {
-                return true;
+                return row;
             }
 
             row = await ReadAsync(work, cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
             if (JobStatus.IsFinal(row.Status))
             {
-                return false; // cancelled or expired while it ran: the orchestration no longer wants it
+                return null; // cancelled or expired while it ran: the orchestration no longer wants it
             }
 
             if (row.Result is not null || row.ResultBlob is not null)
             {
-                return true; // a concurrent delivery stored its result first: announce that one
+                return row; // a concurrent delivery stored its result first: announce that one
             }
         }
     }
