@@ -22,8 +22,26 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The connection string (Azurite's well-known development account; not a secret).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts Azurite and waits until its three services listen.</summary>
+    /// <summary>
+    /// Starts Azurite and waits until its three services listen. A free port can be taken between picking it and
+    /// Azurite binding it (an outgoing connection's local port, another test's service): Azurite then exits at
+    /// once, and it is started again on other ports, up to three times.
+    /// </summary>
     public static async Task<Azurite> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync();
+            }
+            catch (AzuriteExitedException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<Azurite> StartOnFreePortsAsync()
     {
         var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var info = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite"))
@@ -52,14 +70,28 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start azurite (run npm ci first)");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && errors.Count < 50)
+            {
+                errors.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, blob, queue, table);
-        foreach (var port in new[] { blob, queue, table })
+        try
         {
-            await WaitForPortAsync(process, port);
+            foreach (var port in new[] { blob, queue, table })
+            {
+                await WaitForPortAsync(process, port);
+            }
+        }
+        catch (AzuriteExitedException e)
+        {
+            throw new AzuriteExitedException($"{e.Message}: {string.Join('\n', errors)}");
         }
 
         return azurite;
@@ -84,7 +116,7 @@ public sealed class Azurite : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"azurite exited with {process.ExitCode}");
+                throw new AzuriteExitedException($"azurite exited with {process.ExitCode}");
             }
 
             try
@@ -102,3 +134,6 @@ public sealed class Azurite : IAsyncDisposable
         throw new TimeoutException($"azurite did not listen on {port}");
     }
 }
+
+/// <summary>Azurite ended while starting (most often: one of its ports was taken meanwhile).</summary>
+internal sealed class AzuriteExitedException(string message) : InvalidOperationException(message);
