@@ -26,7 +26,7 @@ set +e
 dotnet test Serverless.sln -c "$CONFIGURATION" --no-build -nologo --results-directory "$RESULTS" >.artifacts/dotnet-test.log 2>&1
 dotnet_status=$?
 set -e
-grep -E '(Passed|Failed)!|^\s*Failed |error' .artifacts/dotnet-test.log || true
+grep -E '(Passed|Failed)!|^\s*Failed |error|Test Run Aborted|Test host process crashed' .artifacts/dotnet-test.log || true
 
 echo "==> the local stack (./run.sh) driven by the OpenAI JS SDK"
 rm -rf .artifacts/stack-data .artifacts/stack-logs
@@ -54,6 +54,10 @@ failed=$(grep -oE 'Failed: +[0-9]+' .artifacts/dotnet-test.log | awk '{s+=$2} EN
 js_passed=$(grep -oE '^# pass [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '{print $3}' || true)
 js_failed=$(grep -oE '^# fail [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '{print $3}' || true)
 [ "$js_status" = 0 ] || js_failed=$(( ${js_failed:-0} > 0 ? ${js_failed:-0} : 1 ))
+if grep -q 'Test Run Aborted' .artifacts/dotnet-test.log; then
+  echo "a test host crashed, so the rest of its tests did not run (see .artifacts/dotnet-test.log)"
+  failed=$((failed + 1))
+fi
 echo "dotnet: $passed passed, $failed failed"
 echo "js: ${js_passed:-0} passed, ${js_failed:-0} failed"
 echo "tests: $((passed + ${js_passed:-0})) passed, $((failed + ${js_failed:-0})) failed"

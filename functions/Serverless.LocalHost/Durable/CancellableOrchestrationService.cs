@@ -5,8 +5,9 @@ namespace Serverless.LocalHost.Durable;
 /// <summary>
 /// Wraps the Azure Storage orchestration service for the gRPC sidecar's dispatchers. Two things differ from the
 /// inner service: a <c>LockNext*</c> whose token is cancelled throws (the inner one returns null, and the
-/// dispatcher then spins a core at shutdown); start creates the task hub first and keeps trying while storage
-/// is not up; and stop runs once, however many callers ask, and not at all before a start succeeded.
+/// dispatcher then spins a core at shutdown); start creates the task hub first, keeps trying while storage is not
+/// up and gives up quietly once the host is stopping; and stop runs once, however many callers ask, and not at all
+/// before a start succeeded.
 /// </summary>
 internal sealed class CancellableOrchestrationService(IOrchestrationService inner, CancellationToken stopping) : IOrchestrationService
 {
@@ -39,10 +40,24 @@ internal sealed class CancellableOrchestrationService(IOrchestrationService inne
 
                 return;
             }
-            catch (Exception) when (!stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                // The host stopped while this started (a test host disposed at once, whose logger factory is gone):
+                // nothing to start. The sidecar calls this fire-and-forget, so a throw here would end the process.
+                return;
+            }
+            catch (Exception)
             {
                 // Storage not reachable yet (Azurite still starting): try again.
+            }
+
+            try
+            {
                 await Task.Delay(delay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
