@@ -17,7 +17,17 @@ pids=()
 stop_all() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Each gets 45 s to stop cleanly (the hosts' own shutdown timeout is 30 s); one that hangs is killed.
+  # (Running means: present and not a zombie; an ended child stays a zombie until waited for.)
+  running() { [ -e "/proc/$1" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 45); do running "$pid" || break; sleep 1; done
+    if running "$pid"; then
+      echo "==> process $pid did not stop in 45 s: killed"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
   echo "==> stopped"
 }
 trap stop_all EXIT
