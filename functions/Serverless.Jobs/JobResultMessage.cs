@@ -17,4 +17,15 @@ public sealed record JobResultMessage(
     int CompletionTokens,
     long ComputeMs,
     string? ErrorCode = null,
-    string? ErrorMessage = null);
+    string? ErrorMessage = null)
+{
+    /// <summary>
+    /// The <see cref="ErrorCode"/> of a worker's report that it skipped a job its owner had cancelled: the job ends
+    /// <c>cancelled</c>, as the owner's cancel event would end it.
+    /// </summary>
+    public const string CancelledCode = "cancelled";
+
+    /// <summary>The report that the worker skipped job <paramref name="jobId"/> because its owner cancelled it.</summary>
+    public static JobResultMessage Cancelled(string jobId, string partition) =>
+        new(jobId, partition, false, 0, 0, 0, CancelledCode, "The job was cancelled by its owner.");
+}

@@ -29,6 +29,8 @@ public sealed partial class JobCanceller(JobStore store, JobEventRaiser events, 
         if (!JobStatus.IsFinal(row.Status))
         {
             // Not tied to the request: once the row is flagged, the orchestration must hear of it even if the caller leaves.
+            // Should the orchestration not have started after all (an unconfirmed raise), a worker that then takes
+            // the job skips it and reports it cancelled, which ends it the same way.
             await events.RaiseAsync(client, row.RowKey, JobEvents.Cancel, "cancel", CancellationToken.None);
             LogCancelRequested(row.RowKey);
         }

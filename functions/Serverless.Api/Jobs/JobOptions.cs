@@ -20,7 +20,10 @@ public sealed class JobOptions
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
 
-    /// <summary>How long an event (a worker's result, a cancel) waits for its job's orchestration to start before the attempt fails and is tried again.</summary>
+    /// <summary>
+    /// How long an event (a worker's result, a cancel) waits for its job's orchestration to start. After that it is
+    /// raised anyway, and a result's message is kept to raise it again when it comes back (see <see cref="JobEventRaiser"/>).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan EventWaitForStart { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -15,6 +15,7 @@ namespace Serverless.Api.Jobs;
 public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(8, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
+    private static readonly JobOutcome Cancelled = new(JobStatus.Cancelled, 0, 0, 0, JobResultMessage.CancelledCode, "The job was cancelled by its owner.");
 
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskOrchestrationContext context, JobInput input)
@@ -36,7 +37,7 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         }
 
         var outcome = first == result ? FromResult(result.Result)
-            : first == cancel ? new JobOutcome(JobStatus.Cancelled, 0, 0, 0, "cancelled", "The job was cancelled by its owner.")
+            : first == cancel ? Cancelled
             : new JobOutcome(JobStatus.Expired, 0, 0, 0, "expired", "The job did not finish within its time limit.");
         var ended = await EndAsync(context, new EndJobInput(input, outcome));
         if (ended.NeedsWebhookRetry)
@@ -66,8 +67,9 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         }
     }
 
-    private static JobOutcome FromResult(JobResultMessage message) => message.Succeeded
-        ? new JobOutcome(JobStatus.Succeeded, message.PromptTokens, message.CompletionTokens, message.ComputeMs, null, null)
+    private static JobOutcome FromResult(JobResultMessage message) =>
+        message.Succeeded ? new JobOutcome(JobStatus.Succeeded, message.PromptTokens, message.CompletionTokens, message.ComputeMs, null, null)
+        : message.ErrorCode == JobResultMessage.CancelledCode ? Cancelled // a worker skipped it: the owner cancelled it
         : new JobOutcome(JobStatus.Failed, 0, 0, message.ComputeMs, message.ErrorCode ?? "worker_error", message.ErrorMessage ?? "The worker could not run the job.");
 
     /// <summary>Calls 2, 3, … after the first (made when the job ended) failed.</summary>

@@ -8,7 +8,8 @@ namespace Serverless.Api.Jobs;
 /// <summary>
 /// Turns one message of the <c>results</c> queue into its job orchestration's result event. Both hosts call it:
 /// the Functions app from its queue trigger, the local host from <see cref="ResultsQueueListener"/>. A duplicate
-/// message raises a second event that the orchestration, no longer waiting, ignores.
+/// message raises a second event that the orchestration, no longer waiting, ignores; so does a message kept because
+/// its event could not be confirmed (see <see cref="JobEventRaiser"/>).
 /// </summary>
 public sealed partial class JobResultsHandler(JobEventRaiser events, ILogger<JobResultsHandler> logger)
 {
@@ -32,7 +33,12 @@ public sealed partial class JobResultsHandler(JobEventRaiser events, ILogger<Job
             return;
         }
 
-        await events.RaiseAsync(client, result.JobId, JobEvents.Result, result, cancellationToken);
+        if (await events.RaiseAsync(client, result.JobId, JobEvents.Result, result, cancellationToken) == JobEventDelivery.Unconfirmed)
+        {
+            // Kept: the message comes back after its visibility timeout and raises the event again, by when the
+            // orchestration has started (or the first event brought its stale record up to date).
+            throw new TimeoutException($"The orchestration of job {result.JobId} was still recorded as pending; its result is raised again when the message comes back.");
+        }
     }
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "A results message of {Length} characters is not a job result; dropped")]

@@ -82,8 +82,7 @@ internal sealed partial class JobMessageProcessor(
         var row = await ReadAsync(work, cancellationToken);
         if (row is null || JobStatus.IsFinal(row.Status) || row.CancelRequested)
         {
-            LogSkipped(work.JobId, row?.Status ?? "missing", row?.CancelRequested ?? false);
-            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await SkipAsync(message, work, row, cancellationToken);
             return;
         }
 
@@ -95,12 +94,14 @@ internal sealed partial class JobMessageProcessor(
             return;
         }
 
-        row = await MarkRunningAsync(row, cancellationToken);
-        if (row is null)
+        var running = await MarkRunningAsync(row, cancellationToken);
+        if (running is null)
         {
-            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await SkipAsync(message, work, await ReadAsync(work, cancellationToken), cancellationToken);
             return;
         }
+
+        row = running;
 
         using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, logger);
         var started = Stopwatch.GetTimestamp();
@@ -142,6 +143,22 @@ internal sealed partial class JobMessageProcessor(
         await renewal.StopAsync();
         await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
         LogDone(work.JobId, execution.Succeeded, computeMs);
+    }
+
+    /// <summary>
+    /// Leaves a job alone: it ended, or its owner cancelled it. A cancelled job not yet ended is reported cancelled,
+    /// in case the owner's cancel never reached its orchestration (an orchestration whose start a dead host still
+    /// held drops it); when it did, this duplicate is ignored.
+    /// </summary>
+    private async Task SkipAsync(QueueMessage message, JobWorkMessage work, JobEntity? row, CancellationToken cancellationToken)
+    {
+        LogSkipped(work.JobId, row?.Status ?? "missing", row?.CancelRequested ?? false);
+        if (row is { CancelRequested: true } && !JobStatus.IsFinal(row.Status))
+        {
+            await PostAsync(JobResultMessage.Cancelled(work.JobId, work.Partition), cancellationToken);
+        }
+
+        await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     private async Task PoisonAsync(QueueMessage message, JobWorkMessage work, CancellationToken cancellationToken)

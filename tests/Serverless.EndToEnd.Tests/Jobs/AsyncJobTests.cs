@@ -51,11 +51,7 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
             (await AsyncJobs.SubmitAsync(http, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"burst {{i}}","max_tokens":2}""")).GetProperty("id").GetString()!));
-        var jobs = new List<JsonElement>();
-        foreach (var id in ids)
-        {
-            jobs.Add(await AsyncJobs.WaitForAsync(http, id, Done));
-        }
+        var jobs = await AsyncJobs.WaitForAllAsync(http, ids, Done);
 
         Assert.All(jobs, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
         Assert.Equal((40L, jobs.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64())), await AsyncJobs.UsageAsync(http));

@@ -23,13 +23,13 @@ internal static class AsyncJobs
         return job;
     }
 
-    /// <summary>Polls the job every 100 ms until its status is one of <paramref name="statuses"/> (default: any final one); returns it.</summary>
+    /// <summary>Polls the job (at least once, then every 100 ms) until its status is one of <paramref name="statuses"/> (default: any final one); returns it.</summary>
     public static async Task<JsonElement> WaitForAsync(HttpClient http, string id, TimeSpan timeout, params string[] statuses)
     {
         var wanted = statuses.Length > 0 ? statuses : Final;
         var deadline = Stopwatch.StartNew();
         var last = string.Empty;
-        while (deadline.Elapsed < timeout)
+        do
         {
             using var response = await http.GetAsync($"v1/async/completions/{id}");
             last = await response.Content.ReadAsStringAsync();
@@ -42,8 +42,33 @@ internal static class AsyncJobs
 
             await Task.Delay(100);
         }
+        while (deadline.Elapsed < timeout);
 
         throw new Xunit.Sdk.XunitException($"job {id} did not reach {string.Join(" or ", wanted)} within {timeout}; last seen: {last}");
+    }
+
+    /// <summary>
+    /// Waits for every job in <paramref name="ids"/> to end (all share one <paramref name="timeout"/>) and returns them in
+    /// order. When one does not end in time, the failure carries what <paramref name="diagnose"/> tells about it.
+    /// </summary>
+    public static async Task<IReadOnlyList<JsonElement>> WaitForAllAsync(
+        HttpClient http, IEnumerable<string> ids, TimeSpan timeout, Func<string, Task<string>>? diagnose = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        var jobs = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                jobs.Add(await WaitForAsync(http, id, timeout - deadline.Elapsed));
+            }
+            catch (Xunit.Sdk.XunitException failure) when (diagnose is not null)
+            {
+                throw new Xunit.Sdk.XunitException($"{failure.Message}\n{await diagnose(id)}");
+            }
+        }
+
+        return jobs;
     }
 
     /// <summary>The caller's usage totals (requests, total tokens) from <c>/v1/usage</c>.</summary>

@@ -94,6 +94,44 @@ public sealed class JobDurabilityTests(LocalStackFixture shared)
     }
 
     [Fact]
+    public async Task OrchestrationStillRecordedPendingAfterItStarted_StillGetsItsResult()
+    {
+        // A host that dies between writing an orchestration's history and its status leaves it started but recorded
+        // as pending. Its result must still reach it: raised anyway once the wait for the start is over.
+        await using var stack = await JobStack.StartAsync(shared, "--Jobs:EventWaitForStart", "00:00:02");
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-stale-pending","owner":"jobs-stale-pending"}"""));
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"stale","max_tokens":4}""")).GetProperty("id").GetString()!;
+        await stack.WaitForOrchestrationAsync(id, "Running", Ends);
+        await stack.SetOrchestrationStatusAsync(id, "Pending");
+
+        await stack.StartJobWorkerAsync();
+        var job = (await AsyncJobs.WaitForAllAsync(http, [id], Ends, stack.DiagnoseAsync))[0];
+
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal((1, job.GetProperty("usage").GetProperty("total_tokens").GetInt64()), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task CancelThatNeverReachedTheOrchestration_TheWorkerSkipsTheJob_AndItEndsCancelledUnbilled()
+    {
+        // The owner's cancel flagged the row, but its event was lost (dropped by an orchestration whose start a dead
+        // host still held): the worker that takes the job skips it and reports it cancelled.
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-lost-cancel","owner":"jobs-lost-cancel"}"""));
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"never run","max_tokens":4}""")).GetProperty("id").GetString()!;
+        await stack.WaitForOrchestrationAsync(id, "Running", Ends);
+        await stack.FlagCancelRequestedAsync(id);
+
+        await stack.StartJobWorkerAsync();
+        var job = (await AsyncJobs.WaitForAllAsync(http, [id], Ends, stack.DiagnoseAsync))[0];
+
+        Assert.Equal("cancelled", job.GetProperty("status").GetString());
+        Assert.Contains($"Job {id} skipped", stack.JobWorker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Job {id} done", stack.JobWorker.Output, StringComparison.Ordinal);
+        Assert.Equal((0, 0), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
     public async Task ApiHostKilledAndRestarted_WhileJobsWait_EveryJobEndsOnce_AndIsBilledOnce()
     {
         await using var stack = await JobStack.StartAsync(shared);
@@ -118,11 +156,7 @@ public sealed class JobDurabilityTests(LocalStackFixture shared)
 
         await stack.StartApiAsync();
         using var restarted = stack.CreateHttpClient(key);
-        var jobs = new List<JsonElement>();
-        foreach (var id in ids)
-        {
-            jobs.Add(await AsyncJobs.WaitForAsync(restarted, id, AfterRestart));
-        }
+        var jobs = await AsyncJobs.WaitForAllAsync(restarted, ids, AfterRestart, stack.DiagnoseAsync);
 
         Assert.All(jobs, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
         var billed = jobs.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64());
@@ -140,11 +174,7 @@ public sealed class JobDurabilityTests(LocalStackFixture shared)
         await stack.KillApiAsync();
         await stack.StartApiAsync();
         using var again = stack.CreateHttpClient(key);
-        var ended = new List<JsonElement>();
-        foreach (var id in more)
-        {
-            ended.Add(await AsyncJobs.WaitForAsync(again, id, AfterRestart));
-        }
+        var ended = await AsyncJobs.WaitForAllAsync(again, more, AfterRestart, stack.DiagnoseAsync);
 
         Assert.All(ended, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
         billed += ended.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64());

@@ -62,10 +62,7 @@ public sealed class JobLifecycleTests(LocalStackFixture shared)
             return id;
         }));
 
-        foreach (var id in ids)
-        {
-            Assert.Equal("cancelled", (await AsyncJobs.WaitForAsync(http, id, Ends)).GetProperty("status").GetString());
-        }
+        Assert.All(await AsyncJobs.WaitForAllAsync(http, ids, Ends), job => Assert.Equal("cancelled", job.GetProperty("status").GetString()));
     }
 
     [Fact]
@@ -121,10 +118,7 @@ public sealed class JobLifecycleTests(LocalStackFixture shared)
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         var waiting = await PrometheusScrape.GetAsync(stack.Api.BaseUrl, bearer: stack.Secrets.MetricsToken);
         await stack.StartJobWorkerAsync();
-        foreach (var id in ids)
-        {
-            await AsyncJobs.WaitForAsync(http, id, Ends);
-        }
+        await AsyncJobs.WaitForAllAsync(http, ids, Ends);
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         var drained = await PrometheusScrape.GetAsync(stack.Api.BaseUrl, bearer: stack.Secrets.MetricsToken);

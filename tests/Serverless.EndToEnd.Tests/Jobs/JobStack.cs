@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests.Jobs;
@@ -10,6 +15,9 @@ namespace Serverless.EndToEnd.Tests.Jobs;
 /// </summary>
 internal sealed class JobStack : IAsyncDisposable
 {
+    /// <summary>The local host's task hub (<c>Durable:TaskHubName</c>), whose tables and queues a diagnosis reads.</summary>
+    private const string TaskHub = "serverlessjobs";
+
     private readonly LocalStackFixture shared;
     private readonly string[] apiSettings;
     private ServiceProcess? api;
@@ -81,6 +89,84 @@ internal sealed class JobStack : IAsyncDisposable
     /// <summary>An HTTP client for this stack's API with <paramref name="key"/>.</summary>
     public HttpClient CreateHttpClient(string key) =>
         new() { BaseAddress = Api.BaseUrl, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { Authorization = new("Bearer", key) } };
+
+    /// <summary>Waits until the Durable backend records job <paramref name="jobId"/>'s orchestration as <paramref name="status"/> (<c>Running</c>, …).</summary>
+    public async Task WaitForOrchestrationAsync(string jobId, string status, TimeSpan timeout)
+    {
+        var instances = new TableServiceClient(Storage.ConnectionString).GetTableClient($"{TaskHub}Instances");
+        var deadline = DateTime.UtcNow + timeout;
+        while ((await instances.GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty)).Value?.GetString("RuntimeStatus") != status)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the orchestration of {jobId} was not {status} within {timeout}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Overwrites the status the Durable backend records for job <paramref name="jobId"/>'s orchestration, as a host that died mid-write leaves it.</summary>
+    public async Task SetOrchestrationStatusAsync(string jobId, string status)
+    {
+        var instances = new TableServiceClient(Storage.ConnectionString).GetTableClient($"{TaskHub}Instances");
+        await instances.UpdateEntityAsync(new TableEntity(jobId, string.Empty) { ["RuntimeStatus"] = status }, ETag.All, TableUpdateMode.Merge);
+    }
+
+    /// <summary>Flags job <paramref name="jobId"/>'s row cancelled, as the owner's cancel does, without telling its orchestration.</summary>
+    public async Task FlagCancelRequestedAsync(string jobId)
+    {
+        var jobs = new TableServiceClient(Storage.ConnectionString).GetTableClient("jobs");
+        await foreach (var row in jobs.QueryAsync<TableEntity>(e => e.RowKey == jobId))
+        {
+            await jobs.UpdateEntityAsync(new TableEntity(row.PartitionKey, jobId) { ["CancelRequested"] = true }, row.ETag, TableUpdateMode.Merge);
+        }
+    }
+
+    /// <summary>
+    /// What a failure message needs to tell why job <paramref name="jobId"/> did not end: the Durable backend's
+    /// record of its orchestration (instance row and history), what waits in the queues, and the last lines the API
+    /// host (its request logs left out) and the job worker printed.
+    /// </summary>
+    public async Task<string> DiagnoseAsync(string jobId)
+    {
+        var report = new StringBuilder();
+        try
+        {
+            var tables = new TableServiceClient(Storage.ConnectionString);
+            report.AppendLine(CultureInfo.InvariantCulture, $"Orchestration instance {jobId}:");
+            await foreach (var row in tables.GetTableClient($"{TaskHub}Instances").QueryAsync<TableEntity>(e => e.PartitionKey == jobId))
+            {
+                report.AppendLine(Describe(row));
+            }
+
+            report.AppendLine("History:");
+            await foreach (var row in tables.GetTableClient($"{TaskHub}History").QueryAsync<TableEntity>(e => e.PartitionKey == jobId))
+            {
+                report.AppendLine(Describe(row));
+            }
+
+            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+            foreach (var queue in new[] { $"{TaskHub}-control-00", $"{TaskHub}-workitems", "jobs", "results" })
+            {
+                var properties = await new QueueClient(Storage.ConnectionString, queue, options).GetPropertiesAsync();
+                report.AppendLine(CultureInfo.InvariantCulture, $"Queue {queue}: {properties.Value.ApproximateMessagesCount} messages (hidden ones included)");
+            }
+        }
+        catch (RequestFailedException e)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"Reading the backend's storage failed: {e.Message}");
+        }
+
+        report.AppendLine("API host output (request logs left out):").AppendLine(Tail(api, line => !line.Contains("\"request_id\"", StringComparison.Ordinal)));
+        report.AppendLine("Job worker output:").AppendLine(Tail(jobWorker, _ => true));
+        return report.ToString();
+    }
+
+    private static string Describe(TableEntity row) =>
+        string.Join(", ", row.Where(p => p.Key is not ("Input" or "Output" or "odata.etag") && p.Value is not null)
+            .Select(p => $"{p.Key}={Truncate(Convert.ToString(p.Value, CultureInfo.InvariantCulture))}"));
+
+    private static string? Truncate(string? text) => text is { Length: > 200 } ? text[..200] + "…" : text;
+
+    private static string Tail(ServiceProcess? process, Func<string, bool> keep) =>
+        process is null ? "(not running)" : string.Join('\n', process.Output.Split('\n').Where(keep).TakeLast(100));
 
     public async ValueTask DisposeAsync()
     {

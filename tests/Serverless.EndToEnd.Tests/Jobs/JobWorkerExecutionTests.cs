@@ -21,9 +21,6 @@ public sealed class JobWorkerExecutionTests(LocalStackFixture shared)
 
         Assert.Equal(0, exitCode);
         Assert.Contains("stayed empty for 2 s: exiting", stack.JobWorker.Output, StringComparison.Ordinal);
-        foreach (var id in ids)
-        {
-            Assert.Equal("succeeded", (await AsyncJobs.WaitForAsync(http, id, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
-        }
+        Assert.All(await AsyncJobs.WaitForAllAsync(http, ids, TimeSpan.FromSeconds(60)), job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
     }
 }
