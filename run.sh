@@ -16,12 +16,15 @@ DATA_DIR=${DATA_DIR:-.azurite}
 pids=()
 stop_all() {
   trap - INT TERM EXIT
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  # Each gets 45 s to stop cleanly (the hosts' own shutdown timeout is 30 s); one that hangs is killed.
+  # Last started, first stopped: the API still talks to storage while it stops (the Durable backend releases its
+  # partition leases, and retries while storage does not answer), so Azurite goes last. Each gets 45 s to
+  # stop cleanly (the hosts' own shutdown timeout is 30 s); one that hangs is killed.
   # (Running means: present and not a zombie; an ended child stays a zombie until waited for.)
   running() { [ -e "/proc/$1" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 45); do running "$pid" || break; sleep 1; done
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    pid=${pids[i]}
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 450); do running "$pid" || break; sleep 0.1; done
     if running "$pid"; then
       echo "==> process $pid did not stop in 45 s: killed"
       kill -KILL "$pid" 2>/dev/null || true

@@ -13,10 +13,11 @@ namespace Serverless.LocalHost.Durable;
 /// by the test host's <see cref="TaskHubGrpcServer"/>, so the SDK's standard gRPC worker and client run the job
 /// orchestrations. It runs as its own small Kestrel host because the API's host listens on HTTP/1.1 URLs.
 /// </summary>
-internal sealed class LocalDurableSidecar(string socketPath, IOptions<LocalDurableOptions> options, IConfiguration configuration, ILoggerFactory loggers)
+internal sealed partial class LocalDurableSidecar(string socketPath, IOptions<LocalDurableOptions> options, IConfiguration configuration, ILoggerFactory loggers)
     : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private readonly ILogger logger = loggers.CreateLogger<LocalDurableSidecar>();
     private WebApplication? app;
     private CancellableOrchestrationService? service;
 
@@ -66,7 +67,16 @@ internal sealed class LocalDurableSidecar(string socketPath, IOptions<LocalDurab
 
         if (service is not null)
         {
-            await service.StopAsync();
+            // The backend's stop (releasing its partition leases) retries for as long as storage does not answer:
+            // the host's shutdown timeout bounds it, and the leases then lapse by themselves.
+            try
+            {
+                await service.StopAsync().WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogStopAbandoned();
+            }
         }
     }
 
@@ -80,4 +90,7 @@ internal sealed class LocalDurableSidecar(string socketPath, IOptions<LocalDurab
         stopping.Dispose();
         File.Delete(socketPath);
     }
+
+    [LoggerMessage(EventId = 7200, Level = LogLevel.Warning, Message = "The Durable backend did not stop within the host's shutdown timeout (is storage away?); its partition leases lapse by themselves")]
+    private partial void LogStopAbandoned();
 }
