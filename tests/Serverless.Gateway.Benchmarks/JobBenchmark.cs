@@ -41,11 +41,20 @@ internal static class JobBenchmark
         // Warm every part (JIT, the Durable hub's queues and partitions, the model) with a few jobs first.
         await RunBatchAsync(http, receiver, body, 5, TimeSpan.FromMinutes(3));
         Console.WriteLine($"job benchmark: {jobs} async completions (gpt2-tiny, max_tokens 8) submitted at once, CPU worker in job mode ({Environment.ProcessorCount} cores), local Durable backend on Azurite");
+        var cpu = new (string Name, Func<TimeSpan> Read)[]
+        {
+            ("Azurite", () => storage.CpuTime), ("API host", () => api.CpuTime), ("job worker", () => jobWorker.CpuTime), ("serve worker", () => worker.CpuTime),
+            ("benchmark (client, webhook receiver)", () => Process.GetCurrentProcess().TotalProcessorTime),
+        };
+        var cpuBefore = cpu.Select(c => c.Read()).ToArray();
         var run = await RunBatchAsync(http, receiver, body, jobs, TimeSpan.FromMinutes(3));
+        var cpuUsed = cpu.Select((c, i) => (c.Name, Seconds: (c.Read() - cpuBefore[i]).TotalSeconds)).ToArray();
         static double P(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done {run.Done.Length}/{jobs} in {run.Seconds:F2} s: {run.Done.Length / run.Seconds:F1} jobs/s; submit (202) p50/p95 {P(run.Submit, 50):F0} / {P(run.Submit, 95):F0} ms; " +
             $"submit-to-done p50/p95/max {P(run.Done, 50):F0} / {P(run.Done, 95):F0} / {run.Done.LastOrDefault():F0} ms; submit errors {run.Errors}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU during the run ({run.Seconds * Environment.ProcessorCount:F1} CPU-s available): {string.Join(", ", cpuUsed.Select(c => $"{c.Name} {c.Seconds:F1} s ({c.Seconds * 1000 / jobs:F0} ms/job)"))}"));
         await PrintPhasesAsync(storage.ConnectionString, receiver);
 
         // One at a time: what a job costs end to end when nothing queues in front of it (event-driven, no 2 s polling).

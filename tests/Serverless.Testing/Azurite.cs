@@ -22,6 +22,16 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The connection string (Azurite's well-known development account; not a secret).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The CPU time Azurite has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Starts Azurite and waits until its three services listen. A free port can be taken between picking it and
     /// Azurite binding it (an outgoing connection's local port, another test's service): Azurite then exits at

@@ -28,6 +28,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Everything the process printed so far.</summary>
     public string Output => string.Join('\n', output);
 
+    /// <summary>The CPU time the process has used so far (user and system), for benchmarks that say where the CPU went.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => process.HasExited;
 
