@@ -13,13 +13,15 @@ namespace Serverless.Functions;
 /// The async job API in Azure: its HTTP triggers (each also bound to a Durable client, handed to the shared
 /// handlers as a request feature), the orchestration and activity triggers that run the shared orchestrator and
 /// activity classes (the Durable source generator is not available, so these wrappers are explicit), and the
-/// queue trigger that turns worker results into orchestration events.
+/// queue trigger that turns worker results into orchestration events, and the timer that purges ended
+/// orchestrations' history.
 /// </summary>
 public sealed class JobFunctions(
     ApiPipeline pipeline,
     EndJobActivity end,
     DeliverWebhookActivity deliver,
-    JobResultsHandler results)
+    JobResultsHandler results,
+    JobHistoryPurger purger)
 {
     /// <summary><c>GET</c>, <c>POST /v1/async/completions</c>.</summary>
     [Function("AsyncCompletions")]
@@ -72,6 +74,11 @@ public sealed class JobFunctions(
     [Function("JobResults")]
     public Task JobResults([QueueTrigger(JobQueues.Results)] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         results.HandleAsync(message, client, cancellationToken);
+
+    /// <summary>Every 10 minutes: deletes the Durable history of job orchestrations past <c>Jobs:HistoryRetention</c>.</summary>
+    [Function("PurgeJobHistory")]
+    public Task PurgeJobHistory([TimerTrigger("0 */10 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        purger.PurgeAsync(client, cancellationToken);
 
     private static FunctionActivityContext Activity(string name, FunctionContext context) =>
         new(new TaskName(name), context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);

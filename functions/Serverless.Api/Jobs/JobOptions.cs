@@ -31,6 +31,14 @@ public sealed class JobOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan QueueProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long an ended job's orchestration history is kept (for debugging) before it is purged (<see cref="JobHistoryPurger"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often the local host purges ended orchestrations' history (Functions runs its timer every 10 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan HistoryPurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Whether this host runs the results-queue listener (the local host; Functions uses its queue trigger).</summary>
     public bool ListenForResults { get; set; }
 }

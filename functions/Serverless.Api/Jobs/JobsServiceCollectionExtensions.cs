@@ -33,6 +33,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<JobListHandler>();
         services.AddSingleton<JobResultsHandler>();
+        services.AddSingleton<JobHistoryPurger>();
         services.AddSingleton<WebhookUrlValidator>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryStore>();

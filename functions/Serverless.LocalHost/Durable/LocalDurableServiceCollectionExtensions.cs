@@ -80,6 +80,7 @@ internal static class LocalDurableServiceCollectionExtensions
 
         services.PostConfigure<JobOptions>(jobs => jobs.ListenForResults = true);
         services.AddHostedService<ResultsQueueListener>();
+        services.AddHostedService<JobHistoryPurgeService>();
 
         // Without this the host stops its services one by one, and the worker's stop waits out its timeout on a
         // sidecar that is stopping too.

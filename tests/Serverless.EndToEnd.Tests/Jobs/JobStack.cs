@@ -102,6 +102,34 @@ internal sealed class JobStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the Durable backend holds nothing of job <paramref name="jobId"/>'s orchestration: no instance row, no history.</summary>
+    public async Task WaitUntilOrchestrationPurgedAsync(string jobId, TimeSpan timeout)
+    {
+        var tables = new TableServiceClient(Storage.ConnectionString);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var instance = await tables.GetTableClient($"{TaskHub}Instances").GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty);
+            var history = 0;
+            await foreach (var _ in tables.GetTableClient($"{TaskHub}History").QueryAsync<TableEntity>(e => e.PartitionKey == jobId, select: ["RowKey"]))
+            {
+                history++;
+            }
+
+            if (!instance.HasValue && history == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"the orchestration of {jobId} still had {(instance.HasValue ? "its instance row and " : string.Empty)}{history} history rows after {timeout}\n{await DiagnoseAsync(jobId)}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Overwrites the status the Durable backend records for job <paramref name="jobId"/>'s orchestration, as a host that died mid-write leaves it.</summary>
     public async Task SetOrchestrationStatusAsync(string jobId, string status)
     {
