@@ -20,6 +20,12 @@ internal static class BenchmarkCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
+        if (args is ["sampling"])
+        {
+            SamplingBenchmark.Run(output);
+            return 0;
+        }
+
         if (args.Length == 4 && args[0] == MeasureVerb)
         {
             var model = Models.Single(m => m.Id == args[2]);
