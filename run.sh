@@ -14,6 +14,7 @@ LOG_DIR=${LOG_DIR:-.artifacts/logs}
 DATA_DIR=${DATA_DIR:-.azurite}
 
 pids=()
+names=()
 stop_all() {
   trap - INT TERM EXIT
   # Last started, first stopped: the API still talks to storage while it stops (the Durable backend releases its
@@ -26,7 +27,7 @@ stop_all() {
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 450); do running "$pid" || break; sleep 0.1; done
     if running "$pid"; then
-      echo "==> process $pid did not stop in 45 s: killed"
+      echo "==> ${names[i]} (pid $pid) did not stop in 45 s: killed"
       kill -KILL "$pid" 2>/dev/null || true
     fi
     wait "$pid" 2>/dev/null || true
@@ -73,19 +74,19 @@ node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --lo
   --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
   --queueHost 127.0.0.1 --queuePort "$((AZURITE_BLOB_PORT + 1))" \
   --tableHost 127.0.0.1 --tablePort "$((AZURITE_BLOB_PORT + 2))" >"$LOG_DIR/azurite.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=("Azurite")
 wait_for_port "$AZURITE_BLOB_PORT"
 
 echo "==> GPU worker (serve mode) on 127.0.0.1:$WORKER_PORT; the first start builds the default models into $MODELS_PATH"
 dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" serve \
   --urls "http://127.0.0.1:$WORKER_PORT" --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=("the serve-mode worker")
 wait_for_url "http://127.0.0.1:$WORKER_PORT/readyz" 600 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/worker.log"; exit 1; }
 
 echo "==> GPU worker (job mode): runs async jobs from the jobs queue"
 dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" job \
   --JobMode:RunForever true --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker-jobs.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=("the job-mode worker")
 
 # Webhooks: signed with a secret kept beside the storage; a developer's receiver runs on loopback, so allow it.
 export Webhooks__SigningSecret=${Webhooks__SigningSecret:-$LOCAL_WEBHOOK_SECRET}
@@ -94,7 +95,7 @@ export Webhooks__AllowPrivateAddresses=${Webhooks__AllowPrivateAddresses:-true}
 echo "==> API on 127.0.0.1:$API_PORT"
 dotnet "functions/Serverless.LocalHost/bin/$CONFIGURATION/net10.0/Serverless.LocalHost.dll" \
   --urls "http://127.0.0.1:$API_PORT" --Worker:BaseUrl "http://127.0.0.1:$WORKER_PORT/" >"$LOG_DIR/api.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=("the API host")
 wait_for_url "http://127.0.0.1:$API_PORT/healthz" 120 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/api.log"; exit 1; }
 
 cat <<BANNER
