@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests.Jobs;
 
@@ -41,6 +42,38 @@ public sealed class JobDurabilityTests(LocalStackFixture shared)
         var usage = job.GetProperty("result").GetProperty("usage");
         Assert.Equal(usage.ToString(), job.GetProperty("usage").ToString());
         Assert.Equal((1, usage.GetProperty("total_tokens").GetInt64()), await AsyncJobs.UsageAsync(http));
+    }
+
+    [Fact]
+    public async Task JobsRunningLongerThanTheirVisibilityTimeout_StayHidden_SoASecondWorkerNeverTakesThem()
+    {
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-renewal","owner":"jobs-renewal","limits":{"max_concurrency":100}}"""));
+
+        // Messages hidden 3 s per renewal; the engine decodes one sequence at a time, so the jobs queue up inside
+        // the worker and the last runs many times 3 s. Without renewal their messages would reappear meanwhile.
+        string[] worker = ["--JobMode:VisibilityTimeout", "00:00:03", "--Inference:MaxBatchSize", "1"];
+        await stack.StartJobWorkerAsync(worker);
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add((await AsyncJobs.SubmitAsync(http, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"A long story {{i}}:","max_tokens":1000,"temperature":1.0,"seed":{{i}}}""")).GetProperty("id").GetString()!);
+        }
+
+        foreach (var id in ids)
+        {
+            await AsyncJobs.WaitForAsync(http, id, Ends, ["running", .. AsyncJobs.Final]); // all taken by the first worker
+        }
+
+        await using var second = await ServiceProcess.StartJobWorkerAsync(stack.Storage.ConnectionString, worker);
+        var jobs = await AsyncJobs.WaitForAllAsync(http, ids, TimeSpan.FromMinutes(3), stack.DiagnoseAsync);
+
+        Assert.All(jobs, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
+        var longest = jobs.Max(job => job.GetProperty("completed_at").GetInt64() - job.GetProperty("started_at").GetInt64());
+        Assert.True(longest >= 9, $"the longest job ran {longest} s, not the three visibility timeouts (9 s) this test needs to mean anything");
+        Assert.All(ids, id => Assert.DoesNotContain(id, second.Output, StringComparison.Ordinal));
+        Assert.All(ids, id => Assert.Contains($"Job {id} done", stack.JobWorker.Output, StringComparison.Ordinal));
+        Assert.Equal((ids.Count, jobs.Sum(job => job.GetProperty("usage").GetProperty("total_tokens").GetInt64())), await AsyncJobs.UsageAsync(http));
     }
 
     [Fact]
