@@ -51,11 +51,11 @@ public sealed class JobDurabilityTests(LocalStackFixture shared)
         using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-renewal","owner":"jobs-renewal","limits":{"max_concurrency":100}}"""));
 
         // Messages hidden 3 s per renewal; the engine decodes one sequence at a time, so the jobs queue up inside
-        // the worker and the last runs many times 3 s. Without renewal their messages would reappear meanwhile.
+        // the worker and the last runs many times 3 s (some 20 s here; a machine twice as fast still passes 9 s). Without renewal their messages would reappear meanwhile.
         string[] worker = ["--JobMode:VisibilityTimeout", "00:00:03", "--Inference:MaxBatchSize", "1"];
         await stack.StartJobWorkerAsync(worker);
         var ids = new List<string>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 8; i++)
         {
             ids.Add((await AsyncJobs.SubmitAsync(http, "v1/async/completions", $$"""{"model":"gpt2-tiny","prompt":"A long story {{i}}:","max_tokens":1000,"temperature":1.0,"seed":{{i}}}""")).GetProperty("id").GetString()!);
         }
