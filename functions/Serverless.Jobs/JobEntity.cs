@@ -85,6 +85,12 @@ public sealed class JobEntity : ITableEntity
     /// <summary>Which run of the ending activity settled the job: the run that finds its own mark after a lost answer settles the quota.</summary>
     public string? SettledBy { get; set; }
 
+    /// <summary>
+    /// The end state the settling run claimed. <see cref="Status"/> takes it only once the reservation is released,
+    /// so an owner who sees the job ended finds its quota free again.
+    /// </summary>
+    public string? EndStatus { get; set; }
+
     /// <summary>Set by a cancel request, so that a worker skips the job.</summary>
     public bool CancelRequested { get; set; }
 

@@ -11,7 +11,8 @@ namespace Serverless.Api.Jobs;
 /// <summary>
 /// Ends a job exactly once, whatever retries and replays happen, then makes the first webhook call. Settling:
 /// records its usage (idempotent: keyed by the job id), then claims the end with an ETag-guarded write of the row,
-/// and only the writer that wins settles the quota reservation stored with the job. A crash between the two, or a
+/// and only the writer that wins settles the quota reservation stored with the job; a last write then shows the job
+/// ended, so its owner never sees it ended while its reservation still counts. A crash between claim and release, or a
 /// quota store that fails three times, loses a reservation's release (the estimate counts until its window ends);
 /// nothing is ever billed or released twice. The first webhook call is made here rather than in an activity of
 /// its own because every activity costs the orchestration a replay and several storage calls; a retried run of
@@ -35,7 +36,8 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             ?? throw new InvalidOperationException($"Job {job.JobId} has no row.");
         if (row.Settled)
         {
-            return row;
+            // Claimed by an earlier run: shown ended already, or to be now (that run stopped between its writes).
+            return await ShowEndedAsync(row);
         }
 
         var answered = outcome.Status == JobStatus.Succeeded;
@@ -49,20 +51,20 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             await usage.FlushAsync(CancellationToken.None);
         }
 
+        // The claim: settled by this run, with the end it settles. The status the owner sees changes only after the
+        // reservation is released (ShowEndedAsync), so a job shown ended never still holds its owner's quota.
         var claim = Guid.NewGuid().ToString("N");
         while (true)
         {
-            row.Status = outcome.Status;
             row.Settled = true;
             row.SettledBy = claim;
-            row.CompletedAt = time.GetUtcNow();
+            row.EndStatus = outcome.Status;
             row.PromptTokens = outcome.PromptTokens;
             row.CompletionTokens = outcome.CompletionTokens;
             row.ErrorCode = outcome.ErrorCode;
             row.ErrorMessage = outcome.ErrorMessage;
             if (await store.TryReplaceAsync(row, CancellationToken.None))
             {
-                metrics.JobEnded(row.Model, row.Status, row.CompletedAt.Value - row.CreatedAt, row.StartedAt - row.CreatedAt);
                 break;
             }
 
@@ -73,7 +75,7 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None) ?? throw new InvalidOperationException($"Job {job.JobId} vanished.");
             if (row.Settled && row.SettledBy != claim)
             {
-                return row;
+                return await ShowEndedAsync(row);
             }
 
             if (row.Settled)
@@ -86,6 +88,27 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
         {
             var micros = (long)decimal.Ceiling(cost * 1_000_000m);
             await SettleQuotaAsync(reservation, answered, outcome.PromptTokens + outcome.CompletionTokens, micros);
+        }
+
+        return await ShowEndedAsync(row);
+    }
+
+    /// <summary>Shows a settled job ended: the status its claim recorded, and when. Does nothing to one already shown.</summary>
+    private async Task<JobEntity> ShowEndedAsync(JobEntity row)
+    {
+        while (!JobStatus.IsFinal(row.Status))
+        {
+            row.Status = row.EndStatus ?? throw new InvalidOperationException($"Job {row.RowKey} is settled without an end status.");
+            row.CompletedAt = time.GetUtcNow();
+            if (await store.TryReplaceAsync(row, CancellationToken.None))
+            {
+                metrics.JobEnded(row.Model, row.Status, row.CompletedAt.Value - row.CreatedAt, row.StartedAt - row.CreatedAt);
+                break;
+            }
+
+            // A worker wrote meanwhile (it marks a job running before it sees the job settled), or this write was
+            // carried out but answered too late: read it again.
+            row = await store.GetAsync(row.PartitionKey, row.RowKey, CancellationToken.None) ?? throw new InvalidOperationException($"Job {row.RowKey} vanished.");
         }
 
         return row;

@@ -80,7 +80,7 @@ internal sealed partial class JobMessageProcessor(
         }
 
         var row = await ReadAsync(work, cancellationToken);
-        if (row is null || JobStatus.IsFinal(row.Status) || row.CancelRequested)
+        if (row is null || HasEnded(row) || row.CancelRequested)
         {
             await SkipAsync(message, work, row, cancellationToken);
             return;
@@ -153,7 +153,7 @@ internal sealed partial class JobMessageProcessor(
     private async Task SkipAsync(QueueMessage message, JobWorkMessage work, JobEntity? row, CancellationToken cancellationToken)
     {
         LogSkipped(work.JobId, row?.Status ?? "missing", row?.CancelRequested ?? false);
-        if (row is { CancelRequested: true } && !JobStatus.IsFinal(row.Status))
+        if (row is { CancelRequested: true } && !HasEnded(row))
         {
             await PostAsync(JobResultMessage.Cancelled(work.JobId, work.Partition), cancellationToken);
         }
@@ -185,7 +185,7 @@ internal sealed partial class JobMessageProcessor(
             }
 
             row = await ReadAsync(new JobWorkMessage(row.RowKey, row.PartitionKey), cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
-            if (JobStatus.IsFinal(row.Status) || row.CancelRequested)
+            if (HasEnded(row) || row.CancelRequested)
             {
                 return null;
             }
@@ -213,7 +213,7 @@ internal sealed partial class JobMessageProcessor(
             }
 
             row = await ReadAsync(work, cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
-            if (JobStatus.IsFinal(row.Status))
+            if (HasEnded(row))
             {
                 return null; // cancelled or expired while it ran: the orchestration no longer wants it
             }
@@ -224,6 +224,12 @@ internal sealed partial class JobMessageProcessor(
             }
         }
     }
+
+    /// <summary>
+    /// Whether the job has ended: shown so, or settled by the orchestration, which shows it ended only once its
+    /// reservation is released. A settled row is the orchestration's: a worker writes nothing more into it.
+    /// </summary>
+    private static bool HasEnded(JobEntity row) => JobStatus.IsFinal(row.Status) || row.Settled;
 
     private async Task PostAsync(JobResultMessage result, CancellationToken cancellationToken) =>
         await results.SendMessageAsync(JsonSerializer.Serialize(result, JobsContractJsonContext.Default.JobResultMessage), cancellationToken);
