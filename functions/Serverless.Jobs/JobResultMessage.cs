@@ -25,7 +25,6 @@ public sealed record JobResultMessage(
     /// </summary>
     public const string CancelledCode = "cancelled";
 
-    /// <summary>The report that the worker skipped job <paramref name="jobId"/> because its owner cancelled it.</summary>
-    public static JobResultMessage Cancelled(string jobId, string partition) =>
-        new(jobId, partition, false, 0, 0, 0, CancelledCode, "The job was cancelled by its owner.");
+    /// <summary>The report that the worker skipped job <paramref name="jobId"/> because its owner cancelled it (the orchestration words the error).</summary>
+    public static JobResultMessage Cancelled(string jobId, string partition) => new(jobId, partition, false, 0, 0, 0, CancelledCode);
 }

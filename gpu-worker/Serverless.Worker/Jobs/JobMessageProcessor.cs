@@ -94,14 +94,12 @@ internal sealed partial class JobMessageProcessor(
             return;
         }
 
-        var running = await MarkRunningAsync(row, cancellationToken);
-        if (running is null)
+        row = await MarkRunningAsync(row, cancellationToken);
+        if (HasEnded(row) || row.CancelRequested)
         {
-            await SkipAsync(message, work, await ReadAsync(work, cancellationToken), cancellationToken);
+            await SkipAsync(message, work, row, cancellationToken); // it ended, or was cancelled, meanwhile
             return;
         }
-
-        row = running;
 
         using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, logger);
         var started = Stopwatch.GetTimestamp();
@@ -172,7 +170,8 @@ internal sealed partial class JobMessageProcessor(
         await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
-    private async Task<JobEntity?> MarkRunningAsync(JobEntity row, CancellationToken cancellationToken)
+    /// <summary>Marks the job running and returns its row; the row as read, unmarked, if it ended or was cancelled meanwhile.</summary>
+    private async Task<JobEntity> MarkRunningAsync(JobEntity row, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -187,7 +186,7 @@ internal sealed partial class JobMessageProcessor(
             row = await ReadAsync(new JobWorkMessage(row.RowKey, row.PartitionKey), cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
             if (HasEnded(row) || row.CancelRequested)
             {
-                return null;
+                return row;
             }
         }
 

@@ -93,9 +93,8 @@ internal sealed class JobStack : IAsyncDisposable
     /// <summary>Waits until the Durable backend records job <paramref name="jobId"/>'s orchestration as <paramref name="status"/> (<c>Running</c>, …).</summary>
     public async Task WaitForOrchestrationAsync(string jobId, string status, TimeSpan timeout)
     {
-        var instances = new TableServiceClient(Storage.ConnectionString).GetTableClient($"{TaskHub}Instances");
         var deadline = DateTime.UtcNow + timeout;
-        while ((await instances.GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty)).Value?.GetString("RuntimeStatus") != status)
+        while ((await DurableTable("Instances").GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty)).Value?.GetString("RuntimeStatus") != status)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the orchestration of {jobId} was not {status} within {timeout}");
             await Task.Delay(100);
@@ -105,13 +104,12 @@ internal sealed class JobStack : IAsyncDisposable
     /// <summary>Waits until the Durable backend holds nothing of job <paramref name="jobId"/>'s orchestration: no instance row, no history.</summary>
     public async Task WaitUntilOrchestrationPurgedAsync(string jobId, TimeSpan timeout)
     {
-        var tables = new TableServiceClient(Storage.ConnectionString);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var instance = await tables.GetTableClient($"{TaskHub}Instances").GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty);
+            var instance = await DurableTable("Instances").GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty);
             var history = 0;
-            await foreach (var _ in tables.GetTableClient($"{TaskHub}History").QueryAsync<TableEntity>(e => e.PartitionKey == jobId, select: ["RowKey"]))
+            await foreach (var _ in DurableTable("History").QueryAsync<TableEntity>(e => e.PartitionKey == jobId, select: ["RowKey"]))
             {
                 history++;
             }
@@ -133,14 +131,13 @@ internal sealed class JobStack : IAsyncDisposable
     /// <summary>Overwrites the status the Durable backend records for job <paramref name="jobId"/>'s orchestration, as a host that died mid-write leaves it.</summary>
     public async Task SetOrchestrationStatusAsync(string jobId, string status)
     {
-        var instances = new TableServiceClient(Storage.ConnectionString).GetTableClient($"{TaskHub}Instances");
-        await instances.UpdateEntityAsync(new TableEntity(jobId, string.Empty) { ["RuntimeStatus"] = status }, ETag.All, TableUpdateMode.Merge);
+        await DurableTable("Instances").UpdateEntityAsync(new TableEntity(jobId, string.Empty) { ["RuntimeStatus"] = status }, ETag.All, TableUpdateMode.Merge);
     }
 
     /// <summary>Flags job <paramref name="jobId"/>'s row cancelled, as the owner's cancel does, without telling its orchestration.</summary>
     public async Task FlagCancelRequestedAsync(string jobId)
     {
-        var jobs = new TableServiceClient(Storage.ConnectionString).GetTableClient("jobs");
+        var jobs = new TableClient(Storage.ConnectionString, "jobs");
         await foreach (var row in jobs.QueryAsync<TableEntity>(e => e.RowKey == jobId))
         {
             await jobs.UpdateEntityAsync(new TableEntity(row.PartitionKey, jobId) { ["CancelRequested"] = true }, row.ETag, TableUpdateMode.Merge);
@@ -157,15 +154,14 @@ internal sealed class JobStack : IAsyncDisposable
         var report = new StringBuilder();
         try
         {
-            var tables = new TableServiceClient(Storage.ConnectionString);
             report.AppendLine(CultureInfo.InvariantCulture, $"Orchestration instance {jobId}:");
-            await foreach (var row in tables.GetTableClient($"{TaskHub}Instances").QueryAsync<TableEntity>(e => e.PartitionKey == jobId))
+            await foreach (var row in DurableTable("Instances").QueryAsync<TableEntity>(e => e.PartitionKey == jobId))
             {
                 report.AppendLine(Describe(row));
             }
 
             report.AppendLine("History:");
-            await foreach (var row in tables.GetTableClient($"{TaskHub}History").QueryAsync<TableEntity>(e => e.PartitionKey == jobId))
+            await foreach (var row in DurableTable("History").QueryAsync<TableEntity>(e => e.PartitionKey == jobId))
             {
                 report.AppendLine(Describe(row));
             }
@@ -186,6 +182,9 @@ internal sealed class JobStack : IAsyncDisposable
         report.AppendLine("Job worker output:").AppendLine(Tail(jobWorker, _ => true));
         return report.ToString();
     }
+
+    /// <summary>One of the Durable backend's tables of this stack's hub: <c>Instances</c> or <c>History</c>.</summary>
+    private TableClient DurableTable(string name) => new(Storage.ConnectionString, TaskHub + name);
 
     private static string Describe(TableEntity row) =>
         string.Join(", ", row.Where(p => p.Key is not ("Input" or "Output" or "odata.etag") && p.Value is not null)
