@@ -55,6 +55,7 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<PriceTable>();
         services.AddSingleton<UsageRecorder>();
         services.AddSingleton<UsageRollups>();
+        services.AddSingleton<UsageSpill>();
         services.AddHostedService<UsageFlushService>();
 
         services.AddServerlessJobs(configuration);

@@ -45,10 +45,11 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
         var cost = answered ? price.CostOf(outcome.PromptTokens, outcome.CompletionTokens) : 0m;
         if (answered)
         {
-            usage.Record(new UsageEvent(
-                row.RowKey, row.KeyId, row.Owner, row.Model, row.Kind,
-                outcome.PromptTokens, outcome.CompletionTokens, outcome.ComputeMs, 200, cost, row.CreatedAt));
-            await usage.FlushAsync(CancellationToken.None);
+            await usage.RecordOnceAsync(
+                new UsageEvent(
+                    row.RowKey, row.KeyId, row.Owner, row.Model, row.Kind,
+                    outcome.PromptTokens, outcome.CompletionTokens, outcome.ComputeMs, 200, cost, row.CreatedAt),
+                CancellationToken.None);
         }
 
         // The claim: settled by this run, with the end it settles. The status the owner sees changes only after the

@@ -6,30 +6,17 @@ namespace Serverless.Api.Usage;
 /// <summary>The arithmetic of daily rollups, apart from storage so it can be tested on its own.</summary>
 internal static class DailyRollup
 {
-    /// <summary>A retry of a merge comes within seconds; writers silent for longer are forgotten to keep rows small.</summary>
-    internal static readonly TimeSpan ForgetWritersAfter = TimeSpan.FromHours(6);
+    /// <summary>
+    /// A retried merge comes within seconds, a spilled one at the next start; writers silent for longer are forgotten
+    /// to keep rows small.
+    /// </summary>
+    internal static readonly TimeSpan ForgetWritersAfter = TimeSpan.FromDays(2);
 
     /// <summary>The most writers a row remembers, however busy the deployment.</summary>
     internal const int MaxWriters = 256;
 
-    /// <summary>
-    /// Whether a request counts in the usage API and the bill: anything answered successfully, or that used tokens
-    /// or cost something. Rejections (400, 401, 429, ...) stay in the records, for audit, but not in the rollups.
-    /// </summary>
-    public static bool IsBillable(UsageRecordEntity record) =>
-        record.Status < 400 || record.PromptTokens > 0 || record.CompletionTokens > 0 || Money.Parse(record.Cost) > 0;
-
-    /// <summary>Sums newly recorded requests into one addition per owner, UTC day and model.</summary>
-    public static IEnumerable<(string Owner, DailyUsage Delta)> Deltas(IEnumerable<UsageRecordEntity> recorded) =>
-        recorded.Where(IsBillable)
-            .GroupBy(r => (r.Owner, Day: UsageKeys.DayOf(r.OccurredAt), r.Model))
-            .OrderBy(g => g.Key.Owner, StringComparer.Ordinal).ThenBy(g => g.Key.Day).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
-            .Select(g => (g.Key.Owner, g.Aggregate(
-                new DailyUsage(g.Key.Day, g.Key.Model, 0, 0, 0, 0, 0m),
-                (sum, r) => sum.Plus(new DailyUsage(sum.Day, sum.Model, r.PromptTokens, r.CompletionTokens, 1, r.ComputeMs, Money.Parse(r.Cost))))));
-
     /// <summary>A new row holding just <paramref name="merge"/>.</summary>
-    public static UsageDailyEntity Create(RollupMerge merge, string writer, DateTimeOffset now)
+    public static UsageDailyEntity Create(RollupMerge merge, DateTimeOffset now)
     {
         var row = new UsageDailyEntity
         {
@@ -38,13 +25,14 @@ internal static class DailyRollup
             Owner = merge.Owner,
             Model = merge.Delta.Model,
         };
-        Apply(row, merge, writer, now);
+        Apply(row, merge, now);
         return row;
     }
 
-    /// <summary>Adds <paramref name="merge"/> to <paramref name="row"/> unless this writer already did; true when it changed the row.</summary>
-    public static bool Apply(UsageDailyEntity row, RollupMerge merge, string writer, DateTimeOffset now)
+    /// <summary>Adds <paramref name="merge"/> to <paramref name="row"/> unless its writer already did; true when it changed the row.</summary>
+    public static bool Apply(UsageDailyEntity row, RollupMerge merge, DateTimeOffset now)
     {
+        var writer = merge.Writer;
         var applied = JsonSerializer.Deserialize(row.AppliedJson, UsageJsonContext.Default.DictionaryStringAppliedMark) ?? [];
         if (applied.TryGetValue(writer, out var mark) && mark.Seq >= merge.Seq)
         {

@@ -4,10 +4,32 @@ using Microsoft.Extensions.Options;
 
 namespace Serverless.Api.Usage;
 
-/// <summary>Flushes the <see cref="UsageRecorder"/> every <see cref="UsageOptions.FlushInterval"/>, and once more when the instance stops.</summary>
-internal sealed partial class UsageFlushService(UsageRecorder recorder, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageFlushService> logger)
+/// <summary>
+/// Flushes the <see cref="UsageRecorder"/> every <see cref="UsageOptions.FlushInterval"/>. At start it applies what an
+/// earlier process spilled; at stop it flushes once more (bounded by the host's shutdown timeout and
+/// <see cref="FinalFlushTimeout"/>) and spills to disk whatever storage would not take.
+/// </summary>
+internal sealed partial class UsageFlushService(
+    UsageRecorder recorder, UsageSpill spill, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageFlushService> logger)
     : BackgroundService
 {
+    /// <summary>The longest the final flush may take before what is left is spilled instead.</summary>
+    internal static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(10);
+
+    private IReadOnlyList<string> adopted = [];
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var (files, merges) = await spill.LoadAsync(cancellationToken);
+        if (merges.Count > 0)
+        {
+            await recorder.AdoptAsync(merges, cancellationToken);
+        }
+
+        adopted = files;
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
@@ -16,10 +38,11 @@ internal sealed partial class UsageFlushService(UsageRecorder recorder, IOptions
             try
             {
                 await recorder.FlushAsync(stoppingToken);
+                ForgetAdopted();
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogFlushFailed(e, recorder.Buffered);
+                LogFlushFailed(e, recorder.PendingMerges);
             }
         }
     }
@@ -27,19 +50,51 @@ internal sealed partial class UsageFlushService(UsageRecorder recorder, IOptions
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(FinalFlushTimeout);
         try
         {
-            await recorder.FlushAsync(cancellationToken);
+            await recorder.FlushAsync(bounded.Token);
+            ForgetAdopted();
+            return;
         }
         catch (Exception e)
         {
-            LogFinalFlushFailed(e, recorder.Buffered, recorder.PendingMerges);
+            LogFinalFlushFailed(e, recorder.PendingMerges);
+        }
+
+        var left = await recorder.DrainAsync(CancellationToken.None);
+        try
+        {
+            var file = await spill.SaveAsync(left, recorder.Writer);
+            ForgetAdopted();
+            LogSpilled(left.Count, file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSpillFailed(e, left.Count);
         }
     }
 
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Writing usage failed; {Buffered} records are kept for the next flush")]
-    private partial void LogFlushFailed(Exception exception, int buffered);
+    /// <summary>Once every merge is applied (or spilled anew), the files they were loaded from have done their job.</summary>
+    private void ForgetAdopted()
+    {
+        if (adopted.Count > 0)
+        {
+            spill.Delete(adopted);
+            adopted = [];
+        }
+    }
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Writing usage at shutdown failed; {Buffered} records and {Merges} rollup merges are lost")]
-    private partial void LogFinalFlushFailed(Exception exception, int buffered, int merges);
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Writing usage failed; {Merges} rollup merges are kept for the next flush")]
+    private partial void LogFlushFailed(Exception exception, int merges);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Writing usage at shutdown failed; {Merges} rollup merges are spilled to disk instead")]
+    private partial void LogFinalFlushFailed(Exception exception, int merges);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Spilled {Merges} unwritten usage merges to {File}; the next start applies them")]
+    private partial void LogSpilled(int merges, string file);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Critical, Message = "Spilling {Merges} unwritten usage merges failed; that usage is lost")]
+    private partial void LogSpillFailed(Exception exception, int merges);
 }

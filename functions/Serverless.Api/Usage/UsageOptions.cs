@@ -8,18 +8,26 @@ public sealed class UsageOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Usage";
 
-    /// <summary>How often buffered usage is written; at most a second, so the usage API lags by about that.</summary>
+    /// <summary>
+    /// How often summed usage is written; at most a second, so the usage API lags by about that, and a process killed
+    /// outright loses at most this much.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:01")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// Records kept in memory while storage is unreachable; beyond it the oldest are dropped (and logged) rather
-    /// than letting an outage exhaust the instance's memory.
-    /// </summary>
-    [Range(1_000, 10_000_000)]
-    public int MaxBufferedRecords { get; set; } = 200_000;
-
-    /// <summary>Storage calls a flush makes at once (batches of different partitions, merges of different rows).</summary>
+    /// <summary>Storage calls a flush makes at once (merges of different rollup rows).</summary>
     [Range(1, 64)]
     public int FlushParallelism { get; set; } = 8;
+
+    /// <summary>
+    /// Where usage that could not be written when the instance stopped is kept until the next start applies it. On an
+    /// Azure Functions Premium plan <c>%HOME%</c> is persistent storage shared by the app's instances; the default is
+    /// <c>$HOME/data/serverless/usage-spill</c>, or the temp folder where <c>HOME</c> is not set.
+    /// </summary>
+    public string? SpillPath { get; set; }
+
+    /// <summary>The spill folder in use: <see cref="SpillPath"/> or its default.</summary>
+    internal string SpillFolder => SpillPath is { Length: > 0 } path
+        ? path
+        : Path.Combine(Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, "data") : Path.GetTempPath(), "serverless", "usage-spill");
 }

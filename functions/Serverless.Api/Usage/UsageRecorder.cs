@@ -8,27 +8,28 @@ using Microsoft.Extensions.Options;
 namespace Serverless.Api.Usage;
 
 /// <summary>
-/// Records every request's usage without making the request wait on storage: <see cref="Record"/> only queues in
-/// memory; <see cref="FlushAsync"/> (run each <see cref="UsageOptions.FlushInterval"/> by a hosted service and at
-/// shutdown) writes the records in batches of up to 100 and merges their sums into the daily rollups, so storage
-/// calls stay far below one per request. What a flush cannot write is kept and tried again by the next.
+/// Meters every request without making it wait on storage. <see cref="Record"/> adds a request's usage to an
+/// in-memory sum per owner, UTC day and model; <see cref="FlushAsync"/> (every <see cref="UsageOptions.FlushInterval"/>
+/// and at shutdown) merges each sum into its daily rollup row. What storage holds therefore grows with owners, models
+/// and days, never with requests, and a flush costs two storage calls per row it touches, however many requests the
+/// sums hold. Per-request detail lives in the request log. A merge that fails is kept (and while storage is down,
+/// later sums fold into it) so memory grows with rows, not requests; at shutdown what is left is spilled to disk
+/// (<see cref="UsageSpill"/>) and applied by the next start.
 /// </summary>
 public sealed partial class UsageRecorder
 {
-    private readonly ConcurrentQueue<UsageEvent> queue = new();
+    private readonly Lock gate = new();
     private readonly SemaphoreSlim flushing = new(1, 1);
     private readonly UsageRecords records;
     private readonly UsageRollups rollups;
     private readonly UsageOptions options;
     private readonly ILogger<UsageRecorder> logger;
-    private List<UsageRecordEntity> unsent = [];
+    private readonly HashSet<long> attempted = [];
+    private Dictionary<UsageBucket, DailyUsage> open = [];
     private List<RollupMerge> unmerged = [];
-    private int queued;
-    private int kept;
     private int unmergedCount;
-    private long dropped;
-    private long writeSeq;
     private long mergeSeq;
+    private long writeSeq;
 
     /// <summary>Creates a recorder writing to <paramref name="tables"/>.</summary>
     public UsageRecorder(TableServiceClient tables, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageRecorder> logger)
@@ -42,47 +43,70 @@ public sealed partial class UsageRecorder
     /// <summary>This recorder's id in the rows it writes: random, so instances (and restarts) never share one.</summary>
     internal string Writer { get; } = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    /// <summary>Records waiting to be written, including those a failed flush kept.</summary>
-    internal int Buffered => Volatile.Read(ref queued) + Volatile.Read(ref kept);
+    /// <summary>Rollup rows with usage summed since the last flush.</summary>
+    internal int OpenRows
+    {
+        get
+        {
+            lock (gate)
+            {
+                return open.Count;
+            }
+        }
+    }
 
-    /// <summary>Rollup merges of written records that a failed flush kept.</summary>
+    /// <summary>Merges a flush could not apply yet (this recorder's own and any loaded from a spill).</summary>
     internal int PendingMerges => Volatile.Read(ref unmergedCount);
 
-    /// <summary>Queues one request's usage; never blocks, never touches storage.</summary>
+    /// <summary>
+    /// Adds one request's usage to its owner's, day's and model's sum; never blocks on storage. Requests that were
+    /// refused and used nothing (400, 401, 429, ...) are not billed and are left to the request log.
+    /// </summary>
     public void Record(UsageEvent usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
-        queue.Enqueue(usage);
-        if (Interlocked.Increment(ref queued) > options.MaxBufferedRecords && queue.TryDequeue(out _))
+        if (!IsBillable(usage))
         {
-            Interlocked.Decrement(ref queued);
-            Interlocked.Increment(ref dropped);
+            return;
+        }
+
+        var bucket = new UsageBucket(usage.Owner, UsageKeys.DayOf(usage.Timestamp), usage.Model);
+        var delta = new DailyUsage(bucket.Day, bucket.Model, usage.PromptTokens, usage.CompletionTokens, 1, usage.ComputeMs, usage.Cost);
+        lock (gate)
+        {
+            open[bucket] = open.TryGetValue(bucket, out var sum) ? sum.Plus(delta) : delta;
         }
     }
 
     /// <summary>
-    /// Writes everything recorded so far and merges it into the rollups. Throws the first storage failure after
-    /// keeping what it could not write for the next flush.
+    /// Records usage that may be reported more than once (an async job's, whose ending can be retried): its record row,
+    /// keyed by <see cref="UsageEvent.RequestId"/>, is written first, and only the first report is summed. Then flushes,
+    /// so the usage is stored when this returns.
+    /// </summary>
+    public async Task RecordOnceAsync(UsageEvent usage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        var row = UsageRecordEntity.From(usage, Writer, Interlocked.Increment(ref writeSeq));
+        if ((await records.WriteBatchAsync([row], cancellationToken)).Count > 0)
+        {
+            Record(usage);
+        }
+
+        await FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Merges everything summed so far into the rollups. Throws the first storage failure after keeping what it could
+    /// not merge for the next flush.
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await flushing.WaitAsync(cancellationToken);
         try
         {
-            if (Interlocked.Exchange(ref dropped, 0) is > 0 and var lost)
-            {
-                LogDropped(lost);
-            }
-
-            var failures = new ConcurrentQueue<Exception>();
-            var written = await WriteRecordsAsync(failures, cancellationToken);
-            foreach (var (owner, delta) in DailyRollup.Deltas(written))
-            {
-                unmerged.Add(new RollupMerge(owner, delta, ++mergeSeq));
-            }
-
-            await MergeRollupsAsync(failures, cancellationToken);
-            if (failures.TryPeek(out var failure))
+            TakeOpenSums();
+            var failure = await MergeRollupsAsync(cancellationToken);
+            if (failure is not null)
             {
                 ExceptionDispatchInfo.Throw(failure);
             }
@@ -93,78 +117,117 @@ public sealed partial class UsageRecorder
         }
     }
 
-    private async Task<IReadOnlyCollection<UsageRecordEntity>> WriteRecordsAsync(ConcurrentQueue<Exception> failures, CancellationToken cancellationToken)
+    /// <summary>Takes every merge not yet applied (summing what is still open first), for a spill at shutdown.</summary>
+    internal async Task<IReadOnlyList<RollupMerge>> DrainAsync(CancellationToken cancellationToken)
     {
-        // Kept records first, so a duplicate recorded since keeps the write number the kept one was first tried with.
-        var batch = unsent;
-        unsent = [];
-        while (queue.TryDequeue(out var usage))
+        await flushing.WaitAsync(cancellationToken);
+        try
         {
-            Interlocked.Decrement(ref queued);
-            batch.Add(UsageRecordEntity.From(usage, Writer, ++writeSeq));
+            TakeOpenSums();
+            var drained = unmerged;
+            unmerged = [];
+            attempted.Clear();
+            Volatile.Write(ref unmergedCount, 0);
+            return drained;
         }
-
-        var written = new ConcurrentQueue<UsageRecordEntity>();
-        var failed = new ConcurrentQueue<UsageRecordEntity>();
-        if (batch.Count > 0)
+        finally
         {
-            // No token for the loop itself: every batch must end written or kept, even when the flush is cancelled.
-            await Parallel.ForEachAsync(UsageRecords.Plan(batch), new ParallelOptions { MaxDegreeOfParallelism = options.FlushParallelism }, async (planned, _) =>
-            {
-                try
-                {
-                    foreach (var record in await records.WriteBatchAsync(planned, cancellationToken))
-                    {
-                        written.Enqueue(record);
-                    }
-                }
-                catch (Exception e)
-                {
-                    failures.Enqueue(e);
-                    foreach (var record in planned)
-                    {
-                        failed.Enqueue(record);
-                    }
-                }
-            });
+            flushing.Release();
         }
-
-        unsent = [.. failed];
-        Volatile.Write(ref kept, unsent.Count);
-        return written;
     }
 
-    private async Task MergeRollupsAsync(ConcurrentQueue<Exception> failures, CancellationToken cancellationToken)
+    /// <summary>Adds merges spilled by an earlier process; they are applied under their own writer, so at most once.</summary>
+    internal async Task AdoptAsync(IEnumerable<RollupMerge> spilled, CancellationToken cancellationToken)
+    {
+        await flushing.WaitAsync(cancellationToken);
+        try
+        {
+            unmerged.AddRange(spilled);
+            Volatile.Write(ref unmergedCount, unmerged.Count);
+        }
+        finally
+        {
+            flushing.Release();
+        }
+    }
+
+    /// <summary>Whether usage counts in the bill: anything answered, or that used tokens or cost something.</summary>
+    internal static bool IsBillable(UsageEvent usage) =>
+        usage.Status < 400 || usage.PromptTokens > 0 || usage.CompletionTokens > 0 || usage.Cost > 0;
+
+    /// <summary>Turns the open sums into merges; a sum folds into its row's pending merge when that was never tried.</summary>
+    private void TakeOpenSums()
+    {
+        Dictionary<UsageBucket, DailyUsage> sums;
+        lock (gate)
+        {
+            if (open.Count == 0)
+            {
+                return;
+            }
+
+            sums = open;
+            open = new Dictionary<UsageBucket, DailyUsage>(sums.Count);
+        }
+
+        foreach (var (bucket, delta) in sums)
+        {
+            var index = unmerged.FindLastIndex(m => m.Writer == Writer && m.Owner == bucket.Owner && m.Delta.Day == bucket.Day && m.Delta.Model == bucket.Model);
+            if (index >= 0 && !attempted.Contains(unmerged[index].Seq))
+            {
+                unmerged[index] = unmerged[index] with { Delta = unmerged[index].Delta.Plus(delta) };
+            }
+            else
+            {
+                unmerged.Add(new RollupMerge(Writer, bucket.Owner, delta, ++mergeSeq));
+            }
+        }
+
+        Volatile.Write(ref unmergedCount, unmerged.Count);
+    }
+
+    private async Task<Exception?> MergeRollupsAsync(CancellationToken cancellationToken)
     {
         if (unmerged.Count == 0)
         {
-            return;
+            return null;
         }
 
-        // Rows in parallel; one row's merges in order, stopping at the first failure so a later merge never lands before an earlier one.
-        var applied = new ConcurrentDictionary<long, bool>();
+        // Rows in parallel; one writer's merges of a row in order, stopping at its first failure, so a later merge
+        // never lands before an earlier one (a row remembers only each writer's last applied sequence number).
+        var failures = new ConcurrentQueue<Exception>();
+        var applied = new ConcurrentDictionary<RollupMerge, bool>(ReferenceEqualityComparer.Instance);
+        var tried = new ConcurrentBag<long>();
         var byRow = unmerged.GroupBy(m => (m.Owner, m.Delta.Day, m.Delta.Model));
         await Parallel.ForEachAsync(byRow, new ParallelOptions { MaxDegreeOfParallelism = options.FlushParallelism }, async (row, _) =>
         {
-            foreach (var merge in row)
+            foreach (var writer in row.GroupBy(m => m.Writer))
             {
-                try
+                foreach (var merge in writer.OrderBy(m => m.Seq))
                 {
-                    await rollups.MergeAsync(merge, Writer, cancellationToken);
-                    applied[merge.Seq] = true;
-                }
-                catch (Exception e)
-                {
-                    failures.Enqueue(e);
-                    break;
+                    if (merge.Writer == Writer)
+                    {
+                        tried.Add(merge.Seq);
+                    }
+
+                    try
+                    {
+                        await rollups.MergeAsync(merge, cancellationToken);
+                        applied[merge] = true;
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Enqueue(e);
+                        break;
+                    }
                 }
             }
         });
 
-        unmerged = unmerged.Where(m => !applied.ContainsKey(m.Seq)).ToList();
+        unmerged = unmerged.Where(m => !applied.ContainsKey(m)).ToList();
+        attempted.UnionWith(tried);
+        attempted.IntersectWith(unmerged.Where(m => m.Writer == Writer).Select(m => m.Seq));
         Volatile.Write(ref unmergedCount, unmerged.Count);
+        return failures.TryPeek(out var failure) ? failure : null;
     }
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "The usage buffer was full; the {Count} oldest records were dropped unbilled")]
-    private partial void LogDropped(long count);
 }

@@ -5,46 +5,20 @@ using Serverless.Api.Storage;
 namespace Serverless.Api.Usage;
 
 /// <summary>
-/// Request records in Table storage, written as entity-group transactions of up to 100 rows of one partition
-/// (owner and day). A row that already exists is resolved one by one: this recorder's own earlier write (its
+/// Records of usage that may be reported more than once (an async job's), in Table storage, one row per job, so a
+/// report is summed into the rollups only the first time; partition = owner and day. Synchronous requests have no
+/// record row: they are answered once and summed straight away (<see cref="UsageRecorder.Record"/>). A row that already exists is resolved one by one: this recorder's own earlier write (its
 /// answer was lost) counts as written now; the same request written by anyone else is billed once; a different
 /// request that reused the id is kept under its own row.
 /// </summary>
 internal sealed partial class UsageRecords(TableServiceClient tables, ILogger logger)
 {
     internal const string TableName = "usagerecords";
-    internal const int MaxBatchSize = 100;
-
+    
     private readonly TableClient table = tables.GetTableClient(TableName);
     private Task? created;
 
-    /// <summary>
-    /// Splits records into transactions: one partition each, at most <see cref="MaxBatchSize"/> rows, no row key
-    /// twice (a batch with a duplicate key fails whole). Identical records collapse into the first.
-    /// </summary>
-    public static IReadOnlyList<IReadOnlyList<UsageRecordEntity>> Plan(IEnumerable<UsageRecordEntity> records)
-    {
-        var batches = new List<IReadOnlyList<UsageRecordEntity>>();
-        foreach (var partition in records.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            var rows = new Dictionary<string, UsageRecordEntity>(StringComparer.Ordinal);
-            foreach (var record in partition)
-            {
-                if (rows.TryGetValue(record.RowKey, out var earlier) && earlier.ContentHash != record.ContentHash)
-                {
-                    record.RowKey = UsageKeys.ReusedIdRow(record.RequestId, record.ContentHash);
-                }
-
-                rows.TryAdd(record.RowKey, record);
-            }
-
-            batches.AddRange(rows.Values.Chunk(MaxBatchSize));
-        }
-
-        return batches;
-    }
-
-    /// <summary>Writes one planned batch; returns the rows this recorder wrote (whose usage is its to roll up).</summary>
+    /// <summary>Writes rows of one partition as one transaction; returns the rows this recorder wrote (whose usage is its to roll up).</summary>
     public async Task<IReadOnlyList<UsageRecordEntity>> WriteBatchAsync(IReadOnlyList<UsageRecordEntity> batch, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();

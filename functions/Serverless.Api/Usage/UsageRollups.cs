@@ -20,8 +20,8 @@ internal sealed class UsageRollups(TableServiceClient tables, TimeProvider time)
     private readonly TableClient table = tables.GetTableClient(TableName);
     private Task? created;
 
-    /// <summary>Adds <paramref name="merge"/> to its row once, however often it is retried by <paramref name="writer"/>.</summary>
-    public async Task MergeAsync(RollupMerge merge, string writer, CancellationToken cancellationToken)
+    /// <summary>Adds <paramref name="merge"/> to its row once, however often it is retried, by whichever process.</summary>
+    public async Task MergeAsync(RollupMerge merge, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
         var partition = UsageKeys.RollupPartition(merge.Owner);
@@ -33,11 +33,11 @@ internal sealed class UsageRollups(TableServiceClient tables, TimeProvider time)
             {
                 if (!found.HasValue || found.Value is not { } entity)
                 {
-                    await table.AddEntityAsync(DailyRollup.Create(merge, writer, time.GetUtcNow()), cancellationToken);
+                    await table.AddEntityAsync(DailyRollup.Create(merge, time.GetUtcNow()), cancellationToken);
                     return;
                 }
 
-                if (DailyRollup.Apply(entity, merge, writer, time.GetUtcNow()))
+                if (DailyRollup.Apply(entity, merge, time.GetUtcNow()))
                 {
                     await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 }

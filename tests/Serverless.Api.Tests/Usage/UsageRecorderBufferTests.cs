@@ -11,46 +11,56 @@ public sealed class UsageRecorderBufferTests
     // Nothing listens there: these tests must never reach storage.
     private static readonly TableServiceClient Unreachable = new("UseDevelopmentStorage=true");
 
+    private static UsageRecorder NewRecorder() =>
+        new(Unreachable, Options.Create(new UsageOptions()), new FakeTimeProvider(), NullLogger<UsageRecorder>.Instance);
+
     [Fact]
-    public void Record_OnlyQueues_AndNeverTouchesStorage()
+    public void Record_OnlySums_ByOwnerDayAndModel_SoMemoryDoesNotGrowWithRequests()
     {
-        var recorder = new UsageRecorder(Unreachable, Options.Create(new UsageOptions()), new FakeTimeProvider(), NullLogger<UsageRecorder>.Instance);
+        var recorder = NewRecorder();
 
-        for (var i = 0; i < 10_000; i++)
-        {
-            recorder.Record(Events.Chat($"r{i}"));
-        }
+        Parallel.For(0, 50_000, i => recorder.Record(Events.Chat($"r{i}", owner: i % 2 == 0 ? "tenant-a" : "tenant-b")));
 
-        Assert.Equal(10_000, recorder.Buffered);
+        Assert.Equal(2, recorder.OpenRows);
     }
 
     [Fact]
-    public void Record_BeyondTheBuffer_DropsTheOldest_InsteadOfGrowingWithoutBound()
+    public void Record_SplitsAtMidnightUtc_NotAtTheCallersMidnight()
     {
-        var recorder = new UsageRecorder(Unreachable, Options.Create(new UsageOptions { MaxBufferedRecords = 1000 }), new FakeTimeProvider(), NullLogger<UsageRecorder>.Instance);
+        var recorder = NewRecorder();
+        var beforeMidnight = new DateTimeOffset(2026, 3, 15, 23, 59, 59, 999, TimeSpan.Zero);
+        var afterMidnight = beforeMidnight.AddMilliseconds(1);
 
-        Parallel.For(0, 5000, i => recorder.Record(Events.Chat($"r{i}")));
+        recorder.Record(Events.Chat("r1", beforeMidnight));
+        recorder.Record(Events.Chat("r2", afterMidnight.ToOffset(TimeSpan.FromHours(-5)))); // 19:00 on the 15th in New York, billed to the 16th
+        recorder.Record(Events.Chat("r3", beforeMidnight.ToOffset(TimeSpan.FromHours(8)))); // 07:59 on the 16th in Beijing, billed to the 15th
 
-        Assert.Equal(1000, recorder.Buffered);
+        Assert.Equal(2, recorder.OpenRows);
+    }
+
+    [Fact]
+    public void Record_OfARefusedRequestThatUsedNothing_IsNotSummed()
+    {
+        var recorder = NewRecorder();
+
+        recorder.Record(Events.Chat("r429", prompt: 0, completion: 0, status: 429, cost: 0m));
+
+        Assert.Equal(0, recorder.OpenRows);
     }
 
     [Fact]
     public async Task Flush_WithNothingRecorded_MakesNoStorageCall()
     {
-        var recorder = new UsageRecorder(Unreachable, Options.Create(new UsageOptions()), new FakeTimeProvider(), NullLogger<UsageRecorder>.Instance);
+        var recorder = NewRecorder();
 
         await recorder.FlushAsync(CancellationToken.None); // would throw if it called the unreachable storage
 
-        Assert.Equal(0, recorder.Buffered);
+        Assert.Equal((0, 0), (recorder.OpenRows, recorder.PendingMerges));
     }
 
     [Fact]
     public void Writers_AreDistinctPerRecorder()
     {
-        var options = Options.Create(new UsageOptions());
-        var a = new UsageRecorder(Unreachable, options, new FakeTimeProvider(), NullLogger<UsageRecorder>.Instance);
-        var b = new UsageRecorder(Unreachable, options, new FakeTimeProvider(), NullLogger<UsageRecorder>.Instance);
-
-        Assert.NotEqual(a.Writer, b.Writer);
+        Assert.NotEqual(NewRecorder().Writer, NewRecorder().Writer);
     }
 }
