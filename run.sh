@@ -92,6 +92,9 @@ pids+=($!); names+=("the job-mode worker")
 export Webhooks__SigningSecret=${Webhooks__SigningSecret:-$LOCAL_WEBHOOK_SECRET}
 export Webhooks__AllowPrivateAddresses=${Webhooks__AllowPrivateAddresses:-true}
 
+# Usage the API could not write when it stopped is kept with the storage data it belongs to, for the next start.
+export Usage__SpillPath=${Usage__SpillPath:-$DATA_DIR/usage-spill}
+
 echo "==> API on 127.0.0.1:$API_PORT"
 dotnet "functions/Serverless.LocalHost/bin/$CONFIGURATION/net10.0/Serverless.LocalHost.dll" \
   --urls "http://127.0.0.1:$API_PORT" --Worker:BaseUrl "http://127.0.0.1:$WORKER_PORT/" >"$LOG_DIR/api.log" 2>&1 &

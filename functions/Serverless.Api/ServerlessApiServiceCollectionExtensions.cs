@@ -52,7 +52,9 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<ForwardingServices>();
 
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PriceOptions>().Bind(configuration.GetSection(PriceOptions.SectionName));
         services.AddSingleton<PriceTable>();
+        services.AddHostedService<InitialPriceService>();
         services.AddSingleton<UsageRecorder>();
         services.AddSingleton<UsageRollups>();
         services.AddSingleton<UsageSpill>();
@@ -68,6 +70,9 @@ public static class ServerlessApiServiceCollectionExtensions
             services.TryAddSingleton(route.HandlerType);
         }
 
+        // Polly reports every attempt at Information ("Execution attempt ..."): a log line per request on the hot path.
+        services.Configure<Polly.Telemetry.TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
+            args.Event.EventName == "ExecutionAttempt" ? Polly.Telemetry.ResilienceEventSeverity.Debug : args.Event.Severity);
         services.AddHttpClient<WorkerClient>((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.BaseUrl;

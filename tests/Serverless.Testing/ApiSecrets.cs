@@ -26,5 +26,9 @@ public sealed record ApiSecrets(string AdminKey, string KeyPepper, string Metric
         ["Metrics__Token"] = MetricsToken,
         ["Webhooks__SigningSecret"] = WebhookSigningSecret,
         ["AzureWebJobsStorage"] = storageConnectionString,
+        ["Usage__SpillPath"] = SpillPath,
     };
+
+    /// <summary>Where the stack's API hosts keep usage they could not write at shutdown: one folder per stack.</summary>
+    public string SpillPath { get; } = Path.Combine(Path.GetTempPath(), "serverless-tests", "usage-spill-" + Guid.NewGuid().ToString("N")[..12]);
 }

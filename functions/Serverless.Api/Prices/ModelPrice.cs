@@ -6,8 +6,11 @@ namespace Serverless.Api.Prices;
 /// <param name="OutputPer1K">Price of 1,000 completion tokens.</param>
 public sealed record ModelPrice(string Model, decimal InputPer1K, decimal OutputPer1K)
 {
-    /// <summary>The price of a model nobody has priced: free.</summary>
-    public static ModelPrice Free(string model) => new(model, 0m, 0m);
+    /// <summary>The price of a model nobody has priced: free, and marked <see cref="Unpriced"/>.</summary>
+    public static ModelPrice Free(string model) => new(model, 0m, 0m) { Unpriced = true };
+
+    /// <summary>True when no price was set for the model (an operator's price of zero is a price).</summary>
+    public bool Unpriced { get; init; }
 
     /// <summary>The exact cost of a request (decimal arithmetic, no rounding: rounding is the invoice's business).</summary>
     public decimal CostOf(int promptTokens, int completionTokens)

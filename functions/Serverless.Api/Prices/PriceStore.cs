@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Serverless.Api.Storage;
 
@@ -35,25 +36,42 @@ internal sealed class PriceStore(TableServiceClient tables)
     public async Task<PriceRecord> PutAsync(ModelPrice price, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
-        var entity = new PriceEntity
-        {
-            PartitionKey = TableKeys.Escape(price.Model),
-            Model = price.Model,
-            InputPer1K = Money.Format(price.InputPer1K),
-            OutputPer1K = Money.Format(price.OutputPer1K),
-            UpdatedAt = now,
-        };
+        var entity = ToEntity(price, now);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         return ToRecord(entity);
     }
 
-    /// <summary>Removes the price of a model (it is free again); false when it had none.</summary>
+    /// <summary>Stores the price of a model that has none; false (and nothing written) when it has one.</summary>
+    public async Task<bool> AddAsync(ModelPrice price, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        try
+        {
+            await table.AddEntityAsync(ToEntity(price, now), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes the price of a model (it is unpriced again); false when it had none.</summary>
     public async Task<bool> DeleteAsync(string model, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
         var response = await table.DeleteEntityAsync(TableKeys.Escape(model), string.Empty, cancellationToken: cancellationToken);
         return response.Status != 404;
     }
+
+    private static PriceEntity ToEntity(ModelPrice price, DateTimeOffset now) => new()
+    {
+        PartitionKey = TableKeys.Escape(price.Model),
+        Model = price.Model,
+        InputPer1K = Money.Format(price.InputPer1K),
+        OutputPer1K = Money.Format(price.OutputPer1K),
+        UpdatedAt = now,
+    };
 
     private static PriceRecord ToRecord(PriceEntity e) =>
         new(new ModelPrice(e.Model, Money.Parse(e.InputPer1K), Money.Parse(e.OutputPer1K)), e.UpdatedAt);

@@ -6,7 +6,7 @@ namespace Serverless.Api.Prices;
 /// <summary>
 /// The price of each model, read on every metered request. The whole table (a handful of rows) is loaded at once
 /// and kept for <see cref="CacheTtl"/>, so the hot path costs no storage call; an admin change made on another
-/// instance shows within that TTL. A model with no row is free. While storage is down the last loaded prices
+/// instance shows within that TTL. A model with no row is <see cref="ModelPrice.Unpriced"/>. While storage is down the last loaded prices
 /// stay in use; with none loaded yet, <see cref="GetAsync"/> throws the storage error (callers fail closed).
 /// </summary>
 public sealed partial class PriceTable
@@ -54,6 +54,19 @@ public sealed partial class PriceTable
         var stored = await store.PutAsync(price, time.GetUtcNow(), cancellationToken);
         Invalidate();
         return stored;
+    }
+
+    /// <summary>Stores each price whose model has none yet; returns how many were stored.</summary>
+    internal async Task<int> AddMissingAsync(IEnumerable<ModelPrice> prices, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var price in prices)
+        {
+            added += await store.AddAsync(price, time.GetUtcNow(), cancellationToken) ? 1 : 0;
+        }
+
+        Invalidate();
+        return added;
     }
 
     /// <summary>Removes a price; false when there was none.</summary>

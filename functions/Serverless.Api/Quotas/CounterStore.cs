@@ -51,13 +51,22 @@ public sealed class CounterStore
         }
     }
 
-    /// <summary>Adds <paramref name="delta"/> (negative to give capacity back) to the counter, if it is still in <paramref name="window"/>.</summary>
+    /// <summary>
+    /// Adds <paramref name="delta"/> (negative to give capacity back) to the counter in <paramref name="window"/>. A
+    /// window that has passed is left alone: the row then counts a later window, and a late settlement must never
+    /// change that (window ids of one kind sort by time).
+    /// </summary>
     public async Task AdjustAsync(CounterId id, string window, long delta, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var row = await ReadAsync(id, cancellationToken);
+            if (row is not null && string.CompareOrdinal(row.Window, window) > 0)
+            {
+                return;
+            }
+
             var current = row is not null && row.Window == window ? row.Leased : 0;
             if (current == 0 && delta <= 0)
             {

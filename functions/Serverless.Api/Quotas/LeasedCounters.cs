@@ -141,6 +141,15 @@ public sealed class LeasedCounters(CounterStore store, IOptions<QuotaOptions> op
         }
     }
 
+    /// <summary>The counter as this instance last saw it, without taking anything or calling storage (for headers).</summary>
+    public CounterDecision Peek(CounterId id, long limit)
+    {
+        var (window, ends) = QuotaWindows.Of(id.Kind, time.GetUtcNow());
+        return leases.TryGetValue(id, out var lease) && lease.Window == window
+            ? new CounterDecision(true, limit, Remaining(lease, limit), ends, lease.LeasedInAll)
+            : new CounterDecision(true, limit, limit, ends, 0);
+    }
+
     /// <summary>What is known to be left: the limit less what all instances had leased, plus this instance's unused part.</summary>
     private static long Remaining(CounterLease lease, long limit) => Math.Max(0, limit - lease.LeasedInAll + lease.Unused);
 

@@ -14,8 +14,12 @@ namespace Serverless.Api.Quotas;
 /// </summary>
 public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProvider time, ApiMetrics metrics)
 {
-    /// <summary>Admits the request or says which limit refused it; storage trouble refuses it (fail closed).</summary>
-    public async Task<(Admission? Admission, ApiError? Error)> AdmitAsync(Caller caller, string model, long tokens, long spendMicros, CancellationToken cancellationToken)
+    /// <summary>
+    /// Admits the request or says which limit refused it; storage trouble refuses it (fail closed). Either way
+    /// <c>State</c> carries the key's per-minute counters for the <c>x-ratelimit-*</c> headers, where known.
+    /// </summary>
+    public async Task<(Admission? Admission, ApiError? Error, RateLimitState? State)> AdmitAsync(
+        Caller caller, string model, long tokens, long spendMicros, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var plan = new List<(CounterId Id, long Amount, long Limit)>();
@@ -26,7 +30,7 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
         }
         catch (Exception e) when (IsStorageFailure(e, cancellationToken))
         {
-            return (null, QuotaErrors.StorageUnavailable);
+            return (null, QuotaErrors.StorageUnavailable, null);
         }
 
         Plan(plan, caller.KeyId, Merge(caller.Limits, tier.Limits), tokens, spendMicros);
@@ -42,30 +46,41 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
             foreach (var (id, amount, limit) in plan)
             {
                 var decision = await counters.AcquireAsync(id, amount, limit, cancellationToken);
-                if (!decision.Admitted)
-                {
-                    await ReleaseAsync(reserved, now);
-                    metrics.RateLimitRejected(id.Kind);
-                    var retryAfter = id.Kind == LimitKind.Concurrency ? 1 : (int)Math.Ceiling((decision.Resets - now).TotalSeconds);
-                    return (null, QuotaErrors.Exceeded(id.Kind, decision, Math.Max(1, retryAfter)));
-                }
-
-                reserved.Add((id, amount));
                 if (id.Subject == caller.KeyId)
                 {
                     requests = id.Kind == LimitKind.RequestsPerMinute ? decision : requests;
                     tokensPerMinute = id.Kind == LimitKind.TokensPerMinute ? decision : tokensPerMinute;
                 }
+
+                if (!decision.Admitted)
+                {
+                    await ReleaseAsync(reserved, now);
+                    metrics.RateLimitRejected(id.Kind);
+                    var retryAfter = id.Kind == LimitKind.Concurrency ? 1 : (int)Math.Ceiling((decision.Resets - now).TotalSeconds);
+
+                    // A 429 carries the same headers as an answer; a counter not reached is reported as this instance knows it.
+                    requests ??= Peek(plan, caller.KeyId, LimitKind.RequestsPerMinute);
+                    tokensPerMinute ??= Peek(plan, caller.KeyId, LimitKind.TokensPerMinute);
+                    return (null, QuotaErrors.Exceeded(id.Kind, decision, Math.Max(1, retryAfter)), new RateLimitState(requests, tokensPerMinute));
+                }
+
+                reserved.Add((id, amount));
             }
         }
         catch (Exception e) when (IsStorageFailure(e, cancellationToken))
         {
             await ReleaseAsync(reserved, now);
-            return (null, QuotaErrors.StorageUnavailable);
+            return (null, QuotaErrors.StorageUnavailable, null);
         }
 
-        return (new Admission(counters, reserved, now, new RateLimitState(requests, tokensPerMinute)), null);
+        var state = new RateLimitState(requests, tokensPerMinute);
+        return (new Admission(counters, reserved, now, state), null, state);
     }
+
+    private CounterDecision? Peek(List<(CounterId Id, long Amount, long Limit)> plan, string subject, LimitKind kind) =>
+        plan.FirstOrDefault(p => p.Id.Subject == subject && p.Id.Kind == kind) is { Id.Subject: not null } found
+            ? counters.Peek(found.Id, found.Limit)
+            : null;
 
     /// <summary>
     /// Settles a stored <see cref="Reservation"/> to actual usage, like <see cref="Admission.SettleAsync"/>, from any

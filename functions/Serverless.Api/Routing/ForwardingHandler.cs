@@ -73,8 +73,19 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
         var estimate = Estimate(request, model!);
         var price = await services.Prices.GetAsync(model!.Id, aborted);
+        if (price.Unpriced && caller.Role < Role.Admin && !services.PriceOptions.Value.AllowUnpriced)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, PriceErrors.NotPriced(model.Id));
+            return;
+        }
+
         var spend = Micros(price.CostOf((int)Math.Min(estimate.PromptTokens, int.MaxValue), (int)Math.Min(estimate.CompletionTokens, int.MaxValue)));
-        var (admission, refused) = await services.Quotas.AdmitAsync(caller, model.Id, estimate.Total, spend, aborted);
+        var (admission, refused, limits) = await services.Quotas.AdmitAsync(caller, model.Id, estimate.Total, spend, aborted);
+        if (limits is not null)
+        {
+            RateLimitHeaders.Write(context.Response, limits, services.Time.GetUtcNow());
+        }
+
         if (refused is not null)
         {
             if (refused.Error.RetryAfter is { } seconds)
@@ -86,8 +97,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
-        RateLimitHeaders.Write(context.Response, admission!.State, services.Time.GetUtcNow());
-        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission));
+        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission!));
     }
 
     /// <summary>Serves an admitted request: relays it to the worker, then settles and records its usage, exactly once.</summary>

@@ -16,4 +16,5 @@ internal sealed record ForwardingServices(
     PriceTable Prices,
     UsageRecorder Usage,
     TimeProvider Time,
-    IOptions<ApiOptions> Api);
+    IOptions<ApiOptions> Api,
+    IOptions<PriceOptions> PriceOptions);

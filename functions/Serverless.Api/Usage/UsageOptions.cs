@@ -21,13 +21,24 @@ public sealed class UsageOptions
 
     /// <summary>
     /// Where usage that could not be written when the instance stopped is kept until the next start applies it. On an
-    /// Azure Functions Premium plan <c>%HOME%</c> is persistent storage shared by the app's instances; the default is
-    /// <c>$HOME/data/serverless/usage-spill</c>, or the temp folder where <c>HOME</c> is not set.
+    /// Azure Functions Premium plan <c>%HOME%</c> is persistent storage shared by the app's instances, and the default
+    /// there is <c>%HOME%/data/serverless/usage-spill</c>; elsewhere it is under the temp folder. Either way a subfolder
+    /// per storage account keeps one account's usage from ever being applied to another.
     /// </summary>
     public string? SpillPath { get; set; }
 
-    /// <summary>The spill folder in use: <see cref="SpillPath"/> or its default.</summary>
-    internal string SpillFolder => SpillPath is { Length: > 0 } path
-        ? path
-        : Path.Combine(Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, "data") : Path.GetTempPath(), "serverless", "usage-spill");
+    /// <summary>The spill folder for the storage account at <paramref name="account"/>.</summary>
+    internal string SpillFolder(Uri account)
+    {
+        var root = SpillPath is { Length: > 0 } path
+            ? path
+            : Path.Combine(
+                Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID") is { Length: > 0 } && Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home
+                    ? Path.Combine(home, "data")
+                    : Path.GetTempPath(),
+                "serverless",
+                "usage-spill");
+        var id = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.AbsoluteUri));
+        return Path.Combine(root, Convert.ToHexStringLower(id)[..16]);
+    }
 }

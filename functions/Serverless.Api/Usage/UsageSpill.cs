@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,15 +7,15 @@ namespace Serverless.Api.Usage;
 
 /// <summary>
 /// Rollup merges that could not be written before the instance stopped, kept as files in
-/// <see cref="UsageOptions.SpillFolder"/> until a later start applies them. A merge keeps its writer and sequence
+/// <see cref="UsageOptions.SpillPath"/> (a folder per storage account) until a later start applies them. A merge keeps its writer and sequence
 /// number, so applying a file twice (two instances sharing the folder, or a crash before the file was deleted) still
 /// adds it once.
 /// </summary>
-internal sealed partial class UsageSpill(IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageSpill> logger)
+internal sealed partial class UsageSpill(TableServiceClient tables, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageSpill> logger)
 {
     private const string Extension = ".usage.json";
 
-    private string Folder => options.Value.SpillFolder;
+    private string Folder { get; } = options.Value.SpillFolder(tables.Uri);
 
     /// <summary>Writes <paramref name="merges"/> to a new file; the write is atomic (a temporary file, then a rename).</summary>
     public async Task<string> SaveAsync(IReadOnlyList<RollupMerge> merges, string writer)

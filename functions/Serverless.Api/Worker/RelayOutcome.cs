@@ -8,4 +8,7 @@ public sealed record RelayOutcome(int Status, int PromptTokens, int CompletionTo
 {
     /// <summary>The worker gave no answer (unreachable, failed, timed out, or refused the request).</summary>
     public static RelayOutcome Failed(int status, TimeSpan workerTime) => new(status, 0, 0, false, workerTime);
+
+    /// <summary>The client left before the end: the worker is to be stopped and asked what it generated.</summary>
+    internal bool Abandoned { get; init; }
 }

@@ -19,12 +19,36 @@ public sealed class WorkerClient(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Posts a JSON payload and returns as soon as the answer's headers arrive, so streams can be relayed.</summary>
-    public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts a JSON payload and returns as soon as the answer's headers arrive, so streams can be relayed.
+    /// <paramref name="callId"/> names the call on the worker, for <see cref="StopCallAsync"/>.
+    /// </summary>
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, string callId, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(json) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TryAddWithoutValidation("x-request-id", requestId);
+        request.Headers.TryAddWithoutValidation(CallIdHeader, callId);
         return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
+
+    /// <summary>
+    /// Stops call <paramref name="callId"/> on the worker if it still generates and returns the tokens it used; null
+    /// when the worker does not know it (it never started generating) or cannot be asked.
+    /// </summary>
+    public async Task<(int PromptTokens, int CompletionTokens)?> StopCallAsync(string callId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsync($"v1/calls/{Uri.EscapeDataString(callId)}/stop", content: null, cancellationToken);
+            return response.IsSuccessStatusCode ? UsageReader.FromJson(await response.Content.ReadAsByteArrayAsync(cancellationToken)) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The header that names a call on the worker.</summary>
+    internal const string CallIdHeader = "x-call-id";
 }

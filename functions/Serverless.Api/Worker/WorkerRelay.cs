@@ -23,6 +23,9 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
 {
     private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
 
+    /// <summary>How long asking the worker to stop an abandoned call may take.</summary>
+    internal static readonly TimeSpan StopCallTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Sends <paramref name="payload"/> to <paramref name="path"/> on the worker and writes its answer to <paramref name="context"/>.</summary>
     public async Task<RelayOutcome> RelayAsync<T>(HttpContext context, string path, T payload, JsonTypeInfo<T> typeInfo)
     {
@@ -34,18 +37,28 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         using var span = ApiActivities.Source.StartActivity($"worker POST /{path}");
         span?.SetTag("peer.service", "gpu-worker");
         HttpResponseMessage upstream;
+        var callId = Guid.NewGuid().ToString("N");
         var sent = Stopwatch.GetTimestamp();
         try
         {
-            upstream = await worker.PostAsync(path, json, context.TraceIdentifier, aborted);
+            upstream = await worker.PostAsync(path, json, context.TraceIdentifier, callId, aborted);
             RequestTiming.ReportUpstream(context, Stopwatch.GetElapsedTime(sent));
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client left while the worker generated: stop it, and bill what it made.
+            return await AbandonedAsync(context, callId, StatusCodes.Status499ClientClosedRequest, (0, 0), sent);
         }
         catch (Exception e) when (!aborted.IsCancellationRequested && ToError(e) is { } error)
         {
             LogWorkerCallFailed(e, context.TraceIdentifier, path, error.StatusCode);
             span?.SetStatus(ActivityStatusCode.Error, error.Error.Code);
             await OpenAIResponses.WriteErrorAsync(context.Response, error);
-            return RelayOutcome.Failed(error.StatusCode, Stopwatch.GetElapsedTime(sent));
+
+            // A timed-out call may have generated for minutes: it is stopped and what it made is billed.
+            return error == WorkerErrors.TimedOut
+                ? await AbandonedAsync(context, callId, error.StatusCode, (0, 0), sent)
+                : RelayOutcome.Failed(error.StatusCode, Stopwatch.GetElapsedTime(sent));
         }
 
         using (upstream)
@@ -60,12 +73,45 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
                 return RelayOutcome.Failed(WorkerErrors.Failed.StatusCode, Stopwatch.GetElapsedTime(sent));
             }
 
-            var outcome = upstream.Content.Headers.ContentType?.MediaType == "text/event-stream"
-                ? await StreamAsync(context, upstream)
-                : await WholeAsync(context, upstream);
+            RelayOutcome outcome;
+            try
+            {
+                outcome = upstream.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                    ? await StreamAsync(context, upstream)
+                    : await WholeAsync(context, upstream);
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                upstream.Dispose();
+                return await AbandonedAsync(context, callId, StatusCodes.Status499ClientClosedRequest, (0, 0), sent);
+            }
+
+            if (outcome.Abandoned)
+            {
+                upstream.Dispose();
+                return await AbandonedAsync(context, callId, outcome.Status, (outcome.PromptTokens, outcome.CompletionTokens), sent);
+            }
+
             RequestTelemetry.Of(context)?.Tokens(outcome.PromptTokens, outcome.CompletionTokens);
             return outcome with { WorkerTime = Stopwatch.GetElapsedTime(sent) };
         }
+    }
+
+    /// <summary>
+    /// A call nobody will read to its end: stops it on the worker and bills what the worker says it generated (at least
+    /// <paramref name="delivered"/>). A call the worker does not know never reached the model and is not billed.
+    /// </summary>
+    private async Task<RelayOutcome> AbandonedAsync(HttpContext context, string callId, int status, (int Prompt, int Completion) delivered, long sent)
+    {
+        using var bounded = new CancellationTokenSource(StopCallTimeout, time);
+        var generated = await worker.StopCallAsync(callId, bounded.Token);
+        LogAbandoned(context.TraceIdentifier, generated?.CompletionTokens ?? delivered.Completion);
+        var (prompt, completion) = generated is { } used
+            ? (Math.Max(used.PromptTokens, delivered.Prompt), Math.Max(used.CompletionTokens, delivered.Completion))
+            : delivered;
+        RequestTelemetry.Of(context)?.Tokens(prompt, completion);
+        var answered = generated is not null || delivered != (0, 0);
+        return new RelayOutcome(status, prompt, completion, answered, Stopwatch.GetElapsedTime(sent));
     }
 
     private static async Task<RelayOutcome> WholeAsync(HttpContext context, HttpResponseMessage upstream)
@@ -116,7 +162,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero);
+            return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero) { Abandoned = true };
         }
         catch (Exception e) when (!aborted.IsCancellationRequested && e is HttpRequestException or IOException)
         {
@@ -175,6 +221,9 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Request {RequestId}: the worker answered {StatusCode} at {Path}")]
     private partial void LogWorkerAnsweredError(string requestId, string path, int statusCode);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Request {RequestId}: abandoned (client gone or timed out); the worker was stopped after {CompletionTokens} tokens, which are billed")]
+    private partial void LogAbandoned(string requestId, int completionTokens);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Request {RequestId}: the worker's stream broke off")]
     private partial void LogStreamBroken(Exception exception, string requestId);

@@ -10,14 +10,17 @@ namespace Serverless.Worker.Generation;
 /// <summary>Runs every choice of a request at once, so the engine batches them, and gathers or merges their output.</summary>
 internal static class ChoiceRunner
 {
-    /// <summary>Runs the choices to the end and returns them in index order.</summary>
-    public static async Task<IReadOnlyList<ChoiceResult>> CollectAsync(GenerationModel model, IReadOnlyList<ChoiceJob> jobs, WorkerMetrics metrics, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the choices to the end, or until <paramref name="call"/> is stopped, and returns them in index order (a
+    /// stopped choice ends with what it had, finished by length).
+    /// </summary>
+    public static async Task<IReadOnlyList<ChoiceResult>> CollectAsync(GenerationModel model, IReadOnlyList<ChoiceJob> jobs, WorkerMetrics metrics, GenerationCall call)
     {
         var results = await Task.WhenAll(jobs.Select(async job =>
         {
             var text = new StringBuilder();
             GenerationChunk? last = null;
-            await foreach (var chunk in ObservedAsync(model, job, metrics, cancellationToken))
+            await foreach (var chunk in ObservedAsync(model, job, metrics, call))
             {
                 text.Append(chunk.Text);
                 last = chunk;
@@ -30,12 +33,12 @@ internal static class ChoiceRunner
 
     /// <summary>Streams the pieces of every choice as the engine makes them, interleaved.</summary>
     public static async IAsyncEnumerable<ChoiceChunk> StreamAsync(
-        GenerationModel model, IReadOnlyList<ChoiceJob> jobs, WorkerMetrics metrics, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GenerationModel model, IReadOnlyList<ChoiceJob> jobs, WorkerMetrics metrics, GenerationCall call, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (jobs.Count == 1)
         {
             var job = jobs[0];
-            await foreach (var chunk in ObservedAsync(model, job, metrics, cancellationToken))
+            await foreach (var chunk in ObservedAsync(model, job, metrics, call).WithCancellation(cancellationToken))
             {
                 yield return new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason);
             }
@@ -44,12 +47,11 @@ internal static class ChoiceRunner
         }
 
         var merged = Channel.CreateUnbounded<ChoiceChunk>(new UnboundedChannelOptions { SingleReader = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producers = Task.WhenAll(jobs.Select(async job =>
         {
-            await foreach (var chunk in ObservedAsync(model, job, metrics, stop.Token))
+            await foreach (var chunk in ObservedAsync(model, job, metrics, call))
             {
-                await merged.Writer.WriteAsync(new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason), stop.Token);
+                await merged.Writer.WriteAsync(new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason), call.Token);
             }
         }));
         _ = producers.ContinueWith(t => merged.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
@@ -64,31 +66,49 @@ internal static class ChoiceRunner
         finally
         {
             // A reader that stops early (client gone) must not leave choices generating.
-            await stop.CancelAsync();
+            call.Cancel();
         }
     }
 
-    /// <summary>One choice's chunks, timing its first token and counting its tokens however it ends.</summary>
-    private static async IAsyncEnumerable<GenerationChunk> ObservedAsync(
-        GenerationModel model, ChoiceJob job, WorkerMetrics metrics, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// One choice's chunks, timing its first token and counting its tokens however it ends. A stopped call ends the
+    /// choice quietly: the caller reads what it generated from <paramref name="call"/>.
+    /// </summary>
+    private static async IAsyncEnumerable<GenerationChunk> ObservedAsync(GenerationModel model, ChoiceJob job, WorkerMetrics metrics, GenerationCall call)
     {
         var queued = Stopwatch.GetTimestamp();
         var tokens = 0;
+        var chunks = model.GenerateAsync(job.Request, call.Token).GetAsyncEnumerator(call.Token);
         try
         {
-            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
+            while (true)
             {
+                try
+                {
+                    if (!await chunks.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException) when (call.Stopped)
+                {
+                    break;
+                }
+
+                var chunk = chunks.Current;
                 if (tokens == 0 && chunk.CompletionTokens > 0)
                 {
                     metrics.FirstToken(model.Manifest.Id, Stopwatch.GetElapsedTime(queued));
                 }
 
                 tokens = chunk.CompletionTokens;
+                call.Report(job.Index, tokens);
                 yield return chunk;
             }
         }
         finally
         {
+            await chunks.DisposeAsync();
             metrics.TokensGenerated(model.Manifest.Id, tokens);
         }
     }

@@ -12,7 +12,7 @@ using Serverless.Worker.Telemetry;
 namespace Serverless.Worker.Serving;
 
 /// <summary><c>POST /v1/chat/completions</c>, whole or streamed.</summary>
-internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider time, IOptions<ServeOptions> options, WorkerMetrics metrics)
+internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, CallLedger calls, TimeProvider time, IOptions<ServeOptions> options, WorkerMetrics metrics)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -29,9 +29,11 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var modelId = model.Manifest.Id;
         var aborted = context.RequestAborted;
+        using var call = calls.Begin(context, plan.PromptTokens, plan.Jobs.Count);
         if (request.Stream != true)
         {
-            var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, aborted);
+            var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, call);
+            aborted.ThrowIfCancellationRequested(); // nobody to answer: the gateway asks the call what it generated
             var answer = new ChatCompletion(
                 id,
                 created,
@@ -54,7 +56,7 @@ internal sealed class ChatCompletionsEndpoint(ModelCatalog catalog, TimeProvider
         }
 
         var tokens = new int[plan.Jobs.Count];
-        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, metrics, aborted))
+        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, metrics, call, aborted))
         {
             tokens[chunk.Index] = chunk.CompletionTokens;
             var delta = new ChatDelta(null, chunk.FinishReason is null || chunk.Text.Length > 0 ? chunk.Text : null);

@@ -12,7 +12,7 @@ using Serverless.Worker.Telemetry;
 namespace Serverless.Worker.Serving;
 
 /// <summary><c>POST /v1/completions</c>, whole or streamed.</summary>
-internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider time, IOptions<ServeOptions> options, WorkerMetrics metrics)
+internal sealed class CompletionsEndpoint(ModelCatalog catalog, CallLedger calls, TimeProvider time, IOptions<ServeOptions> options, WorkerMetrics metrics)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -29,9 +29,11 @@ internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider tim
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var modelId = model.Manifest.Id;
         var aborted = context.RequestAborted;
+        using var call = calls.Begin(context, plan.PromptTokens, plan.Jobs.Count);
         if (request.Stream != true)
         {
-            var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, aborted);
+            var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, call);
+            aborted.ThrowIfCancellationRequested(); // nobody to answer: the gateway asks the call what it generated
             var answer = new Completion(
                 id,
                 created,
@@ -44,7 +46,7 @@ internal sealed class CompletionsEndpoint(ModelCatalog catalog, TimeProvider tim
 
         var events = await ServerSentEvents.StartAsync(context.Response);
         var tokens = new int[plan.Jobs.Count];
-        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, metrics, aborted))
+        await foreach (var chunk in ChoiceRunner.StreamAsync(model, plan.Jobs, metrics, call, aborted))
         {
             tokens[chunk.Index] = chunk.CompletionTokens;
             var choice = new CompletionChoice(chunk.Text, chunk.Index, chunk.FinishReason.ToWire());

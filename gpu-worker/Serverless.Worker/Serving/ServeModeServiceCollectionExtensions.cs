@@ -24,6 +24,8 @@ internal static class ServeModeServiceCollectionExtensions
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<EmbeddingsEndpoint>();
         services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<CallLedger>();
+        services.AddSingleton<CallsEndpoint>();
         return services;
     }
 
@@ -41,6 +43,7 @@ internal static class ServeModeServiceCollectionExtensions
         v1.MapPost("/completions", (HttpContext c, CompletionsEndpoint e) => e.HandleAsync(c));
         v1.MapPost("/chat/completions", (HttpContext c, ChatCompletionsEndpoint e) => e.HandleAsync(c));
         v1.MapPost("/embeddings", (HttpContext c, EmbeddingsEndpoint e) => e.HandleAsync(c));
+        v1.MapPost("/calls/{id}/stop", (HttpContext c, string id, CallsEndpoint e) => e.StopAsync(c, id));
         return endpoints;
     }
 }

@@ -69,6 +69,26 @@ public sealed class LeasedCountersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALateSettlement_ForAMinuteThatHasPassed_NeverChangesTheCurrentMinutesCounter()
+    {
+        var (counters, store) = NewInstance();
+        var (other, _) = NewInstance();
+        var id = new CounterId("key_late", LimitKind.TokensPerMinute);
+        var admittedAt = time.GetUtcNow();
+        Assert.True((await counters.AcquireAsync(id, 100, 10_000, default)).Admitted);
+
+        // The next minute: another instance admits 700 tokens; then the old minute's job settles 900 over its reservation.
+        time.Advance(TimeSpan.FromMinutes(1));
+        var now = QuotaWindows.Of(LimitKind.TokensPerMinute, time.GetUtcNow()).Id;
+        Assert.True((await other.AcquireAsync(id, 700, 10_000, default)).Admitted);
+        var leasedBefore = await store.LeasedAsync(id, now, default);
+        await other.AdjustAnywhereAsync(id, +900, admittedAt, default);
+
+        Assert.Equal(leasedBefore, await store.LeasedAsync(id, now, default));
+        Assert.True(leasedBefore >= 700);
+    }
+
+    [Fact]
     public async Task NextWindow_StartsAfresh()
     {
         var (counters, _) = NewInstance();

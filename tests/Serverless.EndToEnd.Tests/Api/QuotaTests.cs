@@ -14,7 +14,7 @@ public sealed class QuotaTests(LocalStackFixture stack)
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task RequestsPerMinute_AdmitsTheLimit_ThenAnswers429WithRetryAfterAndUsage()
+    public async Task RequestsPerMinute_AdmitsTheLimit_ThenAnswers429WithRetryAfterUsageAndTheSameRateLimitHeaders()
     {
         await MinuteBoundary.AvoidAsync();
         var (_, secret) = await stack.CreateKeyAsync("""{"name":"rpm3","owner":"quota-a","limits":{"rpm":3}}""");
@@ -32,6 +32,9 @@ public sealed class QuotaTests(LocalStackFixture stack)
         Assert.Equal("0", responses[2].Headers.GetValues("x-ratelimit-remaining-requests").Single());
         Assert.Matches(@"^\d+(\.\d+)?s$", responses[0].Headers.GetValues("x-ratelimit-reset-requests").Single());
         var rejected = responses[3];
+        Assert.Equal("3", rejected.Headers.GetValues("x-ratelimit-limit-requests").Single());
+        Assert.Equal("0", rejected.Headers.GetValues("x-ratelimit-remaining-requests").Single());
+        Assert.Matches(@"^\d+(\.\d+)?s$", rejected.Headers.GetValues("x-ratelimit-reset-requests").Single());
         var retryAfter = int.Parse(rejected.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         var error = await ErrorAssertions.AssertOpenAIErrorAsync(rejected, HttpStatusCode.TooManyRequests);
@@ -67,6 +70,8 @@ public sealed class QuotaTests(LocalStackFixture stack)
 
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
         Assert.Equal("100", small.Headers.GetValues("x-ratelimit-limit-tokens").Single());
+        Assert.Equal("100", large.Headers.GetValues("x-ratelimit-limit-tokens").Single());
+        Assert.True(long.Parse(large.Headers.GetValues("x-ratelimit-remaining-tokens").Single(), System.Globalization.CultureInfo.InvariantCulture) < 100);
         var error = await ErrorAssertions.AssertOpenAIErrorAsync(large, HttpStatusCode.TooManyRequests);
         Assert.Equal(100, error.GetProperty("current_usage").GetProperty("tokens_limit_per_min").GetInt64());
     }
