@@ -76,6 +76,9 @@ public sealed class JobEntity : ITableEntity
     /// <summary>Completion tokens billed.</summary>
     public int CompletionTokens { get; set; }
 
+    /// <summary>The tokens reserved at submission: the worker keeps prompt and completion within them (null: no cap).</summary>
+    public long? TokenBudget { get; set; }
+
     /// <summary>The quota reservation taken at submission (JSON), settled when the job ends.</summary>
     public string? Reservation { get; set; }
 

@@ -29,10 +29,16 @@ internal class ChatCompletionsHandler(ForwardingServices services)
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Chat;
 
+    /// <summary>Tokens allowed for a chat template's markers per message, and once more for the answer's opening.</summary>
+    internal const int TemplateAllowance = 32;
+
     protected override TokenEstimate Estimate(ChatCompletionRequest request, Model model)
     {
-        // Each message also costs its role and the chat template's markers: a generous 16 tokens covers ChatML's.
-        var prompt = Math.Min(model.ContextLength, request.Messages!.Sum(m => TokenEstimate.ForText(m.Content ?? string.Empty, model.ContextLength) + 16));
+        // Each message also costs its role and the chat template's markers, and the template opens the answer: as
+        // bytes, ChatML's markers are 24 per message and 22 at the end. The worker refuses a prompt over the bound.
+        var prompt = Math.Min(
+            model.ContextLength,
+            TemplateAllowance + request.Messages!.Sum(m => TokenEstimate.ForText(m.Content ?? string.Empty, model.ContextLength) + TokenEstimate.ForText(m.Role ?? string.Empty, model.ContextLength) + TemplateAllowance));
         var completion = request.MaxOutputTokens ?? Math.Max(1, model.ContextLength - prompt);
         return new(prompt, completion * (request.N ?? 1));
     }

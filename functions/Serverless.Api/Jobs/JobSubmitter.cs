@@ -114,6 +114,7 @@ internal sealed partial class JobSubmitter(
             StatusUrl = JobPaths.StatusUrl(context.Request, id),
             Webhook = fields.Webhook,
             Reservation = JsonSerializer.Serialize(reservation, JobsJsonContext.Default.Reservation),
+            TokenBudget = admitted.TokenBudget,
         };
 
         try

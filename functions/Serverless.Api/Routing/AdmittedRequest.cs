@@ -11,4 +11,5 @@ namespace Serverless.Api.Routing;
 /// <param name="Model">The resolved model.</param>
 /// <param name="Price">The model's price.</param>
 /// <param name="Admission">Its reservation, to be settled exactly once.</param>
-internal sealed record AdmittedRequest<TRequest>(TRequest Request, Caller Caller, Model Model, ModelPrice Price, Admission Admission);
+/// <param name="TokenBudget">The tokens reserved for it: the worker never lets prompt and completion exceed them.</param>
+internal sealed record AdmittedRequest<TRequest>(TRequest Request, Caller Caller, Model Model, ModelPrice Price, Admission Admission, long TokenBudget);

@@ -97,17 +97,17 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
-        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission!));
+        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission!, estimate.Total));
     }
 
     /// <summary>Serves an admitted request: relays it to the worker, then settles and records its usage, exactly once.</summary>
     protected virtual async Task ServeAsync(HttpContext context, AdmittedRequest<TRequest> admitted)
     {
-        var (request, caller, model, price, admission) = admitted;
+        var (request, caller, model, price, admission, budget) = admitted;
         var outcome = RelayOutcome.Failed(StatusCodes.Status500InternalServerError, TimeSpan.Zero);
         try
         {
-            outcome = await services.Relay.RelayAsync(context, WorkerPath, request, TypeInfo);
+            outcome = await services.Relay.RelayAsync(context, WorkerPath, request, TypeInfo, budget);
         }
         finally
         {

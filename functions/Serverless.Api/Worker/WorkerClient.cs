@@ -21,14 +21,16 @@ public sealed class WorkerClient(HttpClient http)
 
     /// <summary>
     /// Posts a JSON payload and returns as soon as the answer's headers arrive, so streams can be relayed.
-    /// <paramref name="callId"/> names the call on the worker, for <see cref="StopCallAsync"/>.
+    /// <paramref name="callId"/> names the call on the worker, for <see cref="StopCallAsync"/>; the worker keeps prompt
+    /// and completion tokens within <paramref name="tokenBudget"/>.
     /// </summary>
-    public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, string callId, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, string callId, long tokenBudget, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(json) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TryAddWithoutValidation("x-request-id", requestId);
         request.Headers.TryAddWithoutValidation(CallIdHeader, callId);
+        request.Headers.TryAddWithoutValidation(TokenBudgetHeader, tokenBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
@@ -51,4 +53,7 @@ public sealed class WorkerClient(HttpClient http)
 
     /// <summary>The header that names a call on the worker.</summary>
     internal const string CallIdHeader = "x-call-id";
+
+    /// <summary>The header that caps a call's prompt and completion tokens together.</summary>
+    internal const string TokenBudgetHeader = "x-token-budget";
 }

@@ -26,8 +26,11 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
     /// <summary>How long asking the worker to stop an abandoned call may take.</summary>
     internal static readonly TimeSpan StopCallTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Sends <paramref name="payload"/> to <paramref name="path"/> on the worker and writes its answer to <paramref name="context"/>.</summary>
-    public async Task<RelayOutcome> RelayAsync<T>(HttpContext context, string path, T payload, JsonTypeInfo<T> typeInfo)
+    /// <summary>
+    /// Sends <paramref name="payload"/> to <paramref name="path"/> on the worker, which keeps prompt and completion within
+    /// <paramref name="tokenBudget"/> (what admission reserved), and writes its answer to <paramref name="context"/>.
+    /// </summary>
+    public async Task<RelayOutcome> RelayAsync<T>(HttpContext context, string path, T payload, JsonTypeInfo<T> typeInfo, long tokenBudget)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         var aborted = context.RequestAborted;
@@ -41,7 +44,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         var sent = Stopwatch.GetTimestamp();
         try
         {
-            upstream = await worker.PostAsync(path, json, context.TraceIdentifier, callId, aborted);
+            upstream = await worker.PostAsync(path, json, context.TraceIdentifier, callId, tokenBudget, aborted);
             RequestTiming.ReportUpstream(context, Stopwatch.GetElapsedTime(sent));
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -15,24 +15,27 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
     /// <summary>OpenAI's default <c>max_tokens</c> for the completions endpoint.</summary>
     public const int CompletionsDefaultMaxTokens = 16;
 
-    /// <summary>Plans a completions request: each prompt gets <c>n</c> choices.</summary>
-    public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, CompletionRequest request)
+    /// <summary>
+    /// Plans a completions request: each prompt gets <c>n</c> choices. With a <paramref name="tokenBudget"/> (what the
+    /// gateway reserved), prompt and completion tokens together never exceed it.
+    /// </summary>
+    public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, CompletionRequest request, long? tokenBudget = null)
     {
         var prompts = request.Prompt!.Select(model.Tokenize).ToArray();
         var param = prompts.Length == 1 ? "prompt" : "prompt[]";
-        return Build(model, request, prompts, param, request.MaxTokens ?? CompletionsDefaultMaxTokens);
+        return Build(model, request, prompts, param, request.MaxTokens ?? CompletionsDefaultMaxTokens, tokenBudget);
     }
 
     /// <summary>Plans a chat request: the conversation is rendered with the model's chat template.</summary>
-    public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, ChatCompletionRequest request)
+    public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, ChatCompletionRequest request, long? tokenBudget = null)
     {
         var turns = request.Messages!.Select(m => new ChatTurn(m.Role!, m.Content ?? string.Empty)).ToArray();
         var prompt = model.Tokenize(model.RenderChat(turns));
-        return Build(model, request, [prompt], "messages", request.MaxOutputTokens);
+        return Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget);
     }
 
     private static (GenerationPlan?, ApiError?) Build(
-        GenerationModel model, IGenerationParameters p, IReadOnlyList<int>[] prompts, string promptParam, int? maxTokens)
+        GenerationModel model, IGenerationParameters p, IReadOnlyList<int>[] prompts, string promptParam, int? maxTokens, long? tokenBudget)
     {
         var context = model.Manifest.ContextLength;
         var longest = prompts.Max(t => t.Count);
@@ -53,6 +56,22 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
         }
 
         var n = p.N ?? 1;
+        if (tokenBudget is { } budget)
+        {
+            // The gateway billed at most the budget; every choice gets an equal share of what the prompts leave.
+            var choices = (long)prompts.Length * n;
+            var perChoice = (budget - prompts.Sum(t => (long)t.Count)) / choices;
+            if (perChoice < 1)
+            {
+                return (null, ApiError.InvalidParameter(
+                    promptParam,
+                    $"The prompt is longer than the gateway allowed for it ({budget} tokens with the completion); shorten it or set max_tokens lower.",
+                    "context_length_exceeded"));
+            }
+
+            max = (int)Math.Min(max, perChoice);
+        }
+
         var stops = p.Stop ?? [];
         var jobs = new List<ChoiceJob>(prompts.Length * n);
         foreach (var prompt in prompts)

@@ -17,19 +17,19 @@ namespace Serverless.Worker.Jobs;
 /// </summary>
 internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time)
 {
-    /// <summary>Runs <paramref name="requestJson"/> on the worker path <paramref name="kind"/>.</summary>
-    public Task<JobExecution> RunAsync(string kind, string requestJson, CancellationToken cancellationToken) => kind switch
+    /// <summary>Runs <paramref name="requestJson"/> on the worker path <paramref name="kind"/>, within the tokens reserved for it.</summary>
+    public Task<JobExecution> RunAsync(string kind, string requestJson, long? tokenBudget, CancellationToken cancellationToken) => kind switch
     {
-        "v1/chat/completions" => ChatAsync(requestJson, cancellationToken),
-        "v1/completions" => CompletionAsync(requestJson, cancellationToken),
+        "v1/chat/completions" => ChatAsync(requestJson, tokenBudget, cancellationToken),
+        "v1/completions" => CompletionAsync(requestJson, tokenBudget, cancellationToken),
         _ => Task.FromResult(JobExecution.Failed("unsupported_job", $"This worker cannot run '{kind}' jobs.")),
     };
 
-    private async Task<JobExecution> CompletionAsync(string json, CancellationToken cancellationToken)
+    private async Task<JobExecution> CompletionAsync(string json, long? tokenBudget, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.CompletionRequest)!;
         var (model, error) = ModelLookup.Generation(catalog, request.Model!, "completions");
-        var (plan, planError) = error is null ? GenerationPlan.For(model!, request) : (null, error);
+        var (plan, planError) = error is null ? GenerationPlan.For(model!, request, tokenBudget) : (null, error);
         if (planError is not null)
         {
             return Failed(planError);
@@ -46,11 +46,11 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time)
         return new JobExecution(JsonSerializer.Serialize(answer, OpenAIJsonContext.Default.Completion), plan.PromptTokens, completionTokens);
     }
 
-    private async Task<JobExecution> ChatAsync(string json, CancellationToken cancellationToken)
+    private async Task<JobExecution> ChatAsync(string json, long? tokenBudget, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.ChatCompletionRequest)!;
         var (model, error) = ModelLookup.Generation(catalog, request.Model!, "chat completions");
-        var (plan, planError) = error is null ? GenerationPlan.For(model!, request) : (null, error);
+        var (plan, planError) = error is null ? GenerationPlan.For(model!, request, tokenBudget) : (null, error);
         if (planError is not null)
         {
             return Failed(planError);

@@ -108,7 +108,7 @@ internal sealed partial class JobMessageProcessor(
         {
             var request = await payloads.LoadAsync(row.Request, row.RequestBlob, cancellationToken)
                 ?? throw new InvalidOperationException("The job's request is missing.");
-            execution = await executor.RunAsync(row.Kind, request, cancellationToken);
+            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

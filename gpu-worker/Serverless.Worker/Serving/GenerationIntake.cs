@@ -19,7 +19,7 @@ internal static class GenerationIntake
         Func<TRequest, ApiError?> validate,
         Func<TRequest, string> modelOf,
         string endpoint,
-        Func<GenerationModel, TRequest, (GenerationPlan? Plan, ApiError? Error)> plan)
+        Func<GenerationModel, TRequest, long?, (GenerationPlan? Plan, ApiError? Error)> plan)
         where TRequest : class
     {
         var parsed = await JsonBody.ReadAsync(context.Request, typeInfo, maxBodyBytes);
@@ -30,7 +30,7 @@ internal static class GenerationIntake
             (model, error) = ModelLookup.Generation(catalog, modelOf(parsed.Value!), endpoint);
         }
 
-        var (planned, planError) = error is null ? plan(model!, parsed.Value!) : (null, error);
+        var (planned, planError) = error is null ? plan(model!, parsed.Value!, TokenBudget(context.Request)) : (null, error);
         if (planError is not null)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, planError);
@@ -39,4 +39,10 @@ internal static class GenerationIntake
 
         return (parsed.Value!, model!, planned!);
     }
+
+    /// <summary>The tokens the gateway reserved for the request (<c>x-token-budget</c>), if it said.</summary>
+    private static long? TokenBudget(HttpRequest request) =>
+        long.TryParse(request.Headers["x-token-budget"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var budget)
+            ? budget
+            : null;
 }
