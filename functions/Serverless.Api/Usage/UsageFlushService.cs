@@ -6,12 +6,13 @@ namespace Serverless.Api.Usage;
 
 /// <summary>
 /// Flushes the <see cref="UsageRecorder"/> every <see cref="UsageOptions.FlushInterval"/>. At start it applies what an
-/// earlier process spilled; at stop it flushes once more (bounded by the host's shutdown timeout and
-/// <see cref="FinalFlushTimeout"/>) and spills to disk whatever storage would not take.
+/// earlier process spilled; once the host has stopped (the web server has finished the requests in flight) it
+/// flushes once more, bounded by the host's shutdown timeout and <see cref="FinalFlushTimeout"/>, and spills to disk
+/// whatever storage would not take.
 /// </summary>
 internal sealed partial class UsageFlushService(
     UsageRecorder recorder, UsageSpill spill, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageFlushService> logger)
-    : BackgroundService
+    : BackgroundService, IHostedLifecycleService
 {
     /// <summary>The longest the final flush may take before what is left is spilled instead.</summary>
     internal static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(10);
@@ -47,9 +48,18 @@ internal sealed partial class UsageFlushService(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The last flush runs once every hosted service has stopped, the web server included, so the requests it let
+    /// finish after the stop signal are in it.
+    /// </summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(FinalFlushTimeout);
         try
