@@ -74,9 +74,18 @@ param workerMaxBatchSize int = 16
 @maxValue(20)
 param jobMaxExecutions int = 2
 
-@description('Longest one job execution may run, in seconds.')
+@description('Longest one job execution may run, in seconds (the platform stops it then, whatever it is doing).')
 @minValue(60)
 param jobReplicaTimeoutSeconds int = 3600
+
+@description('Longest one async job takes on the GPU, in seconds: an execution stops taking new work this long before its replica timeout.')
+@minValue(30)
+param jobLongestJobSeconds int = 600
+
+@description('Jobs one execution runs at once (JobMode:MaxConcurrentJobs); the scale rule starts one execution per this many waiting.')
+@minValue(1)
+@maxValue(256)
+param jobMaxConcurrentJobs int = 16
 
 @description('Seconds between two looks at the jobs queue.')
 @minValue(10)
@@ -166,9 +175,31 @@ var keyVaultSecretNames = [for reference in items(keyVaultReferences): reference
 // The port the worker image listens on (gpu-worker/Dockerfile sets URLS); a test holds them equal.
 var workerPort = 8080
 
-// Until azd pushes the worker image, a public placeholder (listening on port 80) lets the apps provision.
-var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
+// Until azd pushes the worker image, a public placeholder lets the apps provision. It must listen on workerPort and
+// answer /healthz: azd's deploy later swaps only the image, so the port and probes set now are the worker's for good.
+// The .NET sample app listens on 8080 (the .NET 8+ images' ASPNETCORE_HTTP_PORTS) and maps /healthz.
+var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 var workerImage = empty(workerImageName) ? placeholderImage : workerImageName
+
+// Serverless GPU profiles by region, as "Using serverless GPUs in Azure Container Apps" lists them (June 2025).
+// A region not listed here is not refused (the list grows): `az containerapp env workload-profile list-supported`
+// is the authority. A listed region that lacks the chosen GPU fails the deployment before anything is created.
+var gpuProfilesByRegion = {
+  westus3: ['Consumption-GPU-NC8as-T4', 'Consumption-GPU-NC24-A100']
+  westus: ['Consumption-GPU-NC24-A100']
+  australiaeast: ['Consumption-GPU-NC8as-T4', 'Consumption-GPU-NC24-A100']
+  swedencentral: ['Consumption-GPU-NC8as-T4', 'Consumption-GPU-NC24-A100']
+  westeurope: ['Consumption-GPU-NC8as-T4']
+}
+var checkedGpuProfileType = contains(gpuProfilesByRegion[?toLower(location)] ?? [gpuProfileType], gpuProfileType)
+  ? gpuProfileType
+  : fail('gpuProfileType ${gpuProfileType} is not offered in ${location}: it offers only ${join(gpuProfilesByRegion[toLower(location)], ', ')}. Choose another region or GPU (docs/deploy.md, "Serverless GPU quota").')
+
+// An execution stops taking new jobs this long after it starts and finishes those it holds, so the platform never
+// stops it mid-job at its replica timeout (which would bring the job back with one more delivery counted).
+var jobMaxRunTimeSeconds = jobReplicaTimeoutSeconds > jobLongestJobSeconds
+  ? jobReplicaTimeoutSeconds - jobLongestJobSeconds
+  : fail('jobReplicaTimeoutSeconds must be longer than jobLongestJobSeconds.')
 
 // A serverless GPU replica gets the whole profile.
 var gpuReplicaSizes = {
@@ -192,6 +223,18 @@ var workerEnv = [
   {
     name: 'Inference__MaxBatchSize'
     value: string(workerMaxBatchSize)
+  }
+]
+
+// Job mode only: how many jobs an execution runs at once, and when it stops taking new ones ([d.]h:m:s).
+var jobModeEnv = [
+  {
+    name: 'JobMode__MaxConcurrentJobs'
+    value: string(jobMaxConcurrentJobs)
+  }
+  {
+    name: 'JobMode__MaxRunTime'
+    value: '${jobMaxRunTimeSeconds / 86400}.${(jobMaxRunTimeSeconds % 86400) / 3600}:${(jobMaxRunTimeSeconds % 3600) / 60}:${jobMaxRunTimeSeconds % 60}'
   }
 ]
 
@@ -329,7 +372,7 @@ module containerAppsEnvironment 'modules/containerAppsEnvironment.bicep' = {
     infrastructureSubnetId: network.outputs.containerAppsSubnetId
     vnetId: network.outputs.id
     gpuProfileName: gpuProfileName
-    gpuProfileType: gpuProfileType
+    gpuProfileType: checkedGpuProfileType
     logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
 }
@@ -349,8 +392,8 @@ module workerApp 'modules/workerApp.bicep' = {
     identityId: identities.outputs.workerId
     registryLoginServer: registry.outputs.loginServer
     image: workerImage
-    targetPort: empty(workerImageName) ? 80 : workerPort
-    healthProbes: !empty(workerImageName)
+    targetPort: workerPort
+    callerAddressRange: network.outputs.functionsSubnetPrefix
     cpu: gpuReplicaSizes[gpuProfileType].cpu
     memory: gpuReplicaSizes[gpuProfileType].memory
     env: workerEnv
@@ -379,12 +422,13 @@ module workerJob 'modules/workerJob.bicep' = {
     image: workerImage
     cpu: gpuReplicaSizes[gpuProfileType].cpu
     memory: gpuReplicaSizes[gpuProfileType].memory
-    env: concat(workerEnv, jobStorageEnv)
+    env: concat(workerEnv, jobModeEnv, jobStorageEnv)
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     telemetryClientId: identities.outputs.jobClientId
     storageAccountName: storage.outputs.name
     jobsQueueName: jobQueues.jobs
     maxExecutions: jobMaxExecutions
+    messagesPerExecution: jobMaxConcurrentJobs
     pollingIntervalSeconds: jobPollingIntervalSeconds
     replicaTimeoutSeconds: jobReplicaTimeoutSeconds
   }

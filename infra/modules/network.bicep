@@ -77,3 +77,4 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
 output id string = vnet.id
 output containerAppsSubnetId string = vnet::containerAppsSubnet.id
 output functionsSubnetId string = vnet::functionsSubnet.id
+output functionsSubnetPrefix string = functionsSubnetPrefix

@@ -1,4 +1,4 @@
-// The GPU worker in serve mode: a Container App on the serverless GPU profile with internal ingress only.
+// The GPU worker in serve mode: a Container App on the serverless GPU profile, reachable only from the API's subnet.
 // The API streams and runs synchronous requests through it; it scales on concurrent requests, to zero when idle.
 
 @description('Azure region of the app.')
@@ -28,8 +28,8 @@ param image string
 @description('The port the image listens on.')
 param targetPort int
 
-@description('Probe /healthz and /readyz (off for the placeholder image used before the first deployment).')
-param healthProbes bool
+@description('The only address range that may call the worker: the subnet of the Functions app\'s VNet integration.')
+param callerAddressRange string
 
 @description('vCPUs of one replica (a serverless GPU replica gets the whole profile).')
 param cpu int
@@ -58,6 +58,9 @@ param maxReplicas int
 @minValue(1)
 param concurrentRequests int
 
+// Set explicitly: a serverless GPU profile gets no default probes, so without these a replica that never listens
+// would look healthy. They hold for the placeholder image as well (it listens on the same port and answers
+// /healthz; it never passes /readyz, so it never takes traffic), because azd's deploy swaps only the image.
 var probes = [
   {
     type: 'Startup'
@@ -117,11 +120,24 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
     workloadProfileName: gpuProfileName
     configuration: {
       activeRevisionsMode: 'Single'
+      // `external: true` within an internal environment: reachable from the virtual network, never from the
+      // internet. Internal ingress (`external: false`) is reachable only from inside the Container Apps environment
+      // (https://learn.microsoft.com/azure/container-apps/ingress-overview), and the Functions app is in the network
+      // but outside the environment: its calls got 404 from the environment's proxy
+      // (https://github.com/microsoft/azure-container-apps/issues/1714). The IP rule narrows it to the API's subnet.
       ingress: {
-        external: false
+        external: true
         targetPort: targetPort
         transport: 'http'
         allowInsecure: false
+        ipSecurityRestrictions: [
+          {
+            name: 'functions-subnet'
+            description: 'The API (Functions app) through its VNet integration'
+            action: 'Allow'
+            ipAddressRange: callerAddressRange
+          }
+        ]
       }
       registries: [
         {
@@ -140,7 +156,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             memory: memory
           }
           env: concat(env, telemetryEnv)
-          probes: healthProbes ? probes : []
+          probes: probes
         }
       ]
       scale: {

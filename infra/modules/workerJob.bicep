@@ -1,5 +1,6 @@
 // The GPU worker in queue mode: an event-driven Container Apps job. KEDA's azure-queue scaler watches the
-// jobs queue with the job's identity and starts one execution per waiting message, up to maxExecutions.
+// jobs queue with the job's identity and starts one execution per messagesPerExecution waiting messages, up to
+// maxExecutions.
 
 @description('Azure region of the job.')
 param location string
@@ -53,6 +54,10 @@ param maxExecutions int
 @description('Seconds between two looks at the queue.')
 @minValue(10)
 param pollingIntervalSeconds int
+
+@description('Messages one execution takes at once (the worker\'s JobMode:MaxConcurrentJobs): the scale rule\'s target per execution.')
+@minValue(1)
+param messagesPerExecution int
 
 @description('Longest an execution may run, in seconds.')
 @minValue(60)
@@ -111,7 +116,13 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
               metadata: {
                 accountName: storageAccountName
                 queueName: jobsQueueName
-                queueLength: '1'
+                // One execution takes up to this many messages at once: fewer waiting would start executions that
+                // find nothing, idle and exit, each paying a GPU cold start.
+                queueLength: string(messagesPerExecution)
+                // Count only visible messages: the ones an execution holds (invisible while it runs them) need no
+                // new execution. KEDA's azure-queue scaler has this since 2.15; Container Apps runs 2.18. Past 32
+                // visible messages KEDA counts all of them again, by which point more executions are due anyway.
+                queueLengthStrategy: 'visibleonly'
               }
               identity: identityId // managed identity: no connection string secret
             }

@@ -5,7 +5,8 @@ namespace Serverless.Worker.Jobs;
 /// <summary>
 /// The job mode's main loop: takes messages from the <c>jobs</c> queue up to <see cref="JobModeOptions.MaxConcurrentJobs"/>
 /// at a time (the engine batches their decoding), polls quickly while work comes and backs off when idle, and
-/// stops the application once the queue has stayed empty for <see cref="JobModeOptions.IdleExitAfter"/>
+/// stops the application once the queue has stayed empty for <see cref="JobModeOptions.IdleExitAfter"/>, or once it
+/// has run for <see cref="JobModeOptions.MaxRunTime"/> (then it takes nothing new and finishes what it holds),
 /// unless told to run forever.
 /// </summary>
 internal sealed partial class JobLoop(
@@ -20,7 +21,8 @@ internal sealed partial class JobLoop(
         await processor.EnsureCreatedAsync(stoppingToken);
         using var slots = new SemaphoreSlim(settings.MaxConcurrentJobs);
         var running = new HashSet<Task>();
-        var idleSince = time.GetUtcNow();
+        var started = time.GetUtcNow();
+        var idleSince = started;
         var poll = MinPoll;
         LogStarted(settings.MaxConcurrentJobs, settings.RunForever);
         while (!stoppingToken.IsCancellationRequested)
@@ -28,6 +30,12 @@ internal sealed partial class JobLoop(
             await slots.WaitAsync(stoppingToken);
             var free = slots.CurrentCount + 1;
             slots.Release();
+            if (!settings.RunForever && time.GetUtcNow() - started >= settings.MaxRunTime)
+            {
+                LogMaxRunTime(settings.MaxRunTime.TotalSeconds, settings.MaxConcurrentJobs - free);
+                break;
+            }
+
             Azure.Storage.Queues.Models.QueueMessage[] messages;
             try
             {
@@ -121,6 +129,9 @@ internal sealed partial class JobLoop(
 
     [LoggerMessage(EventId = 7121, Level = LogLevel.Information, Message = "The jobs queue stayed empty for {Seconds} s: exiting")]
     private partial void LogIdleExit(double seconds);
+
+    [LoggerMessage(EventId = 7124, Level = LogLevel.Information, Message = "Ran for {Seconds} s (JobMode:MaxRunTime): taking no new jobs, finishing the {Held} held, then exiting")]
+    private partial void LogMaxRunTime(double seconds, int held);
 
     [LoggerMessage(EventId = 7122, Level = LogLevel.Warning, Message = "Reading the jobs queue failed")]
     private partial void LogReceiveFailed(Exception exception);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Serverless.Worker.Jobs;
 
 /// <summary>The job mode (the Container Apps job), bound from the <c>JobMode</c> section.</summary>
-internal sealed class JobModeOptions
+public sealed class JobModeOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "JobMode";
@@ -12,7 +12,15 @@ internal sealed class JobModeOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan IdleExitAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Never exit for lack of work (the local stack's worker).</summary>
+    /// <summary>
+    /// Take no new job once the execution has run this long, finish those it holds, and exit: set below the Container
+    /// Apps job's replica timeout minus the longest job, so the platform never stops an execution mid-job.
+    /// Not applied with <see cref="RunForever"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "2.00:00:00")]
+    public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromMinutes(50);
+
+    /// <summary>Never exit for lack of work or for <see cref="MaxRunTime"/> (the local stack's worker).</summary>
     public bool RunForever { get; set; }
 
     /// <summary>A message delivered more often than this goes to the poison queue and its job fails.</summary>

@@ -53,6 +53,7 @@ internal static class ArmFunctions
             "tenant" => Obj(("tenantId", ArmScope.TenantId)),
             "resourcegroup" => Obj(("id", scope.ScopeId), ("name", scope.ResourceGroup), ("location", new ArmUnknown("resourceGroup().location"))),
             "deployment" => Obj(("name", scope.DeploymentName)),
+            "fail" => throw new ArmDeploymentFailure(Text(args[0])),
             "environment" => Obj(("name", "AzureCloud"), ("suffixes", Obj(("storage", "core.windows.net"), ("keyvaultDns", ".vault.azure.net"), ("acrLoginServer", ".azurecr.io")))),
             _ when name.StartsWith("list", StringComparison.Ordinal) => new ArmUnknown($"{call.Name}(...)"),
             _ => Known(call, args) ?? Pure(name, args),

@@ -18,6 +18,10 @@ internal sealed partial class Dockerfile
     public IEnumerable<(string Keyword, string Arguments)> RuntimeStage =>
         Instructions.Skip(Instructions.ToList().FindLastIndex(i => i.Keyword == "FROM"));
 
+    /// <summary>The instructions of the first (build) stage, from its <c>FROM</c> up to the next one.</summary>
+    public IEnumerable<(string Keyword, string Arguments)> BuildStage =>
+        Instructions.SkipWhile(i => i.Keyword != "FROM").Skip(1).TakeWhile(i => i.Keyword != "FROM");
+
     /// <summary>The <c>ENV</c> settings of the runtime stage.</summary>
     public IReadOnlyDictionary<string, string> Environment =>
         RuntimeStage.Where(i => i.Keyword == "ENV")

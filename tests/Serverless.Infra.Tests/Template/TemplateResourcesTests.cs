@@ -107,21 +107,6 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void FunctionApp_ReachesTheWorkerOverItsInternalIngress()
-    {
-        var baseUrl = compiled.FunctionAppSettings.Single(s => s.Name == "Worker__BaseUrl").Value;
-        var worker = compiled.WorkerApp;
-
-        Assert.Equal(false, worker["properties.configuration.ingress.external"]);
-        Assert.Equal(true, compiled.Template.Single(ResourceTypes.ManagedEnvironment)["properties.vnetConfiguration.internal"]);
-        Assert.Equal(compiled.Template.Single(ResourceTypes.VirtualNetwork).Id + "/subnets/snet-functions", compiled.FunctionApp["properties.virtualNetworkSubnetId"]);
-        var unknown = Assert.IsType<ArmUnknown>(baseUrl); // the ingress FQDN exists only once deployed
-        Assert.StartsWith("https://", unknown.Description, StringComparison.Ordinal);
-        Assert.Contains($"reference({worker.Id})", unknown.Description, StringComparison.Ordinal);
-        Assert.EndsWith(".configuration.ingress.fqdn>/", unknown.Description, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void ContainerAppsEnvironment_OffersTheChosenServerlessGpuProfile()
     {
         var environment = Template.Single(ResourceTypes.ManagedEnvironment);
