@@ -21,7 +21,7 @@ internal static class BurstBenchmark
             $"burst: {minutes} min, {connections} connections flat out, metered chat requests (max_tokens 2) through the API host to an instant upstream; " +
             $"{Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
 
-        using (var warm = stack.Client(stack.WarmUpKey, connections))
+        using (var warm = stack.Client(stack.WarmUpKey, connections, MeteredRequest.Timeout))
         {
             var warmUp = new LoadRecorder(TimeSpan.FromSeconds(15));
             await FlatOutLoad.RunAsync(warm, MeteredRequest.Chat, connections, warmUp);
@@ -30,14 +30,14 @@ internal static class BurstBenchmark
         }
 
         var before = await StoreSnapshot.TakeAsync(stack);
-        using var http = stack.Client(stack.RunKey, connections);
+        using var http = stack.Client(stack.RunKey, connections, MeteredRequest.Timeout);
         var recorder = new LoadRecorder(TimeSpan.FromMinutes(minutes));
         var cpu = new CpuUse(stack, null);
         await Task.WhenAll(FlatOutLoad.RunAsync(http, MeteredRequest.Chat, connections, recorder), new MinuteReporter(stack, recorder).RunAsync());
         cpu.Print(recorder.Length);
 
         var total = recorder.Total();
-        var usage = await UsageTotals.ReadSettledAsync(http, total.Ok);
+        var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);
         var after = await StoreSnapshot.TakeAsync(stack);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {total.Sent} sent, {total.Ok} ok ({total.OkPerSecond:F0}/s), {total.Errors} errors, {total.Timeouts} timeouts; p50 {total.P50Ms:F1} ms, p99 {total.P99Ms:F1} ms"));

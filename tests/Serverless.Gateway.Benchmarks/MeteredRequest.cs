@@ -5,6 +5,9 @@ namespace Serverless.Gateway.Benchmarks;
 /// <summary>A metered request the load sends: a route, a JSON body, and whether the answer is an event stream.</summary>
 internal sealed record MeteredRequest(string Path, string Body, bool Streamed)
 {
+    /// <summary>How long a request may take before it counts as timed out.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
     /// <summary>A short chat completion, answered whole: the burst's request.</summary>
     public static MeteredRequest Chat { get; } = new("v1/chat/completions", """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0}""", false);
 

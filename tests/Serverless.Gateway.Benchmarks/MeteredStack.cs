@@ -48,12 +48,12 @@ internal sealed class MeteredStack : IAsyncDisposable
         return stack;
     }
 
-    /// <summary>A client of the API with <paramref name="key"/>, up to <paramref name="connections"/> connections and a 10 s timeout per request.</summary>
-    public HttpClient Client(string key, int connections) =>
+    /// <summary>A client of the API with <paramref name="key"/>, up to <paramref name="connections"/> connections and <paramref name="timeout"/> per request.</summary>
+    public HttpClient Client(string key, int connections, TimeSpan timeout) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromHours(1) })
         {
             BaseAddress = Api.BaseUrl,
-            Timeout = TimeSpan.FromSeconds(10),
+            Timeout = timeout,
             DefaultRequestHeaders = { Authorization = new("Bearer", key) },
         };
 

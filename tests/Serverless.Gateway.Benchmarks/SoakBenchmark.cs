@@ -23,7 +23,7 @@ internal static class SoakBenchmark
             $"soak: {minutes} min at {rate}/s of metered requests (chat and text completions, whole and streamed, in turn; max_tokens 2) " +
             $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
 
-        using (var warm = stack.Client(stack.WarmUpKey, MaxInFlight))
+        using (var warm = stack.Client(stack.WarmUpKey, MaxInFlight, MeteredRequest.Timeout))
         {
             var warmUp = new LoadRecorder(TimeSpan.FromSeconds(15));
             await FixedRateLoad.RunAsync(warm, MeteredRequest.Mix, rate, MaxInFlight, warmUp);
@@ -32,14 +32,14 @@ internal static class SoakBenchmark
         }
 
         var before = await StoreSnapshot.TakeAsync(stack);
-        using var http = stack.Client(stack.RunKey, MaxInFlight);
+        using var http = stack.Client(stack.RunKey, MaxInFlight, MeteredRequest.Timeout);
         var recorder = new LoadRecorder(TimeSpan.FromMinutes(minutes));
         var cpu = new CpuUse(stack, worker);
         await Task.WhenAll(FixedRateLoad.RunAsync(http, MeteredRequest.Mix, rate, MaxInFlight, recorder), new MinuteReporter(stack, recorder).RunAsync());
         cpu.Print(recorder.Length);
 
         var total = recorder.Total();
-        var usage = await UsageTotals.ReadSettledAsync(http, total.Ok);
+        var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);
         var after = await StoreSnapshot.TakeAsync(stack);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {total.Sent} sent ({total.Sent / recorder.Length.TotalSeconds:F1}/s; {total.Late} started over {FixedRateLoad.Slack.TotalMilliseconds} ms after their turn), " +
