@@ -35,6 +35,7 @@ internal static class BurstBenchmark
         var cpu = new CpuUse(stack, null);
         await Task.WhenAll(FlatOutLoad.RunAsync(http, MeteredRequest.Chat, connections, recorder), new MinuteReporter(stack, recorder).RunAsync());
         cpu.Print(recorder.Length);
+        stack.PrintIfEnded();
 
         var total = recorder.Total();
         var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);

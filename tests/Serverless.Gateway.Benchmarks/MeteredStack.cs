@@ -60,6 +60,20 @@ internal sealed class MeteredStack : IAsyncDisposable
     /// <summary>The API host's metrics now.</summary>
     public Task<PrometheusScrape> ScrapeMetricsAsync() => PrometheusScrape.GetAsync(Api.BaseUrl, bearer: secrets.MetricsToken);
 
+    /// <summary>Says so if Azurite or the API host ended during the run: the figures after that are of a broken stack.</summary>
+    public void PrintIfEnded()
+    {
+        if (Storage.HasExited)
+        {
+            Console.WriteLine("Azurite ended during the run");
+        }
+
+        if (Api.HasExited)
+        {
+            Console.WriteLine("the API host ended during the run; its last lines:\n" + string.Join('\n', Api.Output.Split('\n').TakeLast(20)));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();

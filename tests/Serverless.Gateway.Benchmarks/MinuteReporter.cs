@@ -18,15 +18,25 @@ internal sealed class MinuteReporter(MeteredStack stack, LoadRecorder recorder)
         for (var minute = 0; minute < recorder.Minutes; minute++)
         {
             var end = TimeSpan.FromSeconds(Math.Min((minute + 1) * 60.0, recorder.Length.TotalSeconds));
-            if (end > recorder.Elapsed)
+            var wait = end - recorder.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(end - recorder.Elapsed);
+                await Task.Delay(wait);
             }
 
-            var scrape = await stack.ScrapeMetricsAsync();
-            var callsPerRequest = (scrape.Sum("api_storage_calls_total") - previous.Sum("api_storage_calls_total")) /
-                (scrape.Sum("api_requests_total") - previous.Sum("api_requests_total"));
-            previous = scrape;
+            var callsPerRequest = double.NaN;
+            try
+            {
+                var scrape = await stack.ScrapeMetricsAsync();
+                callsPerRequest = (scrape.Sum("api_storage_calls_total") - previous.Sum("api_storage_calls_total")) /
+                    (scrape.Sum("api_requests_total") - previous.Sum("api_requests_total"));
+                previous = scrape;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            {
+                // An API too busy to be scraped shows as NaN; the next minute is measured from the last good scrape.
+            }
+
             printed = PrintAsync(printed, minute, callsPerRequest, StoreSize.Total(stack.DataFolder));
         }
 

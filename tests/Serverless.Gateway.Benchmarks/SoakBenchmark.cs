@@ -37,6 +37,7 @@ internal static class SoakBenchmark
         var cpu = new CpuUse(stack, worker);
         await Task.WhenAll(FixedRateLoad.RunAsync(http, MeteredRequest.Mix, rate, MaxInFlight, recorder), new MinuteReporter(stack, recorder).RunAsync());
         cpu.Print(recorder.Length);
+        stack.PrintIfEnded();
 
         var total = recorder.Total();
         var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);

@@ -25,6 +25,9 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The connection string (Azurite's well-known development account; not a secret).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>Whether Azurite has ended (it was not stopped: it crashed or was killed).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>The CPU time Azurite has used so far (user and system).</summary>
     public TimeSpan CpuTime
     {
