@@ -38,6 +38,11 @@ internal static class BurstBenchmark
         stack.PrintIfEnded();
 
         var total = recorder.Total();
+        if (total.Errors + total.Timeouts > 0)
+        {
+            stack.PrintApiLog();
+        }
+
         var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);
         var after = await StoreSnapshot.TakeAsync(stack);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

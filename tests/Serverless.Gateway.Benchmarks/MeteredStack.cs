@@ -74,6 +74,14 @@ internal sealed class MeteredStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Prints the API host's last lines other than its request log (its warnings and errors), to say why requests failed.</summary>
+    public void PrintApiLog()
+    {
+        var lines = Api.Output.Split('\n').Where(line => !line.Contains("\"request_id\"", StringComparison.Ordinal)).TakeLast(15).ToList();
+        Console.WriteLine($"the API host's last {lines.Count} lines other than its request log:");
+        lines.ForEach(line => Console.WriteLine("  " + line));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
