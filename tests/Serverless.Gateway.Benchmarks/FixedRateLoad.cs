@@ -33,7 +33,9 @@ internal static class FixedRateLoad
                 _ = SendAsync(http, mix[(int)(next % mix.Count)], turn, recorder, slots);
             }
 
-            await Task.Delay(1);
+            // Sleep until the next turn rather than polling: the load generator shares the cores it measures.
+            var untilNext = (next / perSecond) - recorder.Elapsed.TotalSeconds;
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.001, untilNext)));
         }
 
         // Every request has ended once every slot is back.

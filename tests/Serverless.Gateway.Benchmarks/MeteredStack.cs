@@ -74,12 +74,17 @@ internal sealed class MeteredStack : IAsyncDisposable
         }
     }
 
-    /// <summary>Prints the API host's last lines other than its request log (its warnings and errors), to say why requests failed.</summary>
+    /// <summary>Prints the API host's last log entries other than its request log (its warnings and errors: first line and message), to say why requests failed.</summary>
     public void PrintApiLog()
     {
-        var lines = Api.Output.Split('\n').Where(line => !line.Contains("\"request_id\"", StringComparison.Ordinal)).TakeLast(15).ToList();
-        Console.WriteLine($"the API host's last {lines.Count} lines other than its request log:");
-        lines.ForEach(line => Console.WriteLine("  " + line));
+        var lines = Api.Output.Split('\n');
+        var entries = lines
+            .Select((line, i) => (Line: line, Next: i + 1 < lines.Length ? lines[i + 1].Trim() : string.Empty))
+            .Where(x => x.Line.Length > 0 && !char.IsWhiteSpace(x.Line[0]) && !x.Line.Contains("\"request_id\"", StringComparison.Ordinal))
+            .TakeLast(10)
+            .ToList();
+        Console.WriteLine($"the API host's last {entries.Count} log entries other than its request log:");
+        entries.ForEach(x => Console.WriteLine($"  {x.Line} {x.Next}"));
     }
 
     public async ValueTask DisposeAsync()
