@@ -1,4 +1,12 @@
 using Serverless.Gateway.Benchmarks;
 
-// "jobs [count]" runs the async job benchmark; anything else the gateway benchmark ("[requests]").
-return args is ["jobs", .. var rest] ? await JobBenchmark.RunAsync(rest) : await GatewayBenchmark.RunAsync(args);
+// "jobs [count]": the async job benchmark; "soak [minutes] [rate]", "soak-worker [minutes] [rate]" and
+// "burst [minutes] [connections]": metering under sustained load; anything else the gateway benchmark ("[requests]").
+return args switch
+{
+    ["jobs", .. var rest] => await JobBenchmark.RunAsync(rest),
+    ["soak", .. var rest] => await SoakBenchmark.RunAsync(rest, realWorker: false),
+    ["soak-worker", .. var rest] => await SoakBenchmark.RunAsync(rest, realWorker: true),
+    ["burst", .. var rest] => await BurstBenchmark.RunAsync(rest),
+    _ => await GatewayBenchmark.RunAsync(args),
+};

@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Serverless.Testing;
 
-/// <summary>A real Azurite (Azure Storage emulator) from the project's npm packages, in memory, on free loopback ports.</summary>
+/// <summary>
+/// A real Azurite (Azure Storage emulator) from the project's npm packages on free loopback ports: in memory, or
+/// kept in a folder as <c>./run.sh</c> keeps it, where a benchmark can watch the store grow.
+/// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
     private readonly Process process;
@@ -22,6 +25,9 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The connection string (Azurite's well-known development account; not a secret).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>Whether Azurite has ended (it was not stopped: it crashed or was killed).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>The CPU time Azurite has used so far (user and system).</summary>
     public TimeSpan CpuTime
     {
@@ -33,17 +39,18 @@ public sealed class Azurite : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts Azurite and waits until its three services listen. A free port can be taken between picking it and
-    /// Azurite binding it (an outgoing connection's local port, another test's service): Azurite then exits at
-    /// once, and it is started again on other ports, up to three times.
+    /// Starts Azurite, keeping its data in <paramref name="dataFolder"/> if given (else in memory), and waits until
+    /// its three services listen. A free port can be taken between picking it and Azurite binding it (an outgoing
+    /// connection's local port, another test's service): Azurite then exits at once, and it is started again on
+    /// other ports, up to three times.
     /// </summary>
-    public static async Task<Azurite> StartAsync()
+    public static async Task<Azurite> StartAsync(string? dataFolder = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnFreePortsAsync();
+                return await StartOnFreePortsAsync(dataFolder);
             }
             catch (AzuriteExitedException) when (attempt < 3)
             {
@@ -51,7 +58,7 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static async Task<Azurite> StartOnFreePortsAsync()
+    private static async Task<Azurite> StartOnFreePortsAsync(string? dataFolder)
     {
         var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var info = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite"))
@@ -61,13 +68,14 @@ public sealed class Azurite : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = RepositoryPaths.Root,
         };
+        string[] persistence = dataFolder is null ? ["--inMemoryPersistence"] : ["--location", dataFolder];
         foreach (var arg in new[]
         {
-            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence",
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-        })
+        }.Concat(persistence))
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Serverless.Gateway.Benchmarks;
+
+/// <summary>A metered request the load sends: a route, a JSON body, and whether the answer is an event stream.</summary>
+internal sealed record MeteredRequest(string Path, string Body, bool Streamed)
+{
+    /// <summary>How long a request may take before it counts as timed out.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>A short chat completion, answered whole: the burst's request.</summary>
+    public static MeteredRequest Chat { get; } = new("v1/chat/completions", """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0}""", false);
+
+    /// <summary>The soak's mix, sent in turn: chat and text completions, each whole and streamed.</summary>
+    public static IReadOnlyList<MeteredRequest> Mix { get; } =
+    [
+        Chat,
+        new("v1/chat/completions", """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0,"stream":true}""", true),
+        new("v1/completions", """{"model":"gpt2-tiny","prompt":"Hi","max_tokens":2,"temperature":0}""", false),
+        new("v1/completions", """{"model":"gpt2-tiny","prompt":"Hi","max_tokens":2,"temperature":0,"stream":true}""", true),
+    ];
+
+    /// <summary>Sends the request and reads the whole answer within the client's timeout.</summary>
+    public async Task<RequestOutcome> SendAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.PostAsync(Path, new StringContent(Body, Encoding.UTF8, "application/json"));
+            if (!response.IsSuccessStatusCode)
+            {
+                return RequestOutcome.Error;
+            }
+
+            // A stream that fails midway is still a 200: only its closing event says it finished.
+            var text = await response.Content.ReadAsStringAsync();
+            return !Streamed || text.EndsWith("data: [DONE]\n\n", StringComparison.Ordinal) ? RequestOutcome.Ok : RequestOutcome.Error;
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            return RequestOutcome.Timeout;
+        }
+        catch (HttpRequestException)
+        {
+            return RequestOutcome.Error;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Serverless.Testing;
+
+namespace Serverless.Gateway.Benchmarks;
+
+/// <summary>
+/// The local stack a load benchmark meters through: Azurite keeping its data in a fresh folder (so the store's
+/// growth can be measured), the API host pointed at an upstream, and two user keys with limits far above any load
+/// this machine can make, one to warm up with and one for the measured run, each its own owner so that the usage
+/// API counts the measured run alone.
+/// </summary>
+internal sealed class MeteredStack : IAsyncDisposable
+{
+    private const string Limits = """{"rpm":100000000,"tpm":10000000000,"rpd":1000000000,"tpd":100000000000,"max_concurrency":100000}""";
+
+    private readonly ApiSecrets secrets;
+
+    private MeteredStack(string dataFolder, Azurite storage, ServiceProcess api, ApiSecrets secrets)
+    {
+        DataFolder = dataFolder;
+        Storage = storage;
+        Api = api;
+        this.secrets = secrets;
+    }
+
+    /// <summary>Azurite's data folder.</summary>
+    public string DataFolder { get; }
+
+    public Azurite Storage { get; }
+
+    public ServiceProcess Api { get; }
+
+    /// <summary>The key the warm-up runs with (owner <c>bench-warm-up</c>).</summary>
+    public string WarmUpKey { get; private set; } = string.Empty;
+
+    /// <summary>The key the measured run uses (owner <c>bench-run</c>).</summary>
+    public string RunKey { get; private set; } = string.Empty;
+
+    public static async Task<MeteredStack> StartAsync(Uri upstream)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("bench-azurite-").FullName;
+        var storage = await Azurite.StartAsync(dataFolder);
+        var secrets = ApiSecrets.New();
+        var api = await ServiceProcess.StartApiAsync(upstream, secrets.Environment(storage.ConnectionString));
+        var stack = new MeteredStack(dataFolder, storage, api, secrets);
+        using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
+        (_, stack.WarmUpKey) = await admin.CreateKeyAsync($$"""{"name":"warm-up","owner":"bench-warm-up","role":"user","limits":{{Limits}}}""");
+        (_, stack.RunKey) = await admin.CreateKeyAsync($$"""{"name":"run","owner":"bench-run","role":"user","limits":{{Limits}}}""");
+        return stack;
+    }
+
+    /// <summary>A client of the API with <paramref name="key"/>, up to <paramref name="connections"/> connections and <paramref name="timeout"/> per request.</summary>
+    public HttpClient Client(string key, int connections, TimeSpan timeout) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromHours(1) })
+        {
+            BaseAddress = Api.BaseUrl,
+            Timeout = timeout,
+            DefaultRequestHeaders = { Authorization = new("Bearer", key) },
+        };
+
+    /// <summary>The API host's metrics now.</summary>
+    public Task<PrometheusScrape> ScrapeMetricsAsync() => PrometheusScrape.GetAsync(Api.BaseUrl, bearer: secrets.MetricsToken);
+
+    /// <summary>Says so if Azurite or the API host ended during the run: the figures after that are of a broken stack.</summary>
+    public void PrintIfEnded()
+    {
+        if (Storage.HasExited)
+        {
+            Console.WriteLine("Azurite ended during the run");
+        }
+
+        if (Api.HasExited)
+        {
+            Console.WriteLine("the API host ended during the run; its last lines:\n" + string.Join('\n', Api.Output.Split('\n').TakeLast(20)));
+        }
+    }
+
+    /// <summary>Prints the API host's last log entries other than its request log (its warnings and errors: first line and message), to say why requests failed.</summary>
+    public void PrintApiLog()
+    {
+        var lines = Api.Output.Split('\n');
+        var entries = lines
+            .Select((line, i) => (Line: line, Next: i + 1 < lines.Length ? lines[i + 1].Trim() : string.Empty))
+            .Where(x => x.Line.Length > 0 && !char.IsWhiteSpace(x.Line[0]) && !x.Line.Contains("\"request_id\"", StringComparison.Ordinal))
+            .TakeLast(10)
+            .ToList();
+        Console.WriteLine($"the API host's last {entries.Count} log entries other than its request log:");
+        entries.ForEach(x => Console.WriteLine($"  {x.Line} {x.Next}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Storage.DisposeAsync();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Serverless.Testing;
+
+namespace Serverless.Gateway.Benchmarks;
+
+/// <summary>
+/// Soak: metered requests at a fixed rate for some minutes through the API host on the local stack, and whether
+/// metering holds: no errors, a p99 that does not creep up, usage that counts every answer exactly once, and how
+/// much the store grows. The upstream is the instant one, or (<c>soak-worker</c>) the real CPU worker.
+/// </summary>
+internal static class SoakBenchmark
+{
+    private const int MaxInFlight = 512;
+
+    public static async Task<int> RunAsync(string[] args, bool realWorker)
+    {
+        var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+        var rate = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : realWorker ? 40 : 300;
+        await using var instant = realWorker ? null : await InstantUpstream.StartAsync();
+        await using var worker = realWorker ? await ServiceProcess.StartWorkerAsync() : null;
+        await using var stack = await MeteredStack.StartAsync(instant?.BaseUrl ?? worker!.BaseUrl);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"soak: {minutes} min at {rate}/s of metered requests (chat and text completions, whole and streamed, in turn; max_tokens 2) " +
+            $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
+
+        using (var warm = stack.Client(stack.WarmUpKey, MaxInFlight, MeteredRequest.Timeout))
+        {
+            var warmUp = new LoadRecorder(TimeSpan.FromSeconds(15));
+            await FixedRateLoad.RunAsync(warm, MeteredRequest.Mix, rate, MaxInFlight, warmUp);
+            var w = warmUp.Total();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up (15 s, another owner): {w.Ok}/{w.Sent} ok, p50 {w.P50Ms:F1} ms, p99 {w.P99Ms:F1} ms"));
+        }
+
+        var before = await StoreSnapshot.TakeAsync(stack);
+        using var http = stack.Client(stack.RunKey, MaxInFlight, MeteredRequest.Timeout);
+        var recorder = new LoadRecorder(TimeSpan.FromMinutes(minutes));
+        var cpu = new CpuUse(stack, worker);
+        await Task.WhenAll(FixedRateLoad.RunAsync(http, MeteredRequest.Mix, rate, MaxInFlight, recorder), new MinuteReporter(stack, recorder).RunAsync());
+        cpu.Print(recorder.Length);
+        stack.PrintIfEnded();
+
+        var total = recorder.Total();
+        if (total.Errors + total.Timeouts > 0)
+        {
+            stack.PrintApiLog();
+        }
+
+        var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);
+        var after = await StoreSnapshot.TakeAsync(stack);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"total: {total.Sent} sent ({total.Sent / recorder.Length.TotalSeconds:F1}/s; {total.Late} started over {FixedRateLoad.Slack.TotalMilliseconds} ms after their turn), " +
+            $"{total.Ok} ok, {total.Errors} errors, {total.Timeouts} timeouts; p50 {total.P50Ms:F1} ms, p99 {total.P99Ms:F1} ms"));
+        StoreSnapshot.PrintGrowth(before, after, total.Ok);
+        Console.WriteLine($"usage API: {usage.Requests} requests, {usage.PromptTokens} prompt and {usage.CompletionTokens} completion tokens; requests answered ok: {total.Ok} of {total.Sent}");
+
+        // Ten minutes or more: the first five against the last five; a shorter run: the first third against the last.
+        var window = recorder.Length.TotalMinutes >= 10 ? 300 : recorder.Length.TotalSeconds / 3;
+        var first = recorder.Window(0, window);
+        var last = recorder.Window(recorder.Length.TotalSeconds - window, recorder.Length.TotalSeconds);
+        var windowName = recorder.Length.TotalMinutes >= 10 ? "5 minutes" : "third";
+        var tokensExact = realWorker ||
+            (usage.PromptTokens == total.Ok * InstantAnswers.PromptTokens && usage.CompletionTokens == total.Ok * InstantAnswers.CompletionTokens);
+        bool[] verdicts =
+        [
+            Verdict.Print(total.Errors + total.Timeouts == 0, "0 errors", $"{total.Errors} errors, {total.Timeouts} timeouts of {total.Sent}"),
+            Verdict.Print(last.P99Ms <= 1.5 * first.P99Ms, $"p99 of the last {windowName} <= 1.5x the first's", string.Create(CultureInfo.InvariantCulture,
+                $"{last.P99Ms:F1} ms vs {first.P99Ms:F1} ms ({last.P99Ms / first.P99Ms:F2}x)")),
+            Verdict.Print(usage.Requests == total.Ok && tokensExact, "usage exact", realWorker
+                ? $"{usage.Requests} requests billed, {total.Ok} answered ok"
+                : $"{usage.Requests} requests billed, {total.Ok} answered ok; tokens {usage.PromptTokens}+{usage.CompletionTokens}, " +
+                  $"expected {total.Ok * InstantAnswers.PromptTokens}+{total.Ok * InstantAnswers.CompletionTokens}"),
+        ];
+        return verdicts.All(v => v) ? 0 : 1;
+    }
+}
