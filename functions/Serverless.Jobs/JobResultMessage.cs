@@ -25,6 +25,12 @@ public sealed record JobResultMessage(
     /// </summary>
     public const string CancelledCode = "cancelled";
 
+    /// <summary>
+    /// The <see cref="ErrorCode"/> of a job its worker stopped at its deadline; like a stopped cancelled one, the message
+    /// carries the tokens generated until then, which are billed.
+    /// </summary>
+    public const string ExpiredCode = "expired";
+
     /// <summary>The report that the worker skipped job <paramref name="jobId"/> because its owner cancelled it (the orchestration words the error).</summary>
     public static JobResultMessage Cancelled(string jobId, string partition) => new(jobId, partition, false, 0, 0, 0, CancelledCode);
 }

@@ -18,7 +18,8 @@ namespace Serverless.Api.Jobs;
 /// its own because every activity costs the orchestration a replay and several storage calls; a retried run of
 /// this activity may call the webhook again with the same <c>webhook-id</c>, which receivers use to drop duplicates.
 /// </summary>
-public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, ApiMetrics metrics, TimeProvider time)
+public sealed class EndJobActivity(
+    JobStore store, QuotaGate quotas, ActiveJobs activeJobs, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, ApiMetrics metrics, TimeProvider time)
     : TaskActivity<EndJobInput, JobEnded>
 {
     /// <inheritdoc />
@@ -40,7 +41,9 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             return await ShowEndedAsync(row);
         }
 
-        var answered = outcome.Status == JobStatus.Succeeded;
+        // Billed: an answer, and a job stopped mid-generation (cancelled or out of time) for what it generated.
+        var succeeded = outcome.Status == JobStatus.Succeeded;
+        var answered = succeeded || outcome.PromptTokens + outcome.CompletionTokens > 0;
         var price = await prices.GetAsync(row.Model, CancellationToken.None);
         var cost = answered ? price.CostOf(outcome.PromptTokens, outcome.CompletionTokens) : 0m;
         if (answered)
@@ -48,7 +51,7 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
             await usage.RecordOnceAsync(
                 new UsageEvent(
                     row.RowKey, row.KeyId, row.Owner, row.Model, row.Kind,
-                    outcome.PromptTokens, outcome.CompletionTokens, outcome.ComputeMs, 200, cost, row.CreatedAt),
+                    outcome.PromptTokens, outcome.CompletionTokens, outcome.ComputeMs, succeeded ? 200 : 499, cost, row.CreatedAt),
                 CancellationToken.None);
         }
 
@@ -97,6 +100,16 @@ public sealed class EndJobActivity(JobStore store, QuotaGate quotas, PriceTable 
     /// <summary>Shows a settled job ended: the status its claim recorded, and when. Does nothing to one already shown.</summary>
     private async Task<JobEntity> ShowEndedAsync(JobEntity row)
     {
+        // The job no longer counts against its key's max_jobs (a removal lost here lapses at the job's deadline).
+        try
+        {
+            await activeJobs.RemoveAsync(row.KeyId, row.RowKey, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            // Storage is away: the orchestration's retry or the deadline takes it off the list.
+        }
+
         while (!JobStatus.IsFinal(row.Status))
         {
             row.Status = row.EndStatus ?? throw new InvalidOperationException($"Job {row.RowKey} is settled without an end status.");

@@ -31,7 +31,11 @@ public sealed partial class JobCanceller(JobStore store, JobEventRaiser events, 
             // Not tied to the request: once the row is flagged, the orchestration must hear of it even if the caller leaves.
             // Should the orchestration not have started after all (an unconfirmed raise), a worker that then takes
             // the job skips it and reports it cancelled, which ends it the same way.
-            await events.RaiseAsync(client, row.RowKey, JobEvents.Cancel, "cancel", CancellationToken.None);
+            // A running job's worker stops it at its next decode step and reports what it generated: the orchestration
+            // waits for that report to bill it. Marking running and flagging the cancel are both ETag-guarded writes of
+            // this row, so a job seen queued here is one no worker will run.
+            var payload = row.Status == JobStatus.Running ? JobEvents.CancelRunning : JobEvents.CancelQueued;
+            await events.RaiseAsync(client, row.RowKey, JobEvents.Cancel, payload, CancellationToken.None);
             LogCancelRequested(row.RowKey);
         }
 

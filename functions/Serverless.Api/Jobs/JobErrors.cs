@@ -13,6 +13,18 @@ internal static class JobErrors
     public static ApiError StreamNotSupported { get; } =
         ApiError.InvalidParameter("stream", "Async jobs cannot stream; poll the job or give a webhook.", "unsupported_parameter");
 
+    /// <summary>How long a caller refused for having too many jobs is asked to wait: until one of them may have ended.</summary>
+    public const int TooManyJobsRetryAfter = 5;
+
+    /// <summary>429 for a key that already has as many jobs queued or running as it may.</summary>
+    public static ApiError TooManyJobs(int active, int limit) => new(429, new OpenAIError(
+        $"This key has {active} async jobs queued or running, the most it may have ({limit}). Wait for one to end or cancel one, or ask your administrator to raise max_jobs.",
+        "requests",
+        null,
+        "rate_limit_exceeded",
+        new Dictionary<string, long> { ["jobs_in_progress"] = active, ["jobs_limit"] = limit },
+        TooManyJobsRetryAfter));
+
     /// <summary>400 for a timeout out of range.</summary>
     public static ApiError BadTimeout(TimeSpan max) =>
         ApiError.InvalidParameter("timeout_seconds", $"timeout_seconds must be between 1 and {(long)max.TotalSeconds}.");

@@ -21,6 +21,13 @@ public sealed class JobOptions
     public int MaxPageSize { get; set; } = 100;
 
     /// <summary>
+    /// Async jobs a key may have queued or running at once when neither it nor its tier sets <c>max_jobs</c>: queued
+    /// work is a claim on the GPUs, so it is always finite.
+    /// </summary>
+    [Range(1, ActiveJobs.MaxLimit)]
+    public int DefaultMaxJobs { get; set; } = 64;
+
+    /// <summary>
     /// How long an event (a worker's result, a cancel) waits for its job's orchestration to start. After that it is
     /// raised anyway, and a result's message is kept to raise it again when it comes back (see <see cref="JobEventRaiser"/>).
     /// </summary>

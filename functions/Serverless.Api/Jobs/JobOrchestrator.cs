@@ -16,6 +16,14 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(8, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
     private static readonly JobOutcome Cancelled = new(JobStatus.Cancelled, 0, 0, 0, JobResultMessage.CancelledCode, "The job was cancelled by its owner.");
+    private static readonly JobOutcome Expired = new(JobStatus.Expired, 0, 0, 0, JobResultMessage.ExpiredCode, "The job did not finish within its time limit.");
+
+    /// <summary>
+    /// How long a cancelled running job, or an expired one, waits for its worker's report of what it generated (the
+    /// worker checks for a cancel every couple of seconds and stops at the next decode step); a job no worker ran
+    /// ends when it is over.
+    /// </summary>
+    internal static readonly TimeSpan StopReportWait = TimeSpan.FromSeconds(15);
 
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskOrchestrationContext context, JobInput input)
@@ -37,8 +45,8 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         }
 
         var outcome = first == result ? FromResult(result.Result)
-            : first == cancel ? Cancelled
-            : new JobOutcome(JobStatus.Expired, 0, 0, 0, "expired", "The job did not finish within its time limit.");
+            : first == cancel && cancel.Result != JobEvents.CancelRunning ? Cancelled
+            : await StoppedAsync(context, result, first == cancel ? Cancelled : Expired);
         var ended = await EndAsync(context, new EndJobInput(input, outcome));
         if (ended.NeedsWebhookRetry)
         {
@@ -67,9 +75,31 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         }
     }
 
+    /// <summary>
+    /// A job cancelled while it ran, or past its deadline: waits a little for the worker's report, so what it
+    /// generated before it stopped is billed. No report (no worker ran it, or its worker died) ends it unbilled.
+    /// </summary>
+    private static async Task<JobOutcome> StoppedAsync(TaskOrchestrationContext context, Task<JobResultMessage> result, JobOutcome reason)
+    {
+        using var wait = new CancellationTokenSource();
+        var timer = context.CreateTimer(context.CurrentUtcDateTime + StopReportWait, wait.Token);
+        if (await Task.WhenAny(result, timer) != result)
+        {
+            return reason;
+        }
+
+#pragma warning disable CA1849 // synchronously, as above
+        wait.Cancel();
+#pragma warning restore CA1849
+        var report = result.Result;
+        return report.Succeeded ? FromResult(report) // it finished before it could be stopped
+            : reason with { PromptTokens = report.PromptTokens, CompletionTokens = report.CompletionTokens, ComputeMs = report.ComputeMs };
+    }
+
     private static JobOutcome FromResult(JobResultMessage message) =>
         message.Succeeded ? new JobOutcome(JobStatus.Succeeded, message.PromptTokens, message.CompletionTokens, message.ComputeMs, null, null)
-        : message.ErrorCode == JobResultMessage.CancelledCode ? Cancelled // a worker skipped it: the owner cancelled it
+        : message.ErrorCode == JobResultMessage.CancelledCode ? Cancelled with { PromptTokens = message.PromptTokens, CompletionTokens = message.CompletionTokens, ComputeMs = message.ComputeMs }
+        : message.ErrorCode == JobResultMessage.ExpiredCode ? Expired with { PromptTokens = message.PromptTokens, CompletionTokens = message.CompletionTokens, ComputeMs = message.ComputeMs }
         : new JobOutcome(JobStatus.Failed, 0, 0, message.ComputeMs, message.ErrorCode ?? "worker_error", message.ErrorMessage ?? "The worker could not run the job.");
 
     /// <summary>Calls 2, 3, … after the first (made when the job ended) failed.</summary>

@@ -2,8 +2,8 @@ namespace Serverless.Api.Jobs;
 
 /// <summary>How a job ended, as its orchestration saw it.</summary>
 /// <param name="Status">The end status.</param>
-/// <param name="PromptTokens">Prompt tokens used (succeeded only).</param>
-/// <param name="CompletionTokens">Completion tokens generated (succeeded only).</param>
+/// <param name="PromptTokens">Prompt tokens used (succeeded, or stopped mid-generation by a cancel or the deadline).</param>
+/// <param name="CompletionTokens">Completion tokens generated (likewise).</param>
 /// <param name="ComputeMs">Worker time.</param>
 /// <param name="ErrorCode">The error code, unless it succeeded.</param>
 /// <param name="ErrorMessage">The error message, unless it succeeded.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
@@ -28,6 +29,7 @@ internal sealed partial class JobSubmitter(
     JobEventRaiser events,
     JobViews views,
     QuotaGate quotas,
+    ActiveJobs activeJobs,
     WebhookUrlValidator webhooks,
     IOptions<JobOptions> options,
     IOptions<WebhookOptions> webhookOptions,
@@ -99,6 +101,11 @@ internal sealed partial class JobSubmitter(
         var partition = JobStore.PartitionOf(admitted.Caller.Owner);
         var timeout = fields.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultTimeout;
         var client = JobClients.For(context);
+        if (await RefuseIfTooManyAsync(context, admitted, id, now + timeout))
+        {
+            return;
+        }
+
         var reservation = await admitted.Admission.DetachAsync(CancellationToken.None);
         var row = new JobEntity
         {
@@ -129,7 +136,7 @@ internal sealed partial class JobSubmitter(
         }
         catch (Exception e)
         {
-            await AbandonAsync(client, id, partition, reservation, e);
+            await AbandonAsync(client, id, partition, admitted.Caller.KeyId, reservation, e);
             throw;
         }
 
@@ -153,11 +160,45 @@ internal sealed partial class JobSubmitter(
     }
 
     /// <summary>
+    /// Counts the job against the key's <c>max_jobs</c> (queued and running jobs), or answers 429 and gives the
+    /// reservation back; storage trouble refuses it too (fail closed).
+    /// </summary>
+    private async Task<bool> RefuseIfTooManyAsync<TRequest>(HttpContext context, AdmittedRequest<TRequest> admitted, string id, DateTimeOffset expiresAt)
+    {
+        ApiError? refusal;
+        try
+        {
+            var limit = (await quotas.LimitsAsync(admitted.Caller, CancellationToken.None)).MaxJobs ?? options.Value.DefaultMaxJobs;
+            var (added, active) = await activeJobs.TryAddAsync(admitted.Caller.KeyId, id, expiresAt, limit, CancellationToken.None);
+            refusal = added ? null : JobErrors.TooManyJobs(active, limit);
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        {
+            LogSubmitFailed(e, id);
+            refusal = QuotaErrors.StorageUnavailable;
+        }
+
+        if (refusal is null)
+        {
+            return false;
+        }
+
+        await admitted.Admission.SettleAsync(answered: false, 0, 0, CancellationToken.None);
+        if (refusal.Error.RetryAfter is { } seconds)
+        {
+            RateLimitHeaders.WriteRetryAfter(context.Response, seconds);
+        }
+
+        await OpenAIResponses.WriteErrorAsync(context.Response, refusal);
+        return true;
+    }
+
+    /// <summary>
     /// Cleans up after a submit that failed before its work was sent. Scheduling can fail on the client's side after
     /// storage created the orchestration (a timeout): then the orchestration owns the reservation and is told the job
     /// failed, which releases it once. Only when there is no orchestration is the reservation given back here.
     /// </summary>
-    private async Task AbandonAsync(DurableTaskClient client, string id, string partition, Reservation reservation, Exception failure)
+    private async Task AbandonAsync(DurableTaskClient client, string id, string partition, string keyId, Reservation reservation, Exception failure)
     {
         LogSubmitFailed(failure, id);
         bool exists;
@@ -177,8 +218,16 @@ internal sealed partial class JobSubmitter(
         }
 
         // Nothing will ever settle this reservation: give it back now. The row, if written, stays queued and
-        // unsettled; it holds nothing.
+        // unsettled; it holds nothing. Its place among the key's jobs goes too (or lapses at its deadline).
         await quotas.SettleAsync(reservation, answered: false, 0, 0, CancellationToken.None);
+        try
+        {
+            await activeJobs.RemoveAsync(keyId, id, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        {
+            LogSubmitFailed(e, id);
+        }
     }
 
     private static JobResultMessage DispatchFailed(string id, string partition) =>

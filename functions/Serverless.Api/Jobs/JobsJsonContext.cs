@@ -9,4 +9,5 @@ namespace Serverless.Api.Jobs;
 [JsonSerializable(typeof(JobList))]
 [JsonSerializable(typeof(Reservation))]
 [JsonSerializable(typeof(AsyncJobFields))]
+[JsonSerializable(typeof(Dictionary<string, long>))]
 internal sealed partial class JobsJsonContext : JsonSerializerContext;

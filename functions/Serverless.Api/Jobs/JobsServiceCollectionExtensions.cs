@@ -27,6 +27,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<JobQueueMonitor>());
         services.AddSingleton<JobPayloads>();
         services.AddSingleton<JobStore>();
+        services.AddSingleton<ActiveJobs>();
         services.AddSingleton<JobLookup>();
         services.AddSingleton<JobViews>();
         services.AddSingleton<JobSubmitter>();

@@ -7,7 +7,8 @@ namespace Serverless.Api.Keys;
 /// <param name="Tpd">Tokens per day (UTC).</param>
 /// <param name="MaxConcurrency">Requests in flight at once.</param>
 /// <param name="Budget">Spending budget per day, in the price table's currency.</param>
-public sealed record KeyLimits(long? Rpm = null, long? Tpm = null, long? Rpd = null, long? Tpd = null, int? MaxConcurrency = null, decimal? Budget = null)
+/// <param name="MaxJobs">Async jobs queued or running at once.</param>
+public sealed record KeyLimits(long? Rpm = null, long? Tpm = null, long? Rpd = null, long? Tpd = null, int? MaxConcurrency = null, decimal? Budget = null, int? MaxJobs = null)
 {
     /// <summary>The largest value any count limit may take.</summary>
     public const long MaxCount = 1_000_000_000_000;
@@ -21,6 +22,7 @@ public sealed record KeyLimits(long? Rpm = null, long? Tpm = null, long? Rpd = n
         { Tpd: <= 0 or > MaxCount } => "tpd",
         { MaxConcurrency: <= 0 or > 100_000 } => "max_concurrency",
         { Budget: <= 0 or > 1_000_000_000 } => "budget",
+        { MaxJobs: <= 0 or > Jobs.ActiveJobs.MaxLimit } => "max_jobs",
         _ => null,
     };
 }

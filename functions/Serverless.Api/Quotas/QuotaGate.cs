@@ -97,6 +97,14 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
         }
     }
 
+    /// <summary>The caller's limits: its key's own where it has them, its tier's elsewhere.</summary>
+    public async Task<KeyLimits> LimitsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var tier = await tiers.GetAsync(caller.Tier, cancellationToken);
+        return Merge(caller.Limits, tier.Limits);
+    }
+
     /// <summary>The key's own limits where it has them, its tier's elsewhere.</summary>
     internal static KeyLimits Merge(KeyLimits? key, KeyLimits tier) => key is null ? tier : new KeyLimits(
         key.Rpm ?? tier.Rpm,
@@ -104,7 +112,8 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
         key.Rpd ?? tier.Rpd,
         key.Tpd ?? tier.Tpd,
         key.MaxConcurrency ?? tier.MaxConcurrency,
-        key.Budget ?? tier.Budget);
+        key.Budget ?? tier.Budget,
+        key.MaxJobs ?? tier.MaxJobs);
 
     private static void Plan(List<(CounterId, long, long)> plan, string subject, KeyLimits limits, long tokens, long spendMicros)
     {

@@ -13,4 +13,13 @@ internal sealed record JobExecution(string? ResultJson, int PromptTokens, int Co
 
     /// <summary>A failed run.</summary>
     public static JobExecution Failed(string code, string message) => new(null, 0, 0, code, message);
+
+    /// <summary>A run stopped at a decode step (its owner cancelled, or its time ran out): no answer, but what it generated.</summary>
+    public static JobExecution Stopped(int promptTokens, int completionTokens) => new(null, promptTokens, completionTokens, StoppedCode, null);
+
+    /// <summary>The <see cref="ErrorCode"/> of a stopped run, before the processor says why it was stopped.</summary>
+    public const string StoppedCode = "stopped";
+
+    /// <summary>Whether it was stopped before it finished.</summary>
+    public bool WasStopped => ErrorCode == StoppedCode;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Serverless.Inference;
 using Serverless.OpenAI.Chat;
@@ -8,6 +7,7 @@ using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Serialization;
 using Serverless.Worker.Generation;
 using Serverless.Worker.Serving;
+using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Jobs;
 
@@ -15,28 +15,37 @@ namespace Serverless.Worker.Jobs;
 /// Runs a job's request exactly as serve mode runs the same request (the same plan, the same collection of choices, the same
 /// response shape), so a job's answer equals the synchronous route's for the same seed.
 /// </summary>
-internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time)
+internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, WorkerMetrics metrics)
 {
-    /// <summary>Runs <paramref name="requestJson"/> on the worker path <paramref name="kind"/>, within the tokens reserved for it.</summary>
-    public Task<JobExecution> RunAsync(string kind, string requestJson, long? tokenBudget, CancellationToken cancellationToken) => kind switch
+    /// <summary>
+    /// Runs <paramref name="requestJson"/> on the worker path <paramref name="kind"/>, within the tokens reserved for it.
+    /// <paramref name="stop"/> ends the generation at its next decode step with what it made so far
+    /// (<see cref="JobExecution.Stopped"/>); <paramref name="cancellationToken"/> (the worker shutting down) abandons it.
+    /// </summary>
+    public Task<JobExecution> RunAsync(string kind, string requestJson, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken) => kind switch
     {
-        "v1/chat/completions" => ChatAsync(requestJson, tokenBudget, cancellationToken),
-        "v1/completions" => CompletionAsync(requestJson, tokenBudget, cancellationToken),
+        "v1/chat/completions" => ChatAsync(requestJson, tokenBudget, stop, cancellationToken),
+        "v1/completions" => CompletionAsync(requestJson, tokenBudget, stop, cancellationToken),
         _ => Task.FromResult(JobExecution.Failed("unsupported_job", $"This worker cannot run '{kind}' jobs.")),
     };
 
-    private async Task<JobExecution> CompletionAsync(string json, long? tokenBudget, CancellationToken cancellationToken)
+    private async Task<JobExecution> CompletionAsync(string json, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.CompletionRequest)!;
         var (model, error) = ModelLookup.Generation(catalog, request.Model!, "completions");
         var (plan, planError) = error is null ? GenerationPlan.For(model!, request, tokenBudget) : (null, error);
-        if (planError is not null)
+        if (plan is null)
         {
-            return Failed(planError);
+            return Failed(planError!);
         }
 
-        var results = await CollectAsync(model!, plan!.Jobs, cancellationToken);
+        var (results, stopped) = await CollectAsync(model!, plan, stop, cancellationToken);
         var completionTokens = results.Sum(r => r.CompletionTokens);
+        if (stopped)
+        {
+            return JobExecution.Stopped(plan.PromptTokens, completionTokens);
+        }
+
         var answer = new Completion(
             ResponseIds.Completion(),
             time.GetUtcNow().ToUnixTimeSeconds(),
@@ -46,18 +55,23 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time)
         return new JobExecution(JsonSerializer.Serialize(answer, OpenAIJsonContext.Default.Completion), plan.PromptTokens, completionTokens);
     }
 
-    private async Task<JobExecution> ChatAsync(string json, long? tokenBudget, CancellationToken cancellationToken)
+    private async Task<JobExecution> ChatAsync(string json, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.ChatCompletionRequest)!;
         var (model, error) = ModelLookup.Generation(catalog, request.Model!, "chat completions");
         var (plan, planError) = error is null ? GenerationPlan.For(model!, request, tokenBudget) : (null, error);
-        if (planError is not null)
+        if (plan is null)
         {
-            return Failed(planError);
+            return Failed(planError!);
         }
 
-        var results = await CollectAsync(model!, plan!.Jobs, cancellationToken);
+        var (results, stopped) = await CollectAsync(model!, plan, stop, cancellationToken);
         var completionTokens = results.Sum(r => r.CompletionTokens);
+        if (stopped)
+        {
+            return JobExecution.Stopped(plan.PromptTokens, completionTokens);
+        }
+
         var answer = new ChatCompletion(
             ResponseIds.ChatCompletion(),
             time.GetUtcNow().ToUnixTimeSeconds(),
@@ -68,24 +82,17 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time)
     }
 
     /// <summary>
-    /// Every choice at once, so the engine batches them, each concatenated: what serve mode's non-streaming answer
-    /// does, so the text is the same for the same seed.
+    /// Every choice at once, as serve mode's non-streaming answer collects them (the same text for the same seed);
+    /// says whether <paramref name="stop"/> ended them early.
     /// </summary>
-    private static async Task<IReadOnlyList<ChoiceResult>> CollectAsync(GenerationModel model, IReadOnlyList<ChoiceJob> jobs, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ChoiceResult> Results, bool Stopped)> CollectAsync(
+        GenerationModel model, GenerationPlan plan, CancellationToken stop, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(jobs.Select(async job =>
-        {
-            var text = new StringBuilder();
-            GenerationChunk? last = null;
-            await foreach (var chunk in model.GenerateAsync(job.Request, cancellationToken))
-            {
-                text.Append(chunk.Text);
-                last = chunk;
-            }
-
-            return new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0);
-        }));
-        return [.. results.OrderBy(r => r.Index)];
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
+        using var call = new GenerationCall(plan.PromptTokens, plan.Jobs.Count, either.Token);
+        var results = await ChoiceRunner.CollectAsync(model, plan.Jobs, metrics, call);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (results, call.Stopped);
     }
 
     private static JobExecution Failed(ApiError error) => JobExecution.Failed(error.Error.Code ?? "invalid_request", error.Error.Message);

@@ -102,13 +102,14 @@ internal sealed partial class JobMessageProcessor(
         }
 
         using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, logger);
+        await using var watch = new CancelWatch(jobs, row, options.Value.CancelCheckInterval, time, logger);
         var started = Stopwatch.GetTimestamp();
         JobExecution execution;
         try
         {
             var request = await payloads.LoadAsync(row.Request, row.RequestBlob, cancellationToken)
                 ?? throw new InvalidOperationException("The job's request is missing.");
-            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, cancellationToken);
+            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, watch.Stop, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -118,6 +119,14 @@ internal sealed partial class JobMessageProcessor(
         }
 
         var computeMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (execution.WasStopped)
+        {
+            // Cancelled or out of time mid-generation: the orchestration bills what was generated.
+            var now = await ReadAsync(work, cancellationToken);
+            execution = execution with { ErrorCode = now is { CancelRequested: true } ? JobResultMessage.CancelledCode : JobResultMessage.ExpiredCode };
+            LogStopped(work.JobId, execution.CompletionTokens);
+        }
+
         activity?.SetTag("job.succeeded", execution.Succeeded);
         activity?.SetTag("gen_ai.usage.output_tokens", execution.CompletionTokens);
         var (promptTokens, completionTokens) = (execution.PromptTokens, execution.CompletionTokens);
@@ -228,7 +237,7 @@ internal sealed partial class JobMessageProcessor(
     /// Whether the job has ended: shown so, or settled by the orchestration, which shows it ended only once its
     /// reservation is released. A settled row is the orchestration's: a worker writes nothing more into it.
     /// </summary>
-    private static bool HasEnded(JobEntity row) => JobStatus.IsFinal(row.Status) || row.Settled;
+    internal static bool HasEnded(JobEntity row) => JobStatus.IsFinal(row.Status) || row.Settled;
 
     private async Task PostAsync(JobResultMessage result, CancellationToken cancellationToken) =>
         await results.SendMessageAsync(JsonSerializer.Serialize(result, JobsContractJsonContext.Default.JobResultMessage), cancellationToken);
@@ -264,6 +273,9 @@ internal sealed partial class JobMessageProcessor(
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Information, Message = "Job {JobId} stopped after {CompletionTokens} tokens; they are reported for billing")]
+    private partial void LogStopped(string jobId, int completionTokens);
 
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Job {JobId} done (succeeded: {Succeeded}) in {ComputeMs} ms")]
     private partial void LogDone(string jobId, bool succeeded, long computeMs);

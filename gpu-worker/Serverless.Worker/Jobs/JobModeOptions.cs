@@ -35,6 +35,13 @@ public sealed class JobModeOptions
     [Range(1, 256)]
     public int MaxConcurrentJobs { get; set; } = 16;
 
+    /// <summary>
+    /// How often a running job's row is read for a cancel; a cancelled job stops at its next decode step after that
+    /// and is billed for what it generated. A job's deadline stops it without polling.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan CancelCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The longest wait between two polls of an empty queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);

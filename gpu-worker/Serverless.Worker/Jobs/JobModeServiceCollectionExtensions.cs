@@ -21,6 +21,7 @@ internal static class JobModeServiceCollectionExtensions
         services.AddSingleton(_ => StorageAccount.CreateQueueService(configuration));
         services.AddSingleton(_ => StorageAccount.CreateTableService(configuration));
         services.AddSingleton(_ => StorageAccount.CreateBlobService(configuration));
+        services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<JobPayloads>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobMessageProcessor>();

@@ -14,6 +14,8 @@ namespace Serverless.EndToEnd.Tests.Api;
 [Collection(LocalStackCollection.Name)]
 public sealed class UsageShutdownTests(LocalStackFixture stack, ITestOutputHelper output)
 {
+    private const int Warm = 100;
+
     private const string ChatBody = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"hi"}],"max_tokens":1,"temperature":0}""";
 
     [Fact]
@@ -82,7 +84,13 @@ public sealed class UsageShutdownTests(LocalStackFixture stack, ITestOutputHelpe
             }
         }));
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        // Load until the host is well into it (a busy machine makes a fresh host slow to warm up), then stop it.
+        while (answered.Count < Warm && clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var stoppedAt = clock.Elapsed;
         using (var kill = Process.Start("kill", $"-{signal} {api.Id}"))
         {

@@ -71,7 +71,9 @@ public sealed class WorkerFailureTests
         await using var worker = await FailingWorker.StartAsync();
         var storage = await Azurite.StartAsync();
         var secrets = ApiSecrets.New();
-        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(storage.ConnectionString));
+
+        // The stand-in worker's model has no price; a user key may use it only where the operator allows unpriced models.
+        await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(storage.ConnectionString), "--Prices:AllowUnpriced", "true");
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
         var (_, known) = await admin.CreateKeyAsync("""{"name":"known","owner":"fail-closed","limits":{"rpm":1}}""");
         var (_, unseen) = await admin.CreateKeyAsync("""{"name":"unseen","owner":"fail-closed"}""");

@@ -47,6 +47,27 @@ public sealed class JobLifecycleTests(LocalStackFixture shared)
     }
 
     [Fact]
+    public async Task AKeyAtItsMaxJobs_IsRefused429_UntilOneOfItsJobsEnds()
+    {
+        const string Small = """{"model":"gpt2-tiny","prompt":"queued","max_tokens":5}""";
+        await using var stack = await JobStack.StartAsync(shared);
+        using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-max","owner":"jobs-max","limits":{"max_jobs":2}}"""));
+
+        var first = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", Small)).GetProperty("id").GetString()!;
+        await AsyncJobs.SubmitAsync(http, "v1/async/completions", Small);
+        using var third = await http.PostAsync("v1/async/completions", Json(Small));
+        using var cancel = await http.DeleteAsync($"v1/async/completions/{first}");
+        await AsyncJobs.WaitForAsync(http, first, Ends, "cancelled");
+        using var afterOneEnded = await http.PostAsync("v1/async/completions", Json(Small));
+
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(third, HttpStatusCode.TooManyRequests);
+        Assert.Equal("rate_limit_exceeded", error.GetProperty("code").GetString());
+        Assert.Equal(2, error.GetProperty("current_usage").GetProperty("jobs_limit").GetInt64());
+        Assert.NotNull(third.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Accepted, afterOneEnded.StatusCode);
+    }
+
+    [Fact]
     public async Task JobsCancelledTheMomentTheyAreAccepted_AllEndCancelled()
     {
         // A cancel can come before the orchestration has started; it must wait for it, not be discarded (the job

@@ -37,7 +37,7 @@ public sealed class JobWorkerExecutionTests(LocalStackFixture shared, ITestOutpu
     {
         await using var stack = await JobStack.StartAsync(shared);
         using var http = stack.CreateHttpClient(await stack.CreateKeyAsync(
-            """{"name":"jobs-max-run-time","owner":"jobs-max-run-time","limits":{"rpm":100000,"tpm":100000000,"max_concurrency":1000}}"""));
+            """{"name":"jobs-max-run-time","owner":"jobs-max-run-time","limits":{"rpm":100000,"tpm":100000000,"max_concurrency":1000,"max_jobs":1000}}"""));
         var ids = new List<string>();
         var endedByMaxRunTime = 0;
 
