@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds with warnings as errors, runs the .NET test projects (unit, integration, end to end
 # with the official OpenAI .NET SDK), then starts the local stack with ./run.sh and drives it with the official
-# OpenAI JS SDK. Installs what it needs (npm ci, NuGet restore) and starts every service itself.
+# OpenAI JS SDK and the deployment smoke command (scripts/smoke.sh). Installs what it needs (npm ci, NuGet
+# restore) and starts every service itself.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -35,10 +36,17 @@ API_PORT=17071 WORKER_PORT=18081 AZURITE_BLOB_PORT=20000 SKIP_BUILD=1 LOG_DIR=.a
   ./run.sh >.artifacts/run-sh.log 2>&1 &
 stack=$!
 js_status=1
+smoke_status=1
 for _ in $(seq 1 600); do
   if [ -f .artifacts/stack-logs/ready ]; then
+    set +e # a failure is counted below, not an exit before the summary
     OPENAI_BASE_URL=http://127.0.0.1:17071/v1 node --test tests/js/ 2>&1 | tee .artifacts/js-test.log
     js_status=${PIPESTATUS[0]}
+    # The smoke command users run after `azd up` (docs/deploy.md), here against the local stack so it never rots.
+    echo "==> scripts/smoke.sh against the local stack"
+    scripts/smoke.sh http://127.0.0.1:17071 "$ADMIN_API_KEY" 2>&1 | tee .artifacts/smoke.log
+    smoke_status=${PIPESTATUS[0]}
+    set -e
     break
   fi
   kill -0 $stack 2>/dev/null || break
@@ -54,11 +62,15 @@ failed=$(grep -oE 'Failed: +[0-9]+' .artifacts/dotnet-test.log | awk '{s+=$2} EN
 js_passed=$(grep -oE '^# pass [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '{print $3}' || true)
 js_failed=$(grep -oE '^# fail [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '{print $3}' || true)
 [ "$js_status" = 0 ] || js_failed=$(( ${js_failed:-0} > 0 ? ${js_failed:-0} : 1 ))
+smoke_passed=$(grep -oE '^smoke: [0-9]+ passed' .artifacts/smoke.log 2>/dev/null | awk '{print $2}' || true)
+smoke_failed=$(grep -E '^smoke: ' .artifacts/smoke.log 2>/dev/null | grep -oE '[0-9]+ failed' | awk '{print $1}' || true)
+[ "$smoke_status" = 0 ] || smoke_failed=$(( ${smoke_failed:-0} > 0 ? ${smoke_failed:-0} : 1 ))
 if grep -q 'Test Run Aborted' .artifacts/dotnet-test.log; then
   echo "a test host crashed, so the rest of its tests did not run (see .artifacts/dotnet-test.log)"
   failed=$((failed + 1))
 fi
 echo "dotnet: $passed passed, $failed failed"
 echo "js: ${js_passed:-0} passed, ${js_failed:-0} failed"
-echo "tests: $((passed + ${js_passed:-0})) passed, $((failed + ${js_failed:-0})) failed"
-[ "$dotnet_status" = 0 ] && [ "$js_status" = 0 ]
+echo "smoke: ${smoke_passed:-0} passed, ${smoke_failed:-0} failed"
+echo "tests: $((passed + ${js_passed:-0} + ${smoke_passed:-0})) passed, $((failed + ${js_failed:-0} + ${smoke_failed:-0})) failed"
+[ "$dotnet_status" = 0 ] && [ "$js_status" = 0 ] && [ "$smoke_status" = 0 ]

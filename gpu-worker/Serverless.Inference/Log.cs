@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "KV cache of {ModelId} kept in host memory: this ONNX Runtime cannot copy CUDA tensors back to the host")]
     public static partial void KvCacheOnHost(ILogger logger, string modelId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "ONNX Runtime {Version}; CUDA execution provider: {Cuda}; GPU: {Gpu}; NVIDIA driver: {Driver}")]
+    public static partial void RuntimeSeen(ILogger logger, string version, string cuda, string gpu, string driver);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "{Message}")]
+    public static partial void CudaRequired(ILogger logger, string message);
 }

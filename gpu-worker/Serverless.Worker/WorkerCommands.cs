@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Serverless.Inference;
+using Serverless.Inference.Runtime;
 using Serverless.ModelBuilder;
 using Serverless.Worker.Jobs;
 using Serverless.Worker.Serving;
@@ -17,6 +18,19 @@ internal static class WorkerCommands
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
         var rest = command == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
+        try
+        {
+            return await RunAsync(command, rest);
+        }
+        catch (CudaUnavailableException)
+        {
+            // Already logged, as a critical event, with what the worker saw: a clear refusal, not a stack trace.
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(string command, string[] rest)
+    {
         switch (command)
         {
             case "serve":
@@ -37,7 +51,7 @@ internal static class WorkerCommands
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddServeMode(builder.Configuration);
-        var app = builder.Build();
+        await using var app = builder.Build(); // disposed on a refusal too, so the console logger prints it
 
         if (app.Services.GetRequiredService<IOptions<ServeOptions>>().Value.BuildDefaultModels)
         {

@@ -120,8 +120,9 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
                 // find nothing, idle and exit, each paying a GPU cold start.
                 queueLength: string(messagesPerExecution)
                 // Count only visible messages: the ones an execution holds (invisible while it runs them) need no
-                // new execution. KEDA's azure-queue scaler has this since 2.15; Container Apps runs 2.18. Past 32
-                // visible messages KEDA counts all of them again, by which point more executions are due anyway.
+                // new execution. KEDA's azure-queue scaler has this since 2.15; Container Apps runs 2.18.1
+                // (azure-container-apps issues 1819 and, for jobs, 1387). Past 32 visible messages KEDA counts
+                // all of them again, by which point more executions are due anyway.
                 queueLengthStrategy: 'visibleonly'
               }
               identity: identityId // managed identity: no connection string secret

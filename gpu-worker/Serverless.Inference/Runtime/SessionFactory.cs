@@ -5,9 +5,9 @@ using Serverless.Inference.Catalog;
 namespace Serverless.Inference.Runtime;
 
 /// <summary>
-/// Opens ONNX Runtime sessions on the execution provider chosen at start: CUDA first when asked for
-/// (<c>auto</c>/<c>cuda</c>) and it starts, CPU otherwise. A CUDA session that fails to open turns every
-/// later session to CPU, so one bad driver does not cost every model.
+/// Opens ONNX Runtime sessions on the execution provider chosen at start: CUDA when asked for (<c>auto</c>/<c>cuda</c>)
+/// and it starts; with <c>auto</c> CPU otherwise, while <c>cuda</c> refuses to start without it. A CUDA session that
+/// fails to open turns every later session to CPU, so one bad driver does not cost every model.
 /// </summary>
 internal sealed class SessionFactory
 {
@@ -18,10 +18,12 @@ internal sealed class SessionFactory
 
     private readonly int intraOpThreads;
     private readonly ILogger logger;
+    private readonly bool cudaRequired;
 
-    private SessionFactory(string provider, int intraOpThreads, ILogger logger)
+    private SessionFactory(string provider, int intraOpThreads, ILogger logger, bool cudaRequired = false)
     {
         Provider = provider;
+        this.cudaRequired = cudaRequired;
         this.intraOpThreads = intraOpThreads;
         this.logger = logger;
     }
@@ -29,9 +31,14 @@ internal sealed class SessionFactory
     /// <summary><see cref="Cuda"/> or <see cref="Cpu"/>.</summary>
     public string Provider { get; private set; }
 
+    /// <summary>Logs what the runtime sees (ONNX Runtime, its CUDA provider, the GPU and driver) and chooses the provider.</summary>
+    /// <exception cref="CudaUnavailableException"><c>cuda</c> was asked for and CUDA cannot be used.</exception>
     public static SessionFactory Create(InferenceOptions options, ILogger logger)
     {
         var requested = options.ExecutionProvider.Trim().ToLowerInvariant();
+        var gpu = GpuProbe.Read();
+        var cudaBuilt = OrtEnv.Instance().GetAvailableProviders().Contains(CudaProviderName);
+        Log.RuntimeSeen(logger, OrtEnv.Instance().GetVersionString(), cudaBuilt ? "built in" : "not in this build", gpu.Describe(), gpu.Driver ?? "none seen");
         if (requested == "cpu")
         {
             Log.ExecutionProviderChosen(logger, Cpu, "configured");
@@ -41,7 +48,12 @@ internal sealed class SessionFactory
         if (TryCuda(out var reason))
         {
             Log.ExecutionProviderChosen(logger, Cuda, $"configured '{requested}'");
-            return new SessionFactory(Cuda, options.IntraOpThreads, logger);
+            return new SessionFactory(Cuda, options.IntraOpThreads, logger, cudaRequired: requested == "cuda");
+        }
+
+        if (requested == "cuda")
+        {
+            throw Refuse(logger, reason, gpu);
         }
 
         Log.CudaUnavailable(logger, reason);
@@ -61,6 +73,11 @@ internal sealed class SessionFactory
             }
             catch (OnnxRuntimeException e) when (IsCudaFailure(e))
             {
+                if (cudaRequired)
+                {
+                    throw Refuse(logger, $"a CUDA session for {file} failed to start: {e.Message}", GpuProbe.Read());
+                }
+
                 Log.CudaSessionFailed(logger, file, e.Message);
                 Provider = Cpu;
             }
@@ -74,6 +91,15 @@ internal sealed class SessionFactory
         {
             throw new ModelLoadException(file, $"ONNX Runtime cannot load it: {e.Message}");
         }
+    }
+
+    private static CudaUnavailableException Refuse(ILogger logger, string reason, GpuProbe gpu)
+    {
+        var message = $"Inference:ExecutionProvider is 'cuda' but CUDA cannot be used: {reason}. GPU seen: {gpu.Describe()}; "
+            + $"NVIDIA driver: {gpu.Driver ?? "none seen"}. Run on a GPU with the NVIDIA driver the image needs, "
+            + "or set Inference:ExecutionProvider to 'auto' to fall back to CPU.";
+        Log.CudaRequired(logger, message);
+        return new CudaUnavailableException(message);
     }
 
     private InferenceSession Create(string path, bool cuda)

@@ -147,6 +147,20 @@ public sealed class ModelCatalogTests(ModelsFixture models) : IDisposable
         Assert.Equal("CPU", catalog.ExecutionProvider);
     }
 
+    [Fact]
+    public void Load_CudaWithoutCuda_RefusesToStart_SayingWhatItSaw()
+    {
+        CopyModel("gpt2-tiny", "gpt2-tiny");
+
+        var refusal = Assert.Throws<Serverless.Inference.Runtime.CudaUnavailableException>(() =>
+            ModelCatalog.Load(new InferenceOptions { ModelsPath = root.Path, ExecutionProvider = "cuda" }, NullLoggerFactory.Instance));
+
+        Assert.StartsWith("Inference:ExecutionProvider is 'cuda' but CUDA cannot be used: this ONNX Runtime build has no CUDA execution provider.", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("GPU seen:", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("NVIDIA driver:", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("'auto'", refusal.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => root.Dispose();
 
     private ModelCatalog Load() =>
