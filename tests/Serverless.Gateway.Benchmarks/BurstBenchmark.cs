@@ -48,7 +48,7 @@ internal static class BurstBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {total.Sent} sent, {total.Ok} ok ({total.OkPerSecond:F0}/s), {total.Errors} errors, {total.Timeouts} timeouts; p50 {total.P50Ms:F1} ms, p99 {total.P99Ms:F1} ms"));
         StoreSnapshot.PrintGrowth(before, after, total.Ok);
-        Console.WriteLine($"usage API: {usage.Requests} requests; requests answered ok: {total.Ok} of {total.Sent}");
+        Console.WriteLine($"usage API: {usage}; requests answered ok: {total.Ok} of {total.Sent}");
 
         // Two minutes or more: the first minute against the last; a shorter run: the first third against the last.
         var window = recorder.Length.TotalMinutes >= 2 ? 60 : recorder.Length.TotalSeconds / 3;
@@ -62,7 +62,7 @@ internal static class BurstBenchmark
             Verdict.Print(last.OkPerSecond >= 0.9 * first.OkPerSecond, $"last {windowName}'s throughput >= 90% of the first's", string.Create(CultureInfo.InvariantCulture,
                 $"{last.OkPerSecond:F0}/s vs {first.OkPerSecond:F0}/s ({last.OkPerSecond / first.OkPerSecond:P0})")),
             Verdict.Print(total.OkPerSecond >= TargetPerSecond, $"target {TargetPerSecond:F0} requests/s", string.Create(CultureInfo.InvariantCulture, $"{total.OkPerSecond:F0}/s")),
-            Verdict.Print(usage.Requests == total.Ok, "usage exact", $"{usage.Requests} requests billed, {total.Ok} answered ok"),
+            Verdict.Print(usage.Requests == total.Ok, "usage exact", $"billed {usage}; answered ok {total.Ok}"),
         ];
         return verdicts.All(v => v) ? 0 : 1;
     }

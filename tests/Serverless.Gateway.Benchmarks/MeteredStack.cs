@@ -74,16 +74,16 @@ internal sealed class MeteredStack : IAsyncDisposable
         }
     }
 
-    /// <summary>Prints the API host's last log entries other than its request log (its warnings and errors: first line and message), to say why requests failed.</summary>
+    /// <summary>Prints the API host's last warnings and errors (the first line, the message, an exception's first line), to say why requests failed.</summary>
     public void PrintApiLog()
     {
         var lines = Api.Output.Split('\n');
         var entries = lines
-            .Select((line, i) => (Line: line, Next: i + 1 < lines.Length ? lines[i + 1].Trim() : string.Empty))
-            .Where(x => x.Line.Length > 0 && !char.IsWhiteSpace(x.Line[0]) && !x.Line.Contains("\"request_id\"", StringComparison.Ordinal))
+            .Select((line, i) => (Line: line, Next: string.Join(' ', lines.Skip(i + 1).Take(2).Select(next => next.Trim()))))
+            .Where(x => x.Line.StartsWith("warn: ", StringComparison.Ordinal) || x.Line.StartsWith("fail: ", StringComparison.Ordinal) || x.Line.StartsWith("crit: ", StringComparison.Ordinal))
             .TakeLast(10)
             .ToList();
-        Console.WriteLine($"the API host's last {entries.Count} log entries other than its request log:");
+        Console.WriteLine($"the API host's last {entries.Count} warnings and errors:");
         entries.ForEach(x => Console.WriteLine($"  {x.Line} {x.Next}"));
     }
 

@@ -51,7 +51,7 @@ internal static class SoakBenchmark
             $"total: {total.Sent} sent ({total.Sent / recorder.Length.TotalSeconds:F1}/s; {total.Late} started over {FixedRateLoad.Slack.TotalMilliseconds} ms after their turn), " +
             $"{total.Ok} ok, {total.Errors} errors, {total.Timeouts} timeouts; p50 {total.P50Ms:F1} ms, p99 {total.P99Ms:F1} ms"));
         StoreSnapshot.PrintGrowth(before, after, total.Ok);
-        Console.WriteLine($"usage API: {usage.Requests} requests, {usage.PromptTokens} prompt and {usage.CompletionTokens} completion tokens; requests answered ok: {total.Ok} of {total.Sent}");
+        Console.WriteLine($"usage API: {usage}; requests answered ok: {total.Ok} of {total.Sent}");
 
         // Ten minutes or more: the first five against the last five; a shorter run: the first third against the last.
         var window = recorder.Length.TotalMinutes >= 10 ? 300 : recorder.Length.TotalSeconds / 3;
@@ -66,9 +66,8 @@ internal static class SoakBenchmark
             Verdict.Print(last.P99Ms <= 1.5 * first.P99Ms, $"p99 of the last {windowName} <= 1.5x the first's", string.Create(CultureInfo.InvariantCulture,
                 $"{last.P99Ms:F1} ms vs {first.P99Ms:F1} ms ({last.P99Ms / first.P99Ms:F2}x)")),
             Verdict.Print(usage.Requests == total.Ok && tokensExact, "usage exact", realWorker
-                ? $"{usage.Requests} requests billed, {total.Ok} answered ok"
-                : $"{usage.Requests} requests billed, {total.Ok} answered ok; tokens {usage.PromptTokens}+{usage.CompletionTokens}, " +
-                  $"expected {total.Ok * InstantAnswers.PromptTokens}+{total.Ok * InstantAnswers.CompletionTokens}"),
+                ? $"billed {usage}; answered ok {total.Ok}"
+                : $"billed {usage}; answered ok {total.Ok}, so {total.Ok * InstantAnswers.PromptTokens} prompt and {total.Ok * InstantAnswers.CompletionTokens} completion tokens"),
         ];
         return verdicts.All(v => v) ? 0 : 1;
     }

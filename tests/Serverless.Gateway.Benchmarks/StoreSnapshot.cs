@@ -30,9 +30,12 @@ internal sealed record StoreSnapshot(IReadOnlyDictionary<string, long> Bytes, IR
 
         foreach (var table in before.Rows.Keys.Union(after.Rows.Keys).Order(StringComparer.Ordinal))
         {
-            var (was, wasPartial) = before.Rows.GetValueOrDefault(table);
-            var (now, nowPartial) = after.Rows.GetValueOrDefault(table);
-            Console.WriteLine($"  table {table,-26} {(wasPartial ? ">=" : string.Empty),2}{was,10} rows -> {(nowPartial ? ">=" : string.Empty),2}{now,10} rows");
+            Console.WriteLine($"  table {table,-26} {RowsOf(before, table),12} rows -> {RowsOf(after, table),12} rows");
         }
     }
+
+    /// <summary>A table's row count: <c>&gt;=</c> before a partial count, <c>?</c> where the store did not say.</summary>
+    private static string RowsOf(StoreSnapshot snapshot, string table) => snapshot.Rows.TryGetValue(table, out var count)
+        ? (count.Partial ? ">=" : string.Empty) + count.Rows.ToString(CultureInfo.InvariantCulture)
+        : "?";
 }

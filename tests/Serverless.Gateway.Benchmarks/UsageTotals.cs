@@ -35,6 +35,11 @@ internal sealed record UsageTotals(long Requests, long PromptTokens, long Comple
         }
     }
 
+    /// <summary>The totals as a sentence, or that they could not be read.</summary>
+    public override string ToString() => this == Unread
+        ? "not read"
+        : $"{Requests} requests, {PromptTokens} prompt and {CompletionTokens} completion tokens";
+
     private static async Task<UsageTotals> ReadAsync(HttpClient http)
     {
         using var document = JsonDocument.Parse(await http.GetStringAsync("v1/usage"));
