@@ -8,8 +8,9 @@ namespace Serverless.Infra.Tests.Container;
 /// Builds the worker image's build stage without Docker: the context Docker would send (the repository filtered by
 /// .dockerignore), the Dockerfile's COPY steps replayed into an empty folder, and its own restore, publish and
 /// prepare-models commands run there; then the published folder is started as the runtime stage starts it.
-/// The one change: the CPU build of ONNX Runtime instead of the GPU one (OnnxRuntimeFlavor=Gpu needs about 1 GB of
-/// CUDA natives to restore). Which projects are copied, what the context holds and every command are the image's own.
+/// The one change: the CPU build of ONNX Runtime instead of the GPU one (OnnxRuntimeFlavor=Gpu restores hundreds of MB
+/// of CUDA natives, too much for every test run). Which projects are copied, what the context holds and every command
+/// are the image's own.
 /// </summary>
 public sealed class DockerBuildStageTests : IDisposable
 {
