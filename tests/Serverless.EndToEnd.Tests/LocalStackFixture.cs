@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Text.Json;
 using OpenAI;
 using Serverless.Testing;
 
@@ -75,6 +76,28 @@ public sealed class LocalStackFixture : IAsyncLifetime
         var key = await admin.CreateKeyAsync(json);
         RememberSecret(key.Secret);
         return key;
+    }
+
+    /// <summary>
+    /// An owner's usage totals (<c>/v1/usage</c>'s <c>total</c>) once they count at least <paramref name="requests"/>
+    /// requests, or as they stand after <paramref name="patience"/> (10 s): usage is merged every second.
+    /// </summary>
+    public async Task<JsonElement> UsageTotalAsync(string owner, long requests, TimeSpan? patience = null)
+    {
+        using var admin = CreateAdminClient();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await admin.SendAsync(HttpMethod.Get, $"v1/usage?owner={Uri.EscapeDataString(owner)}");
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var total = document.RootElement.GetProperty("total").Clone();
+            if (total.GetProperty("requests").GetInt64() >= requests || waited.Elapsed > (patience ?? TimeSpan.FromSeconds(10)))
+            {
+                return total;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Adds a secret to those the log scan looks for.</summary>

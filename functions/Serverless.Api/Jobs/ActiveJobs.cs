@@ -10,7 +10,8 @@ namespace Serverless.Api.Jobs;
 /// The async jobs a key has queued or running, kept so that no key can queue unbounded work: one row per key in the
 /// counters table listing each job with its deadline, changed by ETag-guarded writes. A job leaves the list when it
 /// ends; one whose ending never reached it (a crash between the two writes) drops out once its deadline, plus the
-/// time its worker has to report, has passed, so a lost removal can never block a key for good.
+/// time its worker has to report, has passed, so a lost removal can never block a key for good. Changes to one key's
+/// row are made one at a time per instance, so a burst of submissions meets contention only between instances.
 /// </summary>
 public sealed class ActiveJobs(TableServiceClient tables, TimeProvider time)
 {
@@ -24,39 +25,58 @@ public sealed class ActiveJobs(TableServiceClient tables, TimeProvider time)
     private const int MaxAttempts = 16;
     private static readonly TimeSpan Linger = JobOrchestrator.StopReportWait + TimeSpan.FromMinutes(5);
     private readonly TableClient table = tables.GetTableClient(CounterStore.TableName);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
     private Task? created;
 
     /// <summary>Adds <paramref name="jobId"/> to the key's list unless it holds <paramref name="limit"/> jobs; returns how many it held.</summary>
     public async Task<(bool Added, int Active)> TryAddAsync(string keyId, string jobId, DateTimeOffset expiresAt, int limit, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var gate = gates.GetOrAdd(keyId, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            var (entity, active) = await ReadAsync(keyId, cancellationToken);
-            if (active.Count >= limit)
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                return (false, active.Count);
+                var (entity, active) = await ReadAsync(keyId, cancellationToken);
+                if (active.Count >= limit)
+                {
+                    return (false, active.Count);
+                }
+
+                active[jobId] = (expiresAt + Linger).ToUnixTimeSeconds();
+                if (await TryWriteAsync(keyId, entity, active, cancellationToken))
+                {
+                    return (true, active.Count);
+                }
             }
 
-            active[jobId] = (expiresAt + Linger).ToUnixTimeSeconds();
-            if (await TryWriteAsync(keyId, entity, active, cancellationToken))
-            {
-                return (true, active.Count);
-            }
+            throw new RequestFailedException(412, "The job list stayed contended; giving up.");
         }
-
-        throw new RequestFailedException(412, "The job list stayed contended; giving up.");
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>Takes <paramref name="jobId"/> off the key's list (nothing happens if it is not there).</summary>
     public async Task RemoveAsync(string keyId, string jobId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var gate = gates.GetOrAdd(keyId, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            var (entity, active) = await ReadAsync(keyId, cancellationToken);
-            if (entity is null || !active.Remove(jobId) || await TryWriteAsync(keyId, entity, active, cancellationToken))
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                return;
+                var (entity, active) = await ReadAsync(keyId, cancellationToken);
+                if (entity is null || !active.Remove(jobId) || await TryWriteAsync(keyId, entity, active, cancellationToken))
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -86,22 +106,6 @@ public sealed class ActiveJobs(TableServiceClient tables, TimeProvider time)
             RowKey = Row,
             Active = JsonSerializer.Serialize(active, JobsJsonContext.Default.DictionaryStringInt64),
         };
-        try
-        {
-            if (read is null)
-            {
-                await table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(entity, read.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await table.TryWriteAsync(entity, read, cancellationToken);
     }
 }

@@ -103,23 +103,7 @@ public sealed class CounterStore
     {
         Interlocked.Increment(ref calls);
         var entity = new CounterEntity { PartitionKey = TableKeys.Escape(id.Subject), RowKey = QuotaWindows.Name(id.Kind), Window = window, Leased = leased };
-        try
-        {
-            if (read is null)
-            {
-                await table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(entity, read.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await table.TryWriteAsync(entity, read, cancellationToken);
     }
 
     private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
+using Serverless.Api.Jobs;
 using Serverless.Api.Routing;
 using Serverless.Api.Tiers;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Quotas;
 
-/// <summary><c>GET /v1/quota</c>: the caller's limits (its key's, else its tier's) and what is left of each right now.</summary>
-internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, TimeProvider time) : IApiHandler
+/// <summary><c>GET /v1/quota</c>: the caller's limits (its key's, else its tier's) and what is left of each right now, async jobs included.</summary>
+internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, ActiveJobs jobs, IOptions<JobOptions> jobOptions, TimeProvider time) : IApiHandler
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -34,6 +36,11 @@ internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, TimeP
             var used = await counters.LeasedAsync(new CounterId(caller.KeyId, kind), window, context.RequestAborted);
             lines.Add(new QuotaLine(QuotaWindows.Name(kind), limit, used, Math.Max(0, limit - used), kind == LimitKind.Concurrency ? null : ends.ToUnixTimeSeconds()));
         }
+
+        // Async jobs queued or running: always limited (max_jobs, else the deployment's default).
+        var maxJobs = limits.MaxJobs ?? jobOptions.Value.DefaultMaxJobs;
+        var activeJobs = await jobs.CountAsync(caller.KeyId, context.RequestAborted);
+        lines.Add(new QuotaLine("jobs", maxJobs, activeJobs, Math.Max(0, maxJobs - activeJobs), null));
 
         var view = new QuotaView(caller.KeyId, caller.Owner, caller.Tier, limits, lines);
         await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, view, QuotaJsonContext.Default.QuotaView);

@@ -44,7 +44,7 @@ public sealed class LimitsHoldPropertyTests(LocalStackFixture stack, ITestOutput
         var jobs = statuses.Where(s => s.Job is not null).Select(s => s.Job!).ToArray();
         IReadOnlyList<JsonElement> ended = jobs.Length == 0 ? [] : await Jobs.AsyncJobs.WaitForAllAsync(one, jobs, TimeSpan.FromMinutes(2));
 
-        var total = await UsageTotalAsync(owner, statuses.Count(s => s.StatusCode == HttpStatusCode.OK) + ended.Count(j => j.GetProperty("status").GetString() == "succeeded"));
+        var total = await stack.UsageTotalAsync(owner, statuses.Count(s => s.StatusCode == HttpStatusCode.OK) + ended.Count(j => j.GetProperty("status").GetString() == "succeeded"));
         var tokens = total.GetProperty("total_tokens").GetInt64();
         var cost = total.GetProperty("cost").GetDecimal();
         output.WriteLine($"seed {seed}: {string.Join(", ", statuses.GroupBy(s => (int)s.StatusCode).Select(g => $"{g.Count()} x {g.Key}"))}; billed {tokens} tokens, {cost} in {total.GetProperty("requests").GetInt64()} requests");
@@ -77,25 +77,5 @@ public sealed class LimitsHoldPropertyTests(LocalStackFixture stack, ITestOutput
             ["model"] = "gpt2-tiny", ["prompt"] = prompt, ["n"] = n, ["max_tokens"] = maxTokens, ["stream"] = stream, ["stop"] = stop, ["temperature"] = 1.0,
         };
         return (job ? "v1/async/completions" : "v1/completions", JsonSerializer.Serialize(completion));
-    }
-
-    private async Task<JsonElement> UsageTotalAsync(string owner, long answered)
-    {
-        using var admin = stack.CreateAdminClient();
-        JsonElement total = default;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            using var response = await admin.SendAsync(HttpMethod.Get, $"v1/usage?owner={owner}");
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            total = document.RootElement.GetProperty("total").Clone();
-            if (total.GetProperty("requests").GetInt64() >= answered)
-            {
-                return total;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return total;
     }
 }

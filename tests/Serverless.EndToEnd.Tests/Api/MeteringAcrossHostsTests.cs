@@ -34,7 +34,7 @@ public sealed class MeteringAcrossHostsTests(LocalStackFixture stack)
         Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests), r => Assert.True(r.RetryAfter));
         Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.OK), r => Assert.True(r.Remaining));
 
-        var total = await UsageTotalAsync("metering-exact", expectedRequests: 50);
+        var total = await stack.UsageTotalAsync("metering-exact", requests: 50);
         Assert.Equal(50, total.GetProperty("requests").GetInt64());
         Assert.Equal(50 * 4, total.GetProperty("prompt_tokens").GetInt64()); // "count me" is [CLS] count me [SEP]
     }
@@ -76,28 +76,7 @@ public sealed class MeteringAcrossHostsTests(LocalStackFixture stack)
         }
 
         Assert.True(stopped, "the worker was still generating a second after the client left");
-        var total = await UsageTotalAsync("metering-cut", expectedRequests: 1);
+        var total = await stack.UsageTotalAsync("metering-cut", requests: 1);
         Assert.InRange(total.GetProperty("completion_tokens").GetInt64(), 3, 12);
-    }
-
-    /// <summary>The owner's usage total for today, once the expected requests have been flushed (usage is written in batches).</summary>
-    private async Task<JsonElement> UsageTotalAsync(string owner, long expectedRequests)
-    {
-        using var admin = stack.CreateAdminClient();
-        JsonElement total = default;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            using var response = await admin.SendAsync(HttpMethod.Get, $"v1/usage?owner={owner}");
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            total = document.RootElement.GetProperty("total").Clone();
-            if (total.GetProperty("requests").GetInt64() >= expectedRequests)
-            {
-                return total;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return total;
     }
 }

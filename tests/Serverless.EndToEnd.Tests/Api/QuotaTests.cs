@@ -144,5 +144,7 @@ public sealed class QuotaTests(LocalStackFixture stack)
         var rpd = root.GetProperty("usage").EnumerateArray().Single(l => l.GetProperty("limit").GetString() == "rpd");
         Assert.Equal(5000, rpd.GetProperty("value").GetInt64());
         Assert.InRange(rpd.GetProperty("remaining").GetInt64(), 1, 4999);
+        var jobs = root.GetProperty("usage").EnumerateArray().Single(l => l.GetProperty("limit").GetString() == "jobs");
+        Assert.Equal((64L, 0L), (jobs.GetProperty("value").GetInt64(), jobs.GetProperty("used").GetInt64())); // Jobs:DefaultMaxJobs
     }
 }

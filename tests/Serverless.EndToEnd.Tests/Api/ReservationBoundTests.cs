@@ -34,29 +34,9 @@ public sealed class ReservationBoundTests(LocalStackFixture stack)
             answered += response.IsSuccessStatusCode ? 1 : 0;
         }
 
-        var total = await UsageTotalAsync(owner, answered);
+        var total = await stack.UsageTotalAsync(owner, answered);
         Assert.True(answered >= 1, "the first request fits the quota and must be answered");
         Assert.Equal(answered, total.GetProperty("requests").GetInt64());
         Assert.InRange(total.GetProperty("total_tokens").GetInt64(), 1, DailyTokens);
-    }
-
-    private async Task<JsonElement> UsageTotalAsync(string owner, int requests)
-    {
-        using var admin = stack.CreateAdminClient();
-        JsonElement total = default;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            using var response = await admin.SendAsync(HttpMethod.Get, $"v1/usage?owner={owner}");
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            total = document.RootElement.GetProperty("total").Clone();
-            if (total.GetProperty("requests").GetInt64() >= requests)
-            {
-                return total;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return total;
     }
 }

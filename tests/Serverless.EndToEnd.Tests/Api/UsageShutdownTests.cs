@@ -23,7 +23,7 @@ public sealed class UsageShutdownTests(LocalStackFixture stack, ITestOutputHelpe
     {
         var (owner, answered, _, _) = await LoadThenStopAsync("TERM");
 
-        var billed = await UsageRequestsAsync(owner, answered.Count);
+        var billed = (await stack.UsageTotalAsync(owner, answered.Count)).GetProperty("requests").GetInt64();
         output.WriteLine($"SIGTERM: {answered.Count} answered, {billed} billed");
         Assert.True(answered.Count > 20, $"only {answered.Count} answers before the stop");
         Assert.Equal(answered.Count, billed);
@@ -35,7 +35,7 @@ public sealed class UsageShutdownTests(LocalStackFixture stack, ITestOutputHelpe
         var (owner, answered, killedAt, restart) = await LoadThenStopAsync("KILL");
         await using var restarted = restart;
 
-        var billed = await UsageRequestsAsync(owner, answered.Count, patience: TimeSpan.FromSeconds(5));
+        var billed = (await stack.UsageTotalAsync(owner, answered.Count, patience: TimeSpan.FromSeconds(5))).GetProperty("requests").GetInt64();
         var lost = answered.Count - billed;
         var lastSecond = answered.Count(at => at > killedAt - TimeSpan.FromSeconds(1.5));
         output.WriteLine($"kill -9: {answered.Count} answered, {billed} billed, {lost} lost; {lastSecond} answered in the last 1.5 s");
@@ -104,26 +104,5 @@ public sealed class UsageShutdownTests(LocalStackFixture stack, ITestOutputHelpe
         output.WriteLine($"{signal}: not answered: {string.Join(", ", refused.Select(r => $"{r.Value} x {r.Key}"))}");
         var restarted = signal == "KILL" ? await ServiceProcess.StartApiAsync(stack.Worker.BaseUrl, environment) : null;
         return (owner, [.. answered], stoppedAt, restarted);
-    }
-
-    private async Task<long> UsageRequestsAsync(string owner, long expected, TimeSpan? patience = null)
-    {
-        using var admin = stack.CreateAdminClient();
-        var deadline = Stopwatch.StartNew();
-        long requests;
-        do
-        {
-            using var response = await admin.SendAsync(HttpMethod.Get, $"v1/usage?owner={owner}");
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            requests = document.RootElement.GetProperty("total").GetProperty("requests").GetInt64();
-            if (requests >= expected)
-            {
-                return requests;
-            }
-
-            await Task.Delay(200);
-        }
-        while (deadline.Elapsed < (patience ?? TimeSpan.FromSeconds(10)));
-        return requests;
     }
 }
