@@ -93,14 +93,18 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
 #pragma warning restore CA1849
         var report = result.Result;
         return report.Succeeded ? FromResult(report) // it finished before it could be stopped
-            : reason with { PromptTokens = report.PromptTokens, CompletionTokens = report.CompletionTokens, ComputeMs = report.ComputeMs };
+            : WithUsage(reason, report);
     }
 
     private static JobOutcome FromResult(JobResultMessage message) =>
         message.Succeeded ? new JobOutcome(JobStatus.Succeeded, message.PromptTokens, message.CompletionTokens, message.ComputeMs, null, null)
-        : message.ErrorCode == JobResultMessage.CancelledCode ? Cancelled with { PromptTokens = message.PromptTokens, CompletionTokens = message.CompletionTokens, ComputeMs = message.ComputeMs }
-        : message.ErrorCode == JobResultMessage.ExpiredCode ? Expired with { PromptTokens = message.PromptTokens, CompletionTokens = message.CompletionTokens, ComputeMs = message.ComputeMs }
+        : message.ErrorCode == JobResultMessage.CancelledCode ? WithUsage(Cancelled, message)
+        : message.ErrorCode == JobResultMessage.ExpiredCode ? WithUsage(Expired, message)
         : new JobOutcome(JobStatus.Failed, 0, 0, message.ComputeMs, message.ErrorCode ?? "worker_error", message.ErrorMessage ?? "The worker could not run the job.");
+
+    /// <summary>A stop (cancel or deadline) with what the worker generated before it: billed.</summary>
+    private static JobOutcome WithUsage(JobOutcome stop, JobResultMessage report) =>
+        stop with { PromptTokens = report.PromptTokens, CompletionTokens = report.CompletionTokens, ComputeMs = report.ComputeMs };
 
     /// <summary>Calls 2, 3, … after the first (made when the job ended) failed.</summary>
     private static async Task RetryWebhookAsync(TaskOrchestrationContext context, JobInput input)

@@ -4,13 +4,9 @@ namespace Serverless.Api.Quotas;
 /// An admitted request's hold on its limits: what it reserved of each counter, to be settled to what it really used
 /// (or released entirely when the call failed) exactly once.
 /// </summary>
-public sealed class Admission(
-    LeasedCounters counters, IReadOnlyList<(CounterId Id, long Amount)> reserved, DateTimeOffset admittedAt, RateLimitState state)
+public sealed class Admission(LeasedCounters counters, IReadOnlyList<(CounterId Id, long Amount)> reserved, DateTimeOffset admittedAt)
 {
     private int settled;
-
-    /// <summary>The key-wide request and token limits, for the <c>x-ratelimit-*</c> headers.</summary>
-    public RateLimitState State { get; } = state;
 
     /// <summary>When the request was admitted (its windows).</summary>
     public DateTimeOffset AdmittedAt { get; } = admittedAt;

@@ -73,8 +73,7 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
             return (null, QuotaErrors.StorageUnavailable, null);
         }
 
-        var state = new RateLimitState(requests, tokensPerMinute);
-        return (new Admission(counters, reserved, now, state), null, state);
+        return (new Admission(counters, reserved, now), null, new RateLimitState(requests, tokensPerMinute));
     }
 
     private CounterDecision? Peek(List<(CounterId Id, long Amount, long Limit)> plan, string subject, LimitKind kind) =>
