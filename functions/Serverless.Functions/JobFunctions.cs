@@ -23,12 +23,19 @@ public sealed class JobFunctions(
     JobResultsHandler results,
     JobHistoryPurger purger)
 {
-    /// <summary><c>GET</c>, <c>POST /v1/async/completions</c>.</summary>
+    /// <summary><c>POST /v1/async/completions</c>.</summary>
     [Function("AsyncCompletions")]
     public Task<IActionResult> AsyncCompletions(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.AsyncCompletions)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AsyncCompletions)] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         ServeAsync(request, client, "AsyncCompletions");
+
+    /// <summary><c>GET /v1/async/completions</c>: the caller's jobs.</summary>
+    [Function("ListJobs")]
+    public Task<IActionResult> ListJobs(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AsyncCompletions)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        ServeAsync(request, client, "ListJobs");
 
     /// <summary><c>POST /v1/async/chat/completions</c>.</summary>
     [Function("AsyncChatCompletions")]

@@ -12,12 +12,15 @@ public static class Scopes
     /// <summary><c>/v1/embeddings</c>.</summary>
     public const string Embeddings = "embeddings";
 
-    /// <summary>The async job API.</summary>
+    /// <summary>The async job API: submitting (with the kind's scope too), listing, polling and cancelling jobs.</summary>
     public const string Jobs = "jobs";
 
     /// <summary>The usage and quota API.</summary>
     public const string Usage = "usage";
 
+    /// <summary>The admin API (keys, tiers, prices); an admin key without it cannot administer.</summary>
+    public const string Admin = "admin";
+
     /// <summary>Every scope there is.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Completions, Chat, Embeddings, Jobs, Usage };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Completions, Chat, Embeddings, Jobs, Usage, Admin };
 }

@@ -9,21 +9,15 @@ using Serverless.OpenAI.Serialization;
 namespace Serverless.Api.Jobs;
 
 /// <summary>
-/// <c>/v1/async/completions</c>: <c>POST</c> submits a completions job (the sync route's validation and admission,
-/// then a job instead of a call); <c>GET</c> lists the caller's jobs.
+/// <c>POST /v1/async/completions</c>: submits a completions job (the sync route's validation and admission, then a
+/// job instead of a call).
 /// </summary>
-internal sealed class AsyncCompletionsHandler(ForwardingServices services, JobSubmitter submitter, JobListHandler list) : CompletionsHandler(services)
+internal sealed class AsyncCompletionsHandler(ForwardingServices services, JobSubmitter submitter) : CompletionsHandler(services)
 {
     private readonly ForwardingServices forwarding = services;
 
     public override async Task HandleAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method))
-        {
-            await list.HandleAsync(context);
-            return;
-        }
-
         if (await submitter.ReadFieldsAsync(context, forwarding.Api.Value.MaxRequestBodyBytes) is { } error)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, error);

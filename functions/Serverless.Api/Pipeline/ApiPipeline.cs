@@ -15,11 +15,13 @@ namespace Serverless.Api.Pipeline;
 /// where an unexpected exception becomes an OpenAI-shaped 500, and the request's log line, metrics and span.
 /// Both hosts call it, so they behave alike.
 /// </summary>
-public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthenticator authenticator, RequestRecorder recorder, ILogger<ApiPipeline> logger)
+public sealed partial class ApiPipeline(
+    IServiceProvider services, ClientAddresses clientAddresses, CallerAuthenticator authenticator, RequestRecorder recorder, ILogger<ApiPipeline> logger)
 {
     /// <summary>Serves <paramref name="context"/> with the handler of <paramref name="route"/>.</summary>
     public async Task InvokeAsync(HttpContext context, ApiRoute route)
     {
+        clientAddresses.Apply(context);
         var requestId = RequestIds.Assign(context);
         var started = RequestTiming.Start(context).StartedTimestamp;
         using var activity = recorder.Start(context, route);
@@ -28,7 +30,7 @@ public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthent
             if (route.Access is { } access)
             {
                 var (caller, error) = await authenticator.AuthenticateAsync(context);
-                error ??= Authorize(caller!, access);
+                error ??= access.Allows(caller!) ? null : AuthErrors.Forbidden;
                 if (error is not null)
                 {
                     await OpenAIResponses.WriteErrorAsync(context.Response, error);
@@ -55,9 +57,6 @@ public sealed partial class ApiPipeline(IServiceProvider services, CallerAuthent
             recorder.Complete(context, route, Stopwatch.GetElapsedTime(started), activity);
         }
     }
-
-    private static ApiError? Authorize(Caller caller, RouteAccess access) =>
-        caller.Role >= access.MinimumRole && (access.Scope is null || caller.HasScope(access.Scope)) ? null : AuthErrors.Forbidden;
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Request {RequestId} on {Route}: the client went away")]
     private partial void LogClientDisconnected(string requestId, string route);

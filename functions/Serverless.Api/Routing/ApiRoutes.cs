@@ -71,7 +71,7 @@ public static class ApiRoutes
     /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE</c>: one model's price per 1K tokens (admin).</summary>
     public const string AdminPrice = "v1/admin/prices/{model}";
 
-    /// <summary><c>POST</c> submits a completions job; <c>GET</c> lists the caller's jobs.</summary>
+    /// <summary><c>POST</c> submits a completions job; <c>GET</c> lists the caller's jobs (two routes: they need different scopes).</summary>
     public const string AsyncCompletions = "v1/async/completions";
 
     /// <summary><c>POST</c>: submits a chat completions job.</summary>
@@ -114,15 +114,16 @@ public static class ApiRoutes
         new("AdminKeyRotate", ["POST"], AdminKeyRotate, typeof(RotateKeyHandler), RouteAccess.Admin),
         new("AdminTiers", ["GET"], AdminTiers, typeof(AdminTiersHandler), RouteAccess.Admin),
         new("AdminTier", ["GET", "PUT"], AdminTier, typeof(AdminTierHandler), RouteAccess.Admin),
-        new("Quota", ["GET"], Quota, typeof(QuotaHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
-        new("Usage", ["GET"], Usage, typeof(UsageHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
-        new("UsageDaily", ["GET"], UsageDaily, typeof(UsageHandler), new RouteAccess(Role.Reader, Scopes.Usage)),
+        new("Quota", ["GET"], Quota, typeof(QuotaHandler), RouteAccess.Usage),
+        new("Usage", ["GET"], Usage, typeof(UsageHandler), RouteAccess.Usage),
+        new("UsageDaily", ["GET"], UsageDaily, typeof(UsageHandler), RouteAccess.Usage),
         new("AdminPrices", ["GET"], AdminPrices, typeof(AdminPricesHandler), RouteAccess.Admin),
         new("AdminPrice", ["GET", "PUT", "DELETE"], AdminPrice, typeof(AdminPriceHandler), RouteAccess.Admin),
-        new("AsyncCompletions", ["GET", "POST"], AsyncCompletions, typeof(AsyncCompletionsHandler), RouteAccess.Inference(Scopes.Completions)),
-        new("AsyncChatCompletions", ["POST"], AsyncChatCompletions, typeof(AsyncChatCompletionsHandler), RouteAccess.Inference(Scopes.Chat)),
-        new("AsyncJob", ["GET", "DELETE"], AsyncJob, typeof(AsyncJobHandler), RouteAccess.Inference(Scopes.Completions)),
-        new("AsyncJobCancel", ["POST"], AsyncJobCancel, typeof(AsyncJobHandler), RouteAccess.Inference(Scopes.Completions)),
+        new("AsyncCompletions", ["POST"], AsyncCompletions, typeof(AsyncCompletionsHandler), RouteAccess.Job(Scopes.Completions)),
+        new("ListJobs", ["GET"], AsyncCompletions, typeof(JobListHandler), RouteAccess.Jobs),
+        new("AsyncChatCompletions", ["POST"], AsyncChatCompletions, typeof(AsyncChatCompletionsHandler), RouteAccess.Job(Scopes.Chat)),
+        new("AsyncJob", ["GET", "DELETE"], AsyncJob, typeof(AsyncJobHandler), RouteAccess.Jobs),
+        new("AsyncJobCancel", ["POST"], AsyncJobCancel, typeof(AsyncJobHandler), RouteAccess.Jobs),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Ready", ["GET"], Ready, typeof(ReadinessHandler), null),
         new("Metrics", ["GET"], Metrics, typeof(MetricsHandler), null),
