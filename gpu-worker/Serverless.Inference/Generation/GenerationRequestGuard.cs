@@ -35,10 +35,10 @@ internal static class GenerationRequestGuard
         }
 
         var sampling = request.Sampling;
-        if (!(sampling.Temperature >= 0f) || !(sampling.TopP > 0f && sampling.TopP <= 1f) || sampling.TopK < 0
+        if (!(sampling.Temperature >= 0f) || !(sampling.TopP >= 0f && sampling.TopP <= 1f) || sampling.TopK < 0
             || !float.IsFinite(sampling.FrequencyPenalty) || !float.IsFinite(sampling.PresencePenalty))
         {
-            throw new ArgumentException("Sampling parameters out of range (temperature ≥ 0, 0 < top_p ≤ 1, top_k ≥ 0, finite penalties).", nameof(request));
+            throw new ArgumentException("Sampling parameters out of range (temperature ≥ 0, 0 ≤ top_p ≤ 1, top_k ≥ 0, finite penalties).", nameof(request));
         }
     }
 }

@@ -217,7 +217,7 @@ public sealed class GenerationModelTests(ModelsFixture models)
         Assert.Throws<ArgumentException>(() => model.GenerateAsync(new GenerationRequest([1, 2, 3], model.Manifest.ContextLength - 2, greedy, [])));
         Assert.Throws<ArgumentException>(() => model.GenerateAsync(new GenerationRequest([1], 0, greedy, [])));
         Assert.Throws<ArgumentException>(() => model.GenerateAsync(new GenerationRequest([60000], 5, greedy, [])));
-        Assert.Throws<ArgumentException>(() => model.GenerateAsync(new GenerationRequest([1], 5, greedy with { TopP = 0f }, [])));
+        Assert.Throws<ArgumentException>(() => model.GenerateAsync(new GenerationRequest([1], 5, greedy with { TopP = -0.1f }, [])));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Serverless.Inference.Generation.Sampling;
 
 /// <summary>
 /// The next-token distribution OpenAI's parameters describe: penalties on the logits of tokens generated so
-/// far, then temperature (0 = all mass on the argmax), then top_k, then top_p, renormalised.
+/// far, then temperature (0 = all mass on the argmax), then top_k, then top_p (0 = the most likely token only, as
+/// OpenAI reads it), renormalised.
 /// </summary>
 /// <remarks>
 /// This runs once per sequence per token over the whole vocabulary, so each stage is a vectorised pass or a
@@ -18,7 +19,7 @@ internal static class Distribution
         logits.CopyTo(probabilities);
         ApplyPenalties(probabilities, parameters, generatedCounts);
 
-        if (parameters.Temperature <= 0f)
+        if (parameters.Temperature <= 0f || parameters.TopP <= 0f)
         {
             var best = TensorPrimitives.IndexOfMax((ReadOnlySpan<float>)probabilities);
             probabilities.Clear();

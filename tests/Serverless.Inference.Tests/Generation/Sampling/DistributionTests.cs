@@ -58,6 +58,16 @@ public sealed class DistributionTests
     }
 
     [Fact]
+    public void TopPZero_KeepsOnlyTheMostLikelyToken_AsOpenAIReadsIt()
+    {
+        AssertProbabilities([1f, 0f, 0f, 0f], Compute(new SamplingParameters(Temperature: 2f, TopP: 0f)));
+
+        var probabilities = new float[4];
+        Distribution.Compute([1f, 3f, 2f, 0f], new SamplingParameters(Temperature: 1.5f, TopK: 3, TopP: 0f), NoneGenerated, probabilities);
+        AssertProbabilities([0f, 1f, 0f, 0f], probabilities);
+    }
+
+    [Fact]
     public void TopKThenTopP_ApplyInThatOrder()
     {
         // top_k 3 renormalises to [0.526, 0.316, 0.158]; 0.526 + 0.316 ≥ 0.8 keeps two.
