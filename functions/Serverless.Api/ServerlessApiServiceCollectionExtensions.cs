@@ -39,9 +39,16 @@ public static class ServerlessApiServiceCollectionExtensions
         services.TryAddSingleton(provider => StorageClients.CreateTableService(configuration, new StorageCallCounter(provider.GetRequiredService<ApiMetrics>())));
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<ClientAddresses>();
+        services.AddSingleton<FailedAuthentications>();
+        services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<JwtValidator>();
         services.AddSingleton<CallerAuthenticator>();
-        services.AddHttpClient(nameof(JwtValidator));
+        // JwtSigningKeys keeps its client for the process's life, so the handler, not the factory, recycles connections.
+        services.AddHttpClient(nameof(JwtSigningKeys), client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TierStore>();

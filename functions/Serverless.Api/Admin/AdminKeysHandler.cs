@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Auth;
 using Serverless.Api.Keys;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Routing;
@@ -16,6 +17,12 @@ internal sealed class AdminKeysHandler(ApiKeyStore store, TimeProvider time, IOp
         if (HttpMethods.IsGet(context.Request.Method))
         {
             var owner = context.Request.Query["owner"].ToString();
+            if (owner.Length > 0 && Owners.CheckNamed(owner) is { } ownerError)
+            {
+                await OpenAIResponses.WriteErrorAsync(context.Response, ownerError);
+                return;
+            }
+
             var keys = await store.ListAsync(owner.Length > 0 ? owner : null, context.RequestAborted);
             var list = new KeyList(keys.Select(k => KeyObject.From(k, now)).ToArray());
             await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, list, AdminJsonContext.Default.KeyList);

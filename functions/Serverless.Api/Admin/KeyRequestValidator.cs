@@ -25,9 +25,9 @@ internal static class KeyRequestValidator
             return (null, Missing("owner"));
         }
 
-        if (request.Owner.Length > MaxText || !request.Owner.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@'))
+        if (!Owners.IsValidKeyOwner(request.Owner))
         {
-            return (null, ApiError.InvalidParameter("owner", "owner must be 1 to 200 letters, digits or - _ . @"));
+            return (null, ApiError.InvalidParameter("owner", Owners.KeyOwnerRequirement));
         }
 
         if (Check(request, now) is { } error)

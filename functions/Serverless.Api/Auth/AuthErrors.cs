@@ -19,6 +19,15 @@ public static class AuthErrors
     public static ApiError InvalidToken { get; } = new(401, new OpenAIError(
         "The bearer token is invalid or expired.", ErrorTypes.InvalidRequest, null, "invalid_token"));
 
+    /// <summary>The identity provider's signing keys cannot be fetched: a token can be neither accepted nor refused.</summary>
+    public static ApiError TokenKeysUnavailable { get; } = new(503, new OpenAIError(
+        "The service cannot verify bearer tokens right now. Please retry shortly.", ErrorTypes.Server, null, "auth_unavailable"));
+
+    /// <summary>Too many failed authentications from the caller's address: refused before any lookup.</summary>
+    public static ApiError TooManyFailures { get; } = new(429, new OpenAIError(
+        "Too many requests with invalid credentials from this address. Check your API key and retry in a few seconds.",
+        ErrorTypes.RateLimit, null, "too_many_failed_authentications"));
+
     /// <summary>The caller's role or scopes do not cover the route.</summary>
     public static ApiError Forbidden { get; } = new(403, new OpenAIError(
         "You are not allowed to perform this request with this key.", ErrorTypes.InvalidRequest, null, "permission_denied"));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Serverless.Api.Auth;
 
@@ -26,8 +27,19 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan RotationGracePeriod { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Take the client address from <c>X-Forwarded-For</c> (only behind a proxy that sets it, as Azure's front ends do).</summary>
-    public bool TrustForwardedFor { get; set; }
+    /// <summary>Failed authentications one client address may make per minute before it is answered 429 without a lookup.</summary>
+    [Range(1, 100_000)]
+    public int FailedAttemptsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Whether the <c>ADMIN_API_KEY</c> setting is accepted. Turn it off once an issued admin key exists: issued keys
+    /// can be limited, rotated and revoked, the bootstrap key cannot.
+    /// </summary>
+    public bool BootstrapKeyEnabled { get; set; } = true;
+
+    /// <summary>Proxies in front of the app whose <c>X-Forwarded-For</c> entries are believed.</summary>
+    [ValidateObjectMembers]
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
     /// <summary>JWT bearer tokens as a second way in; off unless an issuer is set.</summary>
     public JwtOptions Jwt { get; set; } = new();

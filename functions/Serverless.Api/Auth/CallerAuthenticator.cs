@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -12,11 +12,13 @@ namespace Serverless.Api.Auth;
 /// <summary>
 /// Establishes who is calling: reads <c>Authorization: Bearer ...</c> (or Azure OpenAI's <c>api-key</c> header),
 /// and accepts the bootstrap admin key, an issued API key or a JWT. Every failure is a 401 that does not say
-/// whether a key exists; a key used from outside its IP allow list is a 403. Storage trouble fails closed (503).
+/// whether a key exists; a key used from outside its IP allow list is a 403. Storage trouble fails closed (503). An
+/// address with too many failures gets a 429 instead of a key lookup (<see cref="FailedAuthentications"/>).
 /// </summary>
 public sealed partial class CallerAuthenticator(
     ApiKeyCache keys,
     JwtValidator tokens,
+    FailedAuthentications failures,
     IOptions<AuthOptions> options,
     IConfiguration configuration,
     ILogger<CallerAuthenticator> logger)
@@ -24,11 +26,30 @@ public sealed partial class CallerAuthenticator(
     /// <summary>The setting that holds the first admin key.</summary>
     public const string BootstrapKeySetting = "ADMIN_API_KEY";
 
-    private static readonly Caller BootstrapAdmin = new("admin-bootstrap", "admin", Role.Admin, [], null, [], "admin");
-    private readonly Lazy<string?> bootstrapHash = new(() => BootstrapHash(configuration[BootstrapKeySetting], options.Value.KeyPepper!));
+    private static readonly Caller BootstrapAdmin = new("admin-bootstrap", Owners.BootstrapAdmin, Role.Admin, [], null, [], "admin");
+    private readonly Lazy<string?> bootstrapHash = new(() =>
+        options.Value.BootstrapKeyEnabled ? BootstrapHash(configuration[BootstrapKeySetting], options.Value.KeyPepper!) : null);
 
     /// <summary>The caller, or the error to answer with.</summary>
     public async Task<(Caller? Caller, ApiError? Error)> AuthenticateAsync(HttpContext context)
+    {
+        var address = ClientAddresses.Of(context);
+        var (caller, error) = await IdentifyAsync(context, address);
+        if (error is { StatusCode: StatusCodes.Status401Unauthorized } && error != AuthErrors.Missing)
+        {
+            failures.Record(address);
+        }
+        else if (error == AuthErrors.TooManyFailures)
+        {
+            context.Response.Headers.RetryAfter = ((int)FailedAuthentications.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return error is not null ? (null, error)
+            : caller!.MayCallFrom(address) ? (caller, null)
+            : (null, AuthErrors.IpNotAllowed);
+    }
+
+    private async Task<(Caller? Caller, ApiError? Error)> IdentifyAsync(HttpContext context, System.Net.IPAddress? address)
     {
         var (credential, error) = ReadCredential(context.Request);
         if (error is not null)
@@ -36,42 +57,44 @@ public sealed partial class CallerAuthenticator(
             return (null, error);
         }
 
-        Caller? caller;
         if (JwtValidator.LooksLikeJwt(credential!))
         {
-            caller = await tokens.ValidateAsync(credential!, context.RequestAborted);
-            if (caller is null)
-            {
-                return (null, AuthErrors.InvalidToken);
-            }
+            return await tokens.ValidateAsync(credential!, context.RequestAborted);
         }
-        else if (bootstrapHash.Value is { } adminHash && ApiKeySecrets.HashesEqual(ApiKeySecrets.Hash(credential!, options.Value.KeyPepper!), adminHash))
+
+        if (bootstrapHash.Value is { } adminHash && ApiKeySecrets.HashesEqual(ApiKeySecrets.Hash(credential!, options.Value.KeyPepper!), adminHash))
         {
-            caller = BootstrapAdmin;
+            return (BootstrapAdmin, null);
         }
-        else if (!ApiKeySecrets.IsWellFormed(credential!))
+
+        if (!ApiKeySecrets.IsWellFormed(credential!))
         {
             return (null, AuthErrors.InvalidKey);
         }
-        else
-        {
-            try
-            {
-                caller = (await keys.FindBySecretAsync(credential!, context.RequestAborted))?.ToCaller();
-            }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException && !context.RequestAborted.IsCancellationRequested)
-            {
-                LogStorageUnavailable(e);
-                return (null, AuthErrors.StorageUnavailable);
-            }
 
-            if (caller is null)
-            {
-                return (null, AuthErrors.InvalidKey);
-            }
+        if (keys.TryGetCached(credential!, out var cached))
+        {
+            return cached is not null ? (cached.ToCaller(), null) : (null, AuthErrors.InvalidKey);
         }
 
-        return caller.MayCallFrom(ClientAddress(context)) ? (caller, null) : (null, AuthErrors.IpNotAllowed);
+        if (failures.IsBlocked(address))
+        {
+            // Only a lookup costs anything, so only a lookup is refused: keys this instance knows still work from
+            // an address another client behind the same NAT or proxy has been guessing from.
+            return (null, AuthErrors.TooManyFailures);
+        }
+
+        try
+        {
+            return (await keys.FindBySecretAsync(credential!, context.RequestAborted))?.ToCaller() is { } caller
+                ? (caller, null)
+                : (null, AuthErrors.InvalidKey);
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException && !context.RequestAborted.IsCancellationRequested)
+        {
+            LogStorageUnavailable(e);
+            return (null, AuthErrors.StorageUnavailable);
+        }
     }
 
     /// <summary>
@@ -82,22 +105,6 @@ public sealed partial class CallerAuthenticator(
         key is { Length: >= 16 } && !key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
             ? ApiKeySecrets.Hash(key, pepper)
             : null;
-
-    /// <summary>The address the request came from: the connection's, or the first <c>X-Forwarded-For</c> hop when trusted.</summary>
-    public IPAddress? ClientAddress(HttpContext context)
-    {
-        if (options.Value.TrustForwardedFor
-            && context.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded)
-        {
-            // Azure's front ends may append the port (1.2.3.4:5678).
-            if (IPEndPoint.TryParse(forwarded, out var endpoint))
-            {
-                return endpoint.Address;
-            }
-        }
-
-        return context.Connection.RemoteIpAddress;
-    }
 
     private static (string? Credential, ApiError? Error) ReadCredential(HttpRequest request)
     {

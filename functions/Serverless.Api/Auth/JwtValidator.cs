@@ -1,23 +1,21 @@
-using System.Security.Cryptography;
 using System.Security.Claims;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Serverless.OpenAI.Errors;
 
 namespace Serverless.Api.Auth;
 
 /// <summary>
-/// Validates OAuth 2.0 / OIDC bearer tokens against the configured issuer, audience and signing keys (given
-/// directly, or fetched from a JWKS URL and refreshed hourly) and maps their claims to a <see cref="Caller"/>.
-/// Unsigned tokens (<c>alg: none</c>) never validate.
+/// Validates OAuth 2.0 / OIDC bearer tokens against the configured issuer, audience and signing keys
+/// (<see cref="JwtSigningKeys"/>) and maps their claims to a <see cref="Caller"/>: the owner under
+/// <see cref="Owners.TokenPrefix"/>, a role that reaches admin only when <see cref="JwtOptions.AllowAdminRole"/>
+/// says so. Unsigned tokens (<c>alg: none</c>) never validate.
 /// </summary>
-public sealed class JwtValidator(IOptions<AuthOptions> options, IHttpClientFactory httpClients, TimeProvider time)
+public sealed partial class JwtValidator(JwtSigningKeys signingKeys, IOptions<AuthOptions> options, TimeProvider time, ILogger<JwtValidator> logger)
 {
-    private static readonly TimeSpan JwksRefresh = TimeSpan.FromHours(1);
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
-    private readonly Lazy<IReadOnlyList<SecurityKey>> configuredKeys = new(() => options.Value.Jwt.SigningKeys.Select(ParseKey).ToArray());
-    private readonly SemaphoreSlim jwksLock = new(1, 1);
-    private (IReadOnlyList<SecurityKey> Keys, DateTimeOffset Expires) jwks = ([], DateTimeOffset.MinValue);
 
     /// <summary>Whether tokens are accepted at all (an issuer is configured).</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(options.Value.Jwt.Issuer);
@@ -26,21 +24,44 @@ public sealed class JwtValidator(IOptions<AuthOptions> options, IHttpClientFacto
     public static bool LooksLikeJwt(string credential) =>
         credential.StartsWith("eyJ", StringComparison.Ordinal) && credential.Count(c => c == '.') == 2;
 
-    /// <summary>The caller the token makes, or null when it does not validate.</summary>
-    public async Task<Caller?> ValidateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The caller the token makes, or the error to answer with: 401 when it does not validate, 503 when the keys cannot be fetched.</summary>
+    public async Task<(Caller? Caller, ApiError? Error)> ValidateAsync(string token, CancellationToken cancellationToken)
     {
-        var jwt = options.Value.Jwt;
         if (!Enabled)
         {
-            return null;
+            return (null, AuthErrors.InvalidToken);
         }
 
-        var parameters = new TokenValidationParameters
+        try
+        {
+            var keys = await signingKeys.GetAsync(cancellationToken);
+            var result = await ValidateAsync(token, keys);
+            if (!result.IsValid && NamesUnknownKey(token, keys) && signingKeys.RequestRefresh())
+            {
+                // A kid nobody knows: the identity provider may have rolled its keys over.
+                result = await ValidateAsync(token, await signingKeys.GetAsync(cancellationToken));
+            }
+
+            return result.IsValid && ToCaller(result.ClaimsIdentity, options.Value.Jwt) is { } caller
+                ? (caller, null)
+                : (null, AuthErrors.InvalidToken);
+        }
+        catch (JwtKeysUnavailableException e)
+        {
+            LogKeysUnavailable(e);
+            return (null, AuthErrors.TokenKeysUnavailable);
+        }
+    }
+
+    private Task<TokenValidationResult> ValidateAsync(string token, IReadOnlyList<SecurityKey> keys)
+    {
+        var jwt = options.Value.Jwt;
+        return handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = jwt.Audience,
-            ValidateAudience = !string.IsNullOrWhiteSpace(jwt.Audience),
-            IssuerSigningKeys = [.. configuredKeys.Value, .. await JwksKeysAsync(cancellationToken)],
+            ValidateAudience = true,
+            IssuerSigningKeys = keys,
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateLifetime = true,
@@ -53,78 +74,42 @@ public sealed class JwtValidator(IOptions<AuthOptions> options, IHttpClientFacto
                 var now = time.GetUtcNow().UtcDateTime;
                 return (notBefore is null || notBefore <= now + p.ClockSkew) && expires is not null && expires > now - p.ClockSkew;
             },
-        };
-
-        var result = await handler.ValidateTokenAsync(token, parameters);
-        return result.IsValid ? ToCaller(result.ClaimsIdentity, jwt) : null;
+        });
     }
 
-    private static Caller? ToCaller(ClaimsIdentity identity, JwtOptions jwt)
+    private bool NamesUnknownKey(string token, IReadOnlyList<SecurityKey> keys) =>
+        handler.CanReadToken(token)
+        && handler.ReadJsonWebToken(token).Kid is { Length: > 0 } kid
+        && !keys.Any(key => string.Equals(key.KeyId, kid, StringComparison.Ordinal));
+
+    private Caller? ToCaller(ClaimsIdentity identity, JwtOptions jwt)
     {
-        var owner = identity.FindFirst(jwt.OwnerClaim)?.Value;
-        if (string.IsNullOrEmpty(owner))
+        if (Owners.FromToken(identity.FindFirst(jwt.OwnerClaim)?.Value) is not { } owner)
         {
             return null;
         }
 
         var roleClaim = identity.FindFirst(jwt.RoleClaim)?.Value;
-        if (roleClaim is not null && !Roles.TryParse(roleClaim, out _))
+        if (!Roles.TryParse(roleClaim ?? "user", out var role))
         {
             return null;
         }
 
-        Roles.TryParse(roleClaim ?? "user", out var role);
+        if (role == Role.Admin && !jwt.AllowAdminRole)
+        {
+            // The identity provider's "admin" may mean something else; only the operator can say it means ours.
+            LogAdminRoleCapped();
+            role = Role.User;
+        }
+
         var scopes = identity.FindFirst(jwt.ScopeClaim)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var subject = identity.FindFirst("sub")?.Value ?? owner;
+        var subject = identity.FindFirst("sub")?.Value ?? owner[Owners.TokenPrefix.Length..];
         return new Caller("jwt:" + subject, owner, role, scopes, null, [], jwt.Tier);
     }
 
-    private async Task<IReadOnlyList<SecurityKey>> JwksKeysAsync(CancellationToken cancellationToken)
-    {
-        var url = options.Value.Jwt.JwksUrl;
-        if (url is null || jwks.Expires > time.GetUtcNow())
-        {
-            return jwks.Keys;
-        }
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "The JWT signing keys cannot be fetched; token callers get 503 until they can")]
+    private partial void LogKeysUnavailable(Exception exception);
 
-        await jwksLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (jwks.Expires <= time.GetUtcNow())
-            {
-                var json = await httpClients.CreateClient(nameof(JwtValidator)).GetStringAsync(url, cancellationToken);
-                jwks = (new JsonWebKeySet(json).GetSigningKeys().ToArray(), time.GetUtcNow() + JwksRefresh);
-            }
-
-            return jwks.Keys;
-        }
-        finally
-        {
-            jwksLock.Release();
-        }
-    }
-
-    private static SecurityKey ParseKey(string value)
-    {
-        if (!value.Contains("-----BEGIN", StringComparison.Ordinal))
-        {
-            return new SymmetricSecurityKey(Convert.FromBase64String(value));
-        }
-
-        var ec = ECDsa.Create();
-        try
-        {
-            ec.ImportFromPem(value);
-            return new ECDsaSecurityKey(ec);
-        }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
-        {
-            // Not an EC key: it must be RSA.
-            ec.Dispose();
-        }
-
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(value);
-        return new RsaSecurityKey(rsa);
-    }
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "A token claims the admin role but Auth:Jwt:AllowAdminRole is off; it acts as a user")]
+    private partial void LogAdminRoleCapped();
 }

@@ -35,6 +35,12 @@ internal sealed class JobListHandler(JobStore store, JobViews views, IOptions<Jo
         }
 
         var owner = caller.Role >= Role.Admin && query["owner"] is [{ Length: > 0 } named] ? named : caller.Owner;
+        if (owner != caller.Owner && Owners.CheckNamed(owner) is { } ownerError)
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, ownerError);
+            return;
+        }
+
         var rows = await store.ListAsync(JobStore.PartitionOf(owner), after, limit + 1, context.RequestAborted);
         var page = new List<JobObject>(Math.Min(limit, rows.Count));
         foreach (var row in rows.Take(limit))

@@ -7,36 +7,102 @@ namespace Serverless.Api.Keys;
 /// <summary>
 /// Remembers key lookups, found and not found, for <see cref="AuthOptions.CacheTtl"/> so most requests cost no
 /// storage round trip. That TTL bounds how long a revoked or changed key can still be honoured on an instance.
-/// Entries are keyed by the secret's hash, never the secret.
+/// Entries are keyed by the secret's hash, never the secret. Found keys and unknown secrets are kept apart, each
+/// bounded: a flood of made-up keys can only ever displace other made-up keys, never the valid ones.
 /// </summary>
-public sealed class ApiKeyCache(ApiKeyStore store, IOptions<AuthOptions> options, TimeProvider time)
+/// <param name="store">Where keys are looked up.</param>
+/// <param name="options">The cache's time to live.</param>
+/// <param name="time">The clock.</param>
+/// <param name="maxMissing">The most unknown secrets remembered (tests set it low).</param>
+public sealed class ApiKeyCache(ApiKeyStore store, IOptions<AuthOptions> options, TimeProvider time, int maxMissing = ApiKeyCache.MaxMissing)
 {
-    private const int MaxEntries = 50_000;
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    /// <summary>The most found keys remembered (a deployment with more live keys looks the rest up).</summary>
+    internal const int MaxFound = 100_000;
+
+    /// <summary>The most unknown secrets remembered.</summary>
+    internal const int MaxMissing = 10_000;
+
+    private readonly ConcurrentDictionary<string, Entry> found = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> missing = new(StringComparer.Ordinal);
+
+    /// <summary>The numbers of found and unknown entries held now.</summary>
+    internal (int Found, int Missing) Count => (found.Count, missing.Count);
+
+    /// <summary>
+    /// Answers from memory when a fresh entry exists: true with the live key, or true with null for a secret known
+    /// to match no live key; false when only a lookup can tell.
+    /// </summary>
+    public bool TryGetCached(string secret, out ApiKeyRecord? key)
+    {
+        var hash = ApiKeySecrets.Hash(secret, options.Value.KeyPepper!);
+        var now = time.GetUtcNow();
+        if (found.TryGetValue(hash, out var entry) && entry.Expires > now)
+        {
+            key = entry.Key.IsActive(now) ? entry.Key : null;
+            return true;
+        }
+
+        key = null;
+        return missing.TryGetValue(hash, out var expires) && expires > now;
+    }
 
     /// <summary>Finds the live key of a secret, from the cache when fresh.</summary>
     public async Task<ApiKeyRecord?> FindBySecretAsync(string secret, CancellationToken cancellationToken)
     {
+        if (TryGetCached(secret, out var cached))
+        {
+            return cached;
+        }
+
         var hash = ApiKeySecrets.Hash(secret, options.Value.KeyPepper!);
+        var key = await store.FindBySecretAsync(secret, cancellationToken);
         var now = time.GetUtcNow();
-        if (entries.TryGetValue(hash, out var cached) && cached.Expires > now)
+        var expires = now + options.Value.CacheTtl;
+        if (key is null)
         {
-            return cached.Key is { } key && key.IsActive(now) ? key : null;
+            MakeRoom(missing, maxMissing, e => e, now);
+            missing[hash] = expires;
+            found.TryRemove(hash, out _);
+            return null;
         }
 
-        var found = await store.FindBySecretAsync(secret, cancellationToken);
-        if (entries.Count >= MaxEntries)
-        {
-            // A flood of random keys must not grow memory without bound; starting over costs one read per key.
-            entries.Clear();
-        }
-
-        entries[hash] = new Entry(found, now + options.Value.CacheTtl);
-        return found is not null && found.IsActive(now) ? found : null;
+        MakeRoom(found, MaxFound, e => e.Expires, now);
+        found[hash] = new Entry(key, expires);
+        missing.TryRemove(hash, out _);
+        return key.IsActive(now) ? key : null;
     }
 
     /// <summary>Forgets everything this instance remembers (after an admin change made here).</summary>
-    public void Clear() => entries.Clear();
+    public void Clear()
+    {
+        found.Clear();
+        missing.Clear();
+    }
 
-    private sealed record Entry(ApiKeyRecord? Key, DateTimeOffset Expires);
+    /// <summary>
+    /// When full, drops expired entries, and everything in that one dictionary if that frees less than a tenth: a
+    /// full scan then buys at least a tenth of the room, so inserts stay cheap under a flood.
+    /// </summary>
+    private static void MakeRoom<T>(ConcurrentDictionary<string, T> entries, int max, Func<T, DateTimeOffset> expiry, DateTimeOffset now)
+    {
+        if (entries.Count < max)
+        {
+            return;
+        }
+
+        foreach (var (hash, entry) in entries)
+        {
+            if (expiry(entry) <= now)
+            {
+                entries.TryRemove(hash, out _);
+            }
+        }
+
+        if (entries.Count >= max - (max / 10))
+        {
+            entries.Clear();
+        }
+    }
+
+    private sealed record Entry(ApiKeyRecord Key, DateTimeOffset Expires);
 }

@@ -14,7 +14,7 @@ namespace Serverless.Api.Telemetry;
 /// The pipeline's observer: opens each request's span and telemetry feature, and when the request ends writes its
 /// log line, records its metrics and closes its span, all from the same facts.
 /// </summary>
-public sealed class RequestRecorder(ApiMetrics metrics, CallerAuthenticator authenticator, TimeProvider time, ILoggerFactory loggerFactory)
+public sealed class RequestRecorder(ApiMetrics metrics, TimeProvider time, ILoggerFactory loggerFactory)
 {
     private const int MaxLoggedPathLength = 256;
 
@@ -91,7 +91,7 @@ public sealed class RequestRecorder(ApiMetrics metrics, CallerAuthenticator auth
 
     private static string EndpointOf(ApiRoute route) => Endpoints.TryGetValue(route.Name, out var endpoint) ? endpoint : "/" + route.Template;
 
-    private string? ClientIp(HttpContext context) => authenticator.ClientAddress(context) is { } address
+    private static string? ClientIp(HttpContext context) => ClientAddresses.Of(context) is { } address
         ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
         : null;
 }

@@ -86,9 +86,7 @@ internal sealed record UsageQuery(DateOnly From, DateOnly To, UsageGrouping Grou
                 "Only an admin may read another owner's usage; leave out 'owner' to read your own.", ErrorTypes.InvalidRequest, "owner", "permission_denied")));
         }
 
-        return requested.Length > 256 || requested.Any(char.IsControl)
-            ? (null, ApiError.InvalidParameter("owner", "owner must be 1 to 256 printable characters."))
-            : (requested, null);
+        return Owners.CheckNamed(requested) is { } error ? (null, error) : (requested, null);
     }
 
     private static ApiError BadGrouping => ApiError.InvalidParameter("group_by", "group_by must be 'model' or 'day'.");

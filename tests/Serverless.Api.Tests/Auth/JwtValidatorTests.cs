@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,12 +17,12 @@ public sealed class JwtValidatorTests
     private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
     private readonly FakeTimeProvider time = new(Now);
 
-    private JwtValidator Validator()
+    private JwtValidator Validator(bool allowAdmin = false)
     {
-        var options = new AuthOptions { KeyPepper = "pepper-0123456789abcdef", Jwt = { Issuer = Issuer, Audience = Audience } };
+        var options = new AuthOptions { KeyPepper = "pepper-0123456789abcdef", Jwt = { Issuer = Issuer, Audience = Audience, AllowAdminRole = allowAdmin } };
         options.Jwt.SigningKeys.Add(Convert.ToBase64String(key));
         var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        return new JwtValidator(Options.Create(options), http, time);
+        return new JwtValidator(new JwtSigningKeys(Options.Create(options), http, time), Options.Create(options), time, NullLogger<JwtValidator>.Instance);
     }
 
     private string Token(Dictionary<string, object> claims, DateTimeOffset? expires = null, string audience = Audience) =>
@@ -39,10 +40,10 @@ public sealed class JwtValidatorTests
     [Fact]
     public async Task Validate_MapsSubjectRoleAndScopes()
     {
-        var caller = await Validator().ValidateAsync(Token(new() { ["sub"] = "tenant-1", ["role"] = "reader", ["scope"] = "chat usage" }), default);
+        var (caller, _) = await Validator().ValidateAsync(Token(new() { ["sub"] = "tenant-1", ["role"] = "reader", ["scope"] = "chat usage" }), default);
 
         Assert.NotNull(caller);
-        Assert.Equal("tenant-1", caller.Owner);
+        Assert.Equal("jwt:tenant-1", caller.Owner);
         Assert.Equal("jwt:tenant-1", caller.KeyId);
         Assert.Equal(Role.Reader, caller.Role);
         Assert.Equal(["chat", "usage"], caller.Scopes);
@@ -53,11 +54,11 @@ public sealed class JwtValidatorTests
     {
         var validator = Validator();
         var token = Token(new() { ["sub"] = "t" }, expires: Now.AddMinutes(1));
-        Assert.NotNull(await validator.ValidateAsync(token, default));
+        Assert.NotNull((await validator.ValidateAsync(token, default)).Caller);
 
         time.Advance(TimeSpan.FromMinutes(2));
 
-        Assert.Null(await validator.ValidateAsync(token, default));
+        Assert.Equal(AuthErrors.InvalidToken, (await validator.ValidateAsync(token, default)).Error);
     }
 
     [Fact]
@@ -65,9 +66,11 @@ public sealed class JwtValidatorTests
     {
         var validator = Validator();
 
-        Assert.Null(await validator.ValidateAsync(Token(new() { ["sub"] = "t" }, audience: "api://other"), default));
-        Assert.Null(await validator.ValidateAsync(Token(new() { ["sub"] = "t", ["role"] = "superuser" }), default));
-        Assert.Null(await validator.ValidateAsync(Token(new() { ["role"] = "user" }), default));
+        Assert.Null((await validator.ValidateAsync(Token(new() { ["sub"] = "t" }, audience: "api://other"), default)).Caller);
+        Assert.Null((await validator.ValidateAsync(Token(new() { ["sub"] = "t", ["role"] = "superuser" }), default)).Caller);
+        Assert.Null((await validator.ValidateAsync(Token(new() { ["role"] = "user" }), default)).Caller);
+        Assert.Null((await validator.ValidateAsync(Token(new() { ["sub"] = "line\nbreak" }), default)).Caller);
+        Assert.Null((await validator.ValidateAsync(Token(new() { ["sub"] = new string('x', Owners.MaxLength + 1) }), default)).Caller);
     }
 
     [Fact]
@@ -76,7 +79,25 @@ public sealed class JwtValidatorTests
         var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
         var payload = Base64UrlEncoder.Encode($$"""{"sub":"t","iss":"{{Issuer}}","aud":"{{Audience}}","exp":{{Now.AddMinutes(5).ToUnixTimeSeconds()}}}""");
 
-        Assert.Null(await Validator().ValidateAsync($"{header}.{payload}.", default));
+        Assert.Null((await Validator().ValidateAsync($"{header}.{payload}.", default)).Caller);
+    }
+
+    [Fact]
+    public async Task AdminRole_GrantsAdminOnlyWhenTheSettingAllowsIt()
+    {
+        var token = Token(new() { ["sub"] = "ops", ["role"] = "admin" });
+
+        Assert.Equal(Role.User, (await Validator().ValidateAsync(token, default)).Caller!.Role);
+        Assert.Equal(Role.Admin, (await Validator(allowAdmin: true).ValidateAsync(token, default)).Caller!.Role);
+    }
+
+    [Fact]
+    public async Task TokenOwners_NeverMeetKeyOwners()
+    {
+        var (caller, _) = await Validator().ValidateAsync(Token(new() { ["sub"] = "team-a" }), default);
+
+        Assert.Equal("jwt:team-a", caller!.Owner);
+        Assert.False(Owners.IsValidKeyOwner(caller.Owner));
     }
 
     [Theory]

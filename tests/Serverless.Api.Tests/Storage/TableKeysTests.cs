@@ -23,6 +23,18 @@ public sealed class TableKeysTests
     }
 
     [Fact]
+    public void Escape_KeepsUnpairedSurrogatesApartFromTheReplacementCharacter()
+    {
+        string[] owners = ["a\uD800", "a\uDC00", "a\uFFFD", "a\uD800\uDC00", "a\uDC00\uD800", "a!UD800"];
+
+        var keys = owners.Select(TableKeys.Escape).ToArray();
+
+        Assert.Equal(owners.Length, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("a!UD800", keys[0]);
+        Assert.NotEqual(TableKeys.Escape(new string('x', 300) + "\uD800"), TableKeys.Escape(new string('x', 300) + "\uFFFD"));
+    }
+
+    [Fact]
     public void Escape_OfLongValues_IsBoundedAndStillDistinct()
     {
         var a = TableKeys.Escape(new string('a', 5000) + "1");
