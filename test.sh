@@ -22,12 +22,13 @@ echo "==> default models in $MODELS_PATH"
 dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" prepare-models --Inference:ModelsPath "$MODELS_PATH"
 
 echo "==> dotnet test"
-rm -rf "$RESULTS"
+rm -rf "$RESULTS" .artifacts/fuzz-summary.txt
 set +e
 dotnet test Serverless.sln -c "$CONFIGURATION" --no-build -nologo --results-directory "$RESULTS" >.artifacts/dotnet-test.log 2>&1
 dotnet_status=$?
 set -e
 grep -E '(Passed|Failed)!|^\s*Failed |error|Test Run Aborted|Test host process crashed' .artifacts/dotnet-test.log || true
+[ -f .artifacts/fuzz-summary.txt ] && { cat .artifacts/fuzz-summary.txt; echo; }
 
 echo "==> the local stack (./run.sh) driven by the OpenAI JS SDK"
 rm -rf .artifacts/stack-data .artifacts/stack-logs

@@ -40,8 +40,8 @@ public sealed class FailedAuthentications : IDisposable
             return false;
         }
 
-        using var lease = limiter.AttemptAcquire(PartitionOf(address), 0);
-        return !lease.IsAcquired;
+        // Not AttemptAcquire(0): the bucket refills continuously, and a fraction of a token would pass that check.
+        return limiter.GetStatistics(PartitionOf(address)) is { CurrentAvailablePermits: < 1 };
     }
 
     /// <summary>Counts one failure against <paramref name="address"/>.</summary>

@@ -150,10 +150,20 @@ public sealed class ApiKeyStore
 
     private async Task<ApiKeyEntity?> ReadAsync(string id, CancellationToken cancellationToken)
     {
+        if (!IsWellFormedId(id))
+        {
+            // Not an id this store issues (and "/" or "#" would be refused by Table storage as a key): no such key.
+            return null;
+        }
+
         await EnsureCreatedAsync();
         var row = await keys.GetEntityIfExistsAsync<ApiKeyEntity>(id, string.Empty, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
+
+    /// <summary>Whether <paramref name="id"/> has the shape of the ids <see cref="CreateAsync"/> makes (<c>key_</c> and 24 hex digits).</summary>
+    internal static bool IsWellFormedId(string id) =>
+        id.Length == 28 && id.StartsWith("key_", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept("0123456789abcdef");
 
     private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => Task.WhenAll(keys.CreateIfNotExistsAsync(), secrets.CreateIfNotExistsAsync()));
 

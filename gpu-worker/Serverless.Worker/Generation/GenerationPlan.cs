@@ -50,7 +50,7 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
         }
 
         var max = maxTokens ?? context - longest;
-        if (longest + max > context)
+        if ((long)longest + max > context)
         {
             return (null, ContextExceeded(p.MaxOutputTokensParam, context, longest, max));
         }
@@ -95,7 +95,7 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
     private static ApiError ContextExceeded(string param, int context, int promptTokens, int maxTokens) =>
         ApiError.InvalidParameter(
             param,
-            $"This model's maximum context length is {context} tokens. However, you requested {promptTokens + maxTokens} tokens " +
+            $"This model's maximum context length is {context} tokens. However, you requested {(long)promptTokens + maxTokens} tokens " +
             $"({promptTokens} in the prompt, {maxTokens} in the completion). Please reduce the length of the prompt or completion.",
             "context_length_exceeded");
 }

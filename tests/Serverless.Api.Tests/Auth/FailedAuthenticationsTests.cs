@@ -24,6 +24,22 @@ public sealed class FailedAuthenticationsTests
     }
 
     [Fact]
+    public async Task ABlockedAddress_StaysBlocked_WhileItsBudgetRefillsByFractions()
+    {
+        using var failures = Failures(perMinute: 5);
+        var guesser = IPAddress.Parse("203.0.113.9");
+        for (var i = 0; i < 5; i++)
+        {
+            failures.Record(guesser);
+        }
+
+        // The limiter tops buckets up every 100 ms by a fraction of a token (one per 5 s here).
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        Assert.True(failures.IsBlocked(guesser));
+    }
+
+    [Fact]
     public void IPv6Clients_AreCountedByTheir64_SoRotatingTheInterfaceIdDoesNotHelp()
     {
         using var failures = Failures(perMinute: 3);

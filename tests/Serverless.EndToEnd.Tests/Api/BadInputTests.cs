@@ -37,6 +37,35 @@ public sealed class BadInputTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task TopPZero_IsTheMostLikelyTokenEachStep_LikeTemperatureZero()
+    {
+        using var http = stack.CreateHttpClient();
+        const string Body = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Count with me"}],"max_tokens":8,"temperature":1.3,"top_p":0}""";
+
+        using var topP = await http.PostAsync(Chat, new StringContent(Body, Encoding.UTF8, "application/json"));
+        using var greedy = await http.PostAsync(Chat, new StringContent(Body.Replace("\"temperature\":1.3,\"top_p\":0", "\"temperature\":0", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, topP.StatusCode);
+        Assert.Equal(Content(await topP.Content.ReadAsStringAsync()), Content(await greedy.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
+    [InlineData("v1/completions", """{"model":"gpt2-tiny","prompt":"Hello","max_tokens":2147483647}""")]
+    [InlineData("v1/chat/completions", """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":2147483647}""")]
+    public async Task Worker_WithTheLargestMaxTokens_Is400ContextLength_NotACrash(string path, string body)
+    {
+        using var worker = stack.CreateHttpClient(direct: true);
+
+        using var response = await worker.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, HttpStatusCode.BadRequest, "max_tokens");
+        Assert.Equal("context_length_exceeded", error.GetProperty("code").GetString());
+    }
+
+    private static string Content(string answer) =>
+        System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+
+    [Fact]
     public async Task Chat_WithUnknownFieldsOfAnyType_IsServed()
     {
         using var http = stack.CreateHttpClient();

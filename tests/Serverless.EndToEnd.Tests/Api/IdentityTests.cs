@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests.Api;
 
@@ -39,6 +41,41 @@ public sealed class IdentityTests(LocalStackFixture stack)
         var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("invalid_api_key", error.GetProperty("code").GetString());
         Assert.Equal("Incorrect API key provided. You can find or create keys with your administrator.", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task GuessingKeysFromOneAddress_Is429AfterItsBudget_WhileAKeyInUseKeepsWorking()
+    {
+        await using var api = await ServiceProcess.StartApiAsync(
+            stack.Worker.BaseUrl, stack.Secrets.Environment(stack.Storage.ConnectionString), "--Auth:FailedAttemptsPerMinute", "5");
+        using var http = new HttpClient { BaseAddress = api.BaseUrl };
+        using var warm = await GetModelsAsync(http, stack.UserKey);
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 8; i++)
+        {
+            var guess = "sk-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var response = await GetModelsAsync(http, guess);
+            statuses.Add(response.StatusCode);
+            refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        using var known = await GetModelsAsync(http, stack.UserKey);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)], statuses);
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(refused!, HttpStatusCode.TooManyRequests);
+        Assert.Equal("too_many_failed_authentications", error.GetProperty("code").GetString());
+        Assert.NotNull(refused!.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> GetModelsAsync(HttpClient http, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "v1/models");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return http.SendAsync(request);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class JwtTests(LocalStackFixture stack) : IAsyncLifetime
             ["Auth__Jwt__Issuer"] = Issuer,
             ["Auth__Jwt__Audience"] = Audience,
             ["Auth__Jwt__SigningKeys__0"] = Convert.ToBase64String(signingKey),
+            ["Auth__Jwt__AllowAdminRole"] = "true",
         };
         api = await ServiceProcess.StartApiAsync(stack.Worker.BaseUrl, environment);
     }
@@ -45,6 +46,21 @@ public sealed class JwtTests(LocalStackFixture stack) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, user.StatusCode);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, readerChat.StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenWhoseSubjectIsAKeyOwner_ReadsNothingOfThatOwner()
+    {
+        // A key owner "tenant-jwt" exists; a token's subject "tenant-jwt" is the owner "jwt:tenant-jwt", someone else.
+        using var admin = new AdminClient(api!.BaseUrl, stack.Secrets.AdminKey);
+        await admin.CreateKeyAsync("""{"name":"same-name","owner":"tenant-jwt"}""");
+
+        using var usage = await GetAsync("v1/usage?owner=tenant-jwt", Token(role: "user"));
+        using var own = await GetAsync("v1/usage", Token(role: "user"));
+
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(usage, HttpStatusCode.Forbidden);
+        Assert.Equal("permission_denied", error.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
     [Fact]
