@@ -13,12 +13,10 @@ public sealed class KeyRingOptions
     public const string SectionName = "KeyRing";
 
     /// <summary>The blob container of the key ring.</summary>
-    [Required]
     [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$", ErrorMessage = "KeyRing:Container must be a valid blob container name.")]
     public string Container { get; set; } = "dataprotection";
 
     /// <summary>The blob that holds the key ring's XML.</summary>
-    [Required]
     [MinLength(1)]
     public string Blob { get; set; } = "keys.xml";
 
@@ -30,7 +28,6 @@ public sealed class KeyRingOptions
     public Uri? KeyVaultKeyId { get; set; }
 
     /// <summary>The name that isolates this application's keys; every host of one deployment must use the same.</summary>
-    [Required]
     [MinLength(1)]
     public string ApplicationName { get; set; } = "serverless-llm-api";
 }
