@@ -88,9 +88,12 @@ dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worke
   --JobMode:RunForever true --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker-jobs.log" 2>&1 &
 pids+=($!); names+=("the job-mode worker")
 
-# Webhooks: signed with a secret kept beside the storage; a developer's receiver runs on loopback, so allow it.
+# Webhooks: each key's are signed with its own secret (webhook_secret, shown when the key is made); the legacy
+# deployment-wide secret kept beside the storage signs only for keys made before that. A developer's receiver runs
+# on loopback over plain http, so allow both (never in Azure).
 export Webhooks__SigningSecret=${Webhooks__SigningSecret:-$LOCAL_WEBHOOK_SECRET}
 export Webhooks__AllowPrivateAddresses=${Webhooks__AllowPrivateAddresses:-true}
+export Webhooks__AllowHttp=${Webhooks__AllowHttp:-true}
 
 # Usage the API could not write when it stopped is kept with the storage data it belongs to, for the next start.
 export Usage__SpillPath=${Usage__SpillPath:-$DATA_DIR/usage-spill}

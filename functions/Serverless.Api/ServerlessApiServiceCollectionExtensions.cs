@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
 using Serverless.Api.Jobs;
+using Serverless.Api.KeyRing;
 using Serverless.Api.Keys;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
@@ -67,6 +68,7 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<UsageSpill>();
         services.AddHostedService<UsageFlushService>();
 
+        services.AddServerlessKeyRing(configuration);
         services.AddServerlessJobs(configuration);
 
         services.AddSingleton<ApiPipeline>();

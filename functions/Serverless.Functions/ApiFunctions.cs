@@ -67,6 +67,16 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> AdminKeyRotate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AdminKeyRotate)] HttpRequest request) =>
         ServeAsync(request, "AdminKeyRotate");
 
+    /// <summary><c>POST /v1/admin/keys/{id}/webhook_secret/rotate</c>.</summary>
+    [Function("AdminKeyWebhookSecretRotate")]
+    public Task<IActionResult> AdminKeyWebhookSecretRotate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AdminKeyWebhookSecretRotate)] HttpRequest request) =>
+        ServeAsync(request, "AdminKeyWebhookSecretRotate");
+
+    /// <summary><c>DELETE /v1/admin/keys/{id}/webhook_secret/previous</c>.</summary>
+    [Function("AdminKeyWebhookSecretPrevious")]
+    public Task<IActionResult> AdminKeyWebhookSecretPrevious([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.AdminKeyWebhookSecretPrevious)] HttpRequest request) =>
+        ServeAsync(request, "AdminKeyWebhookSecretPrevious");
+
     /// <summary><c>GET /v1/admin/tiers</c>.</summary>
     [Function("AdminTiers")]
     public Task<IActionResult> AdminTiers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AdminTiers)] HttpRequest request) =>

@@ -7,8 +7,8 @@ namespace Serverless.EndToEnd.Tests;
 
 /// <summary>
 /// The local stack as a user runs it (what <c>run.sh</c> starts): Azurite, the worker's serve mode and job mode, and
-/// the API host, real processes on loopback. Webhooks may call loopback, where the tests' receivers listen, and are
-/// retried after half a second.
+/// the API host, real processes on loopback. Webhooks may call plain http on loopback, where the tests' receivers
+/// listen, and are retried after half a second.
 /// </summary>
 public sealed class LocalStackFixture : IAsyncLifetime
 {
@@ -29,6 +29,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
     /// <summary>A <c>user</c> key with every scope and model, made through the admin API at start.</summary>
     public string UserKey { get; private set; } = string.Empty;
+
+    /// <summary>The secret that signs <see cref="UserKey"/>'s webhooks.</summary>
+    public string UserWebhookSecret { get; private set; } = string.Empty;
 
     /// <summary>Every secret this stack has issued or been given, for the log scan.</summary>
     public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets, .. Secrets.All];
@@ -72,9 +75,17 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>Creates a key through the admin API and remembers its secret for the log scan.</summary>
     public async Task<(string Id, string Secret)> CreateKeyAsync(string json)
     {
+        var (id, secret, _) = await CreateKeyWithWebhookSecretAsync(json);
+        return (id, secret);
+    }
+
+    /// <summary>Creates a key through the admin API and remembers its secret and webhook secret for the log scan.</summary>
+    public async Task<(string Id, string Secret, string WebhookSecret)> CreateKeyWithWebhookSecretAsync(string json)
+    {
         using var admin = CreateAdminClient();
-        var key = await admin.CreateKeyAsync(json);
+        var key = await admin.CreateKeyWithWebhookSecretAsync(json);
         RememberSecret(key.Secret);
+        RememberSecret(key.WebhookSecret);
         return key;
     }
 
@@ -113,8 +124,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
             Secrets.Environment(azurite.ConnectionString),
             "--Logging:LogLevel:Default", "Debug",
             "--Webhooks:AllowPrivateAddresses", "true",
+            "--Webhooks:AllowHttp", "true",
             "--Webhooks:FirstRetryDelay", "00:00:00.500");
-        (_, UserKey) = await CreateKeyAsync("""{"name":"end-to-end","owner":"e2e-tenant","role":"user"}""");
+        (_, UserKey, UserWebhookSecret) = await CreateKeyWithWebhookSecretAsync("""{"name":"end-to-end","owner":"e2e-tenant","role":"user"}""");
     }
 
     public async Task DisposeAsync()

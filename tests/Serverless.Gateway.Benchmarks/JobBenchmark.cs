@@ -29,7 +29,7 @@ internal static class JobBenchmark
         await using var worker = await ServiceProcess.StartWorkerAsync();
         var secrets = ApiSecrets.New();
         await using var api = await ServiceProcess.StartApiAsync(
-            worker.BaseUrl, secrets.Environment(storage.ConnectionString), ["--Webhooks:AllowPrivateAddresses", "true", .. Environment.GetEnvironmentVariable("API_ARGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []]);
+            worker.BaseUrl, secrets.Environment(storage.ConnectionString), ["--Webhooks:AllowPrivateAddresses", "true", "--Webhooks:AllowHttp", "true", .. Environment.GetEnvironmentVariable("API_ARGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []]);
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
         var (_, key) = await admin.CreateKeyAsync("""{"name":"benchmark","owner":"bench","role":"user","limits":{"rpm":1000000,"tpm":1000000000,"rpd":100000000,"tpd":10000000000,"max_concurrency":10000,"max_jobs":1000}}""");
 

@@ -12,6 +12,13 @@ public sealed class AdminClient(Uri apiBaseUrl, string adminKey) : IDisposable
     /// <summary>Creates a key from a JSON body and returns its id and its secret.</summary>
     public async Task<(string Id, string Secret)> CreateKeyAsync(string json)
     {
+        var (id, secret, _) = await CreateKeyWithWebhookSecretAsync(json);
+        return (id, secret);
+    }
+
+    /// <summary>Creates a key from a JSON body and returns its id, its secret and the secret that signs its webhooks.</summary>
+    public async Task<(string Id, string Secret, string WebhookSecret)> CreateKeyWithWebhookSecretAsync(string json)
+    {
         using var response = await http.PostAsync("v1/admin/keys", new StringContent(json, Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
@@ -20,7 +27,8 @@ public sealed class AdminClient(Uri apiBaseUrl, string adminKey) : IDisposable
         }
 
         using var document = JsonDocument.Parse(body);
-        return (document.RootElement.GetProperty("id").GetString()!, document.RootElement.GetProperty("key").GetString()!);
+        var root = document.RootElement;
+        return (root.GetProperty("id").GetString()!, root.GetProperty("key").GetString()!, root.GetProperty("webhook_secret").GetString()!);
     }
 
     /// <summary>Sends any admin request.</summary>

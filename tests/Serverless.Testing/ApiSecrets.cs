@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace Serverless.Testing;
 
 /// <summary>
-/// The secrets an API host under test is started with: a fresh admin key, key pepper, metrics token and webhook
-/// signing secret (Standard Webhooks' <c>whsec_</c> form) per stack.
+/// The secrets an API host under test is started with: a fresh admin key, key pepper, metrics token and legacy
+/// deployment-wide webhook signing secret (Standard Webhooks' <c>whsec_</c> form; it signs only the webhooks of
+/// callers without a secret of their own) per stack.
 /// </summary>
 public sealed record ApiSecrets(string AdminKey, string KeyPepper, string MetricsToken, string WebhookSigningSecret)
 {

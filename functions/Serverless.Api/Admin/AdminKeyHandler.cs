@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Keys;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Routing;
+using Serverless.Api.Webhooks;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Admin;
 
 /// <summary><c>GET</c>, <c>PATCH</c> and <c>DELETE</c> (revoke) of <c>/v1/admin/keys/{id}</c>.</summary>
-internal sealed class AdminKeyHandler(ApiKeyStore store, ApiKeyCache cache, TimeProvider time, IOptions<ApiOptions> options) : IApiHandler
+internal sealed class AdminKeyHandler(
+    ApiKeyStore store, ApiKeyCache cache, TimeProvider time, IOptions<ApiOptions> options, IOptions<WebhookOptions> webhookOptions) : IApiHandler
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -23,6 +25,7 @@ internal sealed class AdminKeyHandler(ApiKeyStore store, ApiKeyCache cache, Time
         {
             var parsed = await JsonBody.ReadAsync(context.Request, AdminJsonContext.Default.KeyRequest, options.Value.MaxRequestBodyBytes);
             var (change, error) = parsed.Succeeded ? KeyRequestValidator.ForUpdate(parsed.Value, time.GetUtcNow()) : (null, parsed.Error);
+            error ??= KeyWebhookScheme.Check(parsed.Value?.Webhook, webhookOptions.Value);
             if (error is not null)
             {
                 await OpenAIResponses.WriteErrorAsync(context.Response, error);

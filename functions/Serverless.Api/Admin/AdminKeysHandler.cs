@@ -4,12 +4,17 @@ using Serverless.Api.Auth;
 using Serverless.Api.Keys;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Routing;
+using Serverless.Api.Webhooks;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Admin;
 
-/// <summary><c>GET /v1/admin/keys</c> lists keys (<c>?owner=</c> filters); <c>POST</c> creates one and shows its secret once.</summary>
-internal sealed class AdminKeysHandler(ApiKeyStore store, TimeProvider time, IOptions<ApiOptions> options) : IApiHandler
+/// <summary>
+/// <c>GET /v1/admin/keys</c> lists keys (<c>?owner=</c> filters); <c>POST</c> creates one and shows its secret and
+/// its webhook secret once.
+/// </summary>
+internal sealed class AdminKeysHandler(
+    ApiKeyStore store, WebhookSecretStore webhookSecrets, TimeProvider time, IOptions<ApiOptions> options, IOptions<WebhookOptions> webhookOptions) : IApiHandler
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -31,6 +36,7 @@ internal sealed class AdminKeysHandler(ApiKeyStore store, TimeProvider time, IOp
 
         var parsed = await JsonBody.ReadAsync(context.Request, AdminJsonContext.Default.KeyRequest, options.Value.MaxRequestBodyBytes);
         var (spec, error) = parsed.Succeeded ? KeyRequestValidator.ForCreate(parsed.Value, now) : (null, parsed.Error);
+        error ??= KeyWebhookScheme.Check(parsed.Value?.Webhook, webhookOptions.Value);
         if (error is not null)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, error);
@@ -38,6 +44,10 @@ internal sealed class AdminKeysHandler(ApiKeyStore store, TimeProvider time, IOp
         }
 
         var (key, secret) = await store.CreateAsync(spec!, context.RequestAborted);
-        await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status201Created, KeyObject.From(key, now, secret), AdminJsonContext.Default.KeyObject);
+
+        // Not cancelled with the request: the key exists now, and a key without its webhook secret signs with the legacy one.
+        var webhookSecret = await webhookSecrets.CreateAsync(key.Id, CancellationToken.None);
+        var body = KeyObject.From(key, now, secret, webhookSecret);
+        await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status201Created, body, AdminJsonContext.Default.KeyObject);
     }
 }

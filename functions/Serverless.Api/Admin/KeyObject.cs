@@ -4,7 +4,10 @@ using Serverless.Api.Keys;
 
 namespace Serverless.Api.Admin;
 
-/// <summary>A key as the admin API shows it; <see cref="Key"/> (the secret) only in the answer that issued it.</summary>
+/// <summary>
+/// A key as the admin API shows it; <see cref="Key"/> (the secret) and <see cref="WebhookSecret"/> (the secret that
+/// signs its webhooks) only in the answer that issued them.
+/// </summary>
 public sealed record KeyObject(
     string Id,
     string Name,
@@ -22,13 +25,19 @@ public sealed record KeyObject(
     string LastFour,
     IReadOnlyDictionary<string, string> Metadata,
     string? Webhook,
-    string? Key)
+    string? Key,
+    string? WebhookSecret = null,
+    long? WebhookSecretPreviousExpiresAt = null)
 {
     /// <summary>Always <c>api_key</c>.</summary>
     public string Object => "api_key";
 
-    /// <summary>The wire form of <paramref name="key"/>, with <paramref name="secret"/> when it was just issued.</summary>
-    public static KeyObject From(ApiKeyRecord key, DateTimeOffset now, string? secret = null) => new(
+    /// <summary>
+    /// The wire form of <paramref name="key"/>, with <paramref name="secret"/> and <paramref name="webhookSecret"/>
+    /// when they were just issued, and until when the replaced webhook secret still signs after a rotation.
+    /// </summary>
+    public static KeyObject From(
+        ApiKeyRecord key, DateTimeOffset now, string? secret = null, string? webhookSecret = null, DateTimeOffset? webhookSecretPreviousExpiresAt = null) => new(
         key.Id,
         key.Name,
         key.Owner,
@@ -45,5 +54,7 @@ public sealed record KeyObject(
         key.LastFour,
         key.Metadata,
         key.Webhook,
-        secret);
+        secret,
+        webhookSecret,
+        webhookSecretPreviousExpiresAt?.ToUnixTimeSeconds());
 }

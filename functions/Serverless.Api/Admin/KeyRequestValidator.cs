@@ -135,9 +135,9 @@ internal static class KeyRequestValidator
             return ApiError.InvalidParameter("expires_at", "expires_at must be a future Unix time.");
         }
 
-        if (request.Webhook is { Length: > 0 } webhook && !WebhookUrls.IsWellFormed(webhook))
+        if (request.Webhook is { Length: > 0 } webhook && !WebhookUrls.IsWellFormed(webhook, allowHttp: true))
         {
-            return ApiError.InvalidParameter("webhook", WebhookUrls.Requirement);
+            return ApiError.InvalidParameter("webhook", WebhookUrls.RequirementWithHttp);
         }
 
         return request.Metadata is { Count: > MaxMetadata }

@@ -79,7 +79,7 @@ internal sealed partial class JobSubmitter(
 
         if (fields.Webhook is { } webhook)
         {
-            var (_, error) = await webhooks.ValidateAsync(webhook, context.RequestAborted);
+            var (_, error) = await webhooks.ValidateAsync(webhook, context.Features.Get<Caller>()?.KeyId ?? string.Empty, context.RequestAborted);
             if (error is not null)
             {
                 return error;

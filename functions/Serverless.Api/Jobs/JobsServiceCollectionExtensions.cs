@@ -35,6 +35,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobListHandler>();
         services.AddSingleton<JobResultsHandler>();
         services.AddSingleton<JobHistoryPurger>();
+        services.AddSingleton<WebhookSecretStore>();
+        services.AddSingleton<WebhookSigningSecrets>();
         services.AddSingleton<WebhookUrlValidator>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryStore>();

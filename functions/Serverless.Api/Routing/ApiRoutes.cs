@@ -50,6 +50,12 @@ public static class ApiRoutes
     /// <summary><c>POST</c>: a new secret for a key (admin).</summary>
     public const string AdminKeyRotate = "v1/admin/keys/{id}/rotate";
 
+    /// <summary><c>POST</c>: a new webhook secret for a key; the replaced one signs too for a grace period (admin).</summary>
+    public const string AdminKeyWebhookSecretRotate = "v1/admin/keys/{id}/webhook_secret/rotate";
+
+    /// <summary><c>DELETE</c>: stops a key's replaced webhook secret signing before its grace period ends (admin).</summary>
+    public const string AdminKeyWebhookSecretPrevious = "v1/admin/keys/{id}/webhook_secret/previous";
+
     /// <summary><c>GET</c>: every tier (admin).</summary>
     public const string AdminTiers = "v1/admin/tiers";
 
@@ -112,6 +118,8 @@ public static class ApiRoutes
         new("AdminKeys", ["GET", "POST"], AdminKeys, typeof(AdminKeysHandler), RouteAccess.Admin),
         new("AdminKey", ["GET", "PATCH", "DELETE"], AdminKey, typeof(AdminKeyHandler), RouteAccess.Admin),
         new("AdminKeyRotate", ["POST"], AdminKeyRotate, typeof(RotateKeyHandler), RouteAccess.Admin),
+        new("AdminKeyWebhookSecretRotate", ["POST"], AdminKeyWebhookSecretRotate, typeof(WebhookSecretHandler), RouteAccess.Admin),
+        new("AdminKeyWebhookSecretPrevious", ["DELETE"], AdminKeyWebhookSecretPrevious, typeof(WebhookSecretHandler), RouteAccess.Admin),
         new("AdminTiers", ["GET"], AdminTiers, typeof(AdminTiersHandler), RouteAccess.Admin),
         new("AdminTier", ["GET", "PUT"], AdminTier, typeof(AdminTierHandler), RouteAccess.Admin),
         new("Quota", ["GET"], Quota, typeof(QuotaHandler), RouteAccess.Usage),

@@ -31,6 +31,9 @@ public static class StorageClients
         return new TableServiceClient(new Uri(uri), Credential(section), Options(perRetryPolicy));
     }
 
+    /// <summary>The identity the storage clients use (a managed identity in Azure), for other Azure services the API calls as itself.</summary>
+    public static TokenCredential CredentialOf(IConfiguration configuration) => Credential(configuration.GetSection(SettingName));
+
     /// <summary>Few, quick retries: a request waits on these calls, and storage trouble must fail closed quickly.</summary>
     private static TableClientOptions Options(HttpPipelinePolicy? perRetryPolicy)
     {

@@ -9,8 +9,10 @@ public sealed class WebhookOptions
     public const string SectionName = "Webhooks";
 
     /// <summary>
-    /// The HMAC key that signs every call: <c>whsec_</c> and Base64 as Standard Webhooks writes it, or plain text.
-    /// Without one, jobs with a webhook are refused.
+    /// The legacy deployment-wide secret (<c>whsec_</c> and Base64, or plain text). It signs only the webhooks of
+    /// callers without a secret of their own (keys made before per-key secrets, JWT callers), and a key's first
+    /// webhook secret rotation keeps it as the previous secret for the grace period. Remove it once every key has
+    /// its own: every receiver that holds it could forge the others' webhooks.
     /// </summary>
     public string? SigningSecret { get; set; }
 
@@ -19,6 +21,16 @@ public sealed class WebhookOptions
     /// a caller reach the internal network); the local stack turns it on for a developer's receiver on loopback.
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>
+    /// Whether webhooks may be plain <c>http</c> URLs. Off in Azure (a job's result would cross the internet in
+    /// cleartext); the local stack and the tests turn it on for receivers on loopback.
+    /// </summary>
+    public bool AllowHttp { get; set; }
+
+    /// <summary>How long a key's previous webhook secret still signs after a rotation, unless the rotation says otherwise.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan SecretGracePeriod { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How long one call may take.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

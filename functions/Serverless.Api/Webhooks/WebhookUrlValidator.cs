@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.OpenAI.Errors;
 
@@ -7,27 +8,41 @@ namespace Serverless.Api.Webhooks;
 
 /// <summary>
 /// Checks a job's webhook URL when it is submitted, so a bad one is a clear 400 rather than a silent failure later.
-/// The sender checks the addresses again at every call (DNS can change in between).
+/// The sender checks the addresses again at every call (DNS can change in between). A host that does not resolve
+/// and one that resolves to a refused address get the same answer, so the check tells a caller nothing about the
+/// names the API's resolver knows; the log says which it was.
 /// </summary>
-public sealed class WebhookUrlValidator(IOptions<WebhookOptions> options)
+public sealed class WebhookUrlValidator(IOptions<WebhookOptions> options, WebhookSigningSecrets signing, ILogger<WebhookUrlValidator> logger)
 {
     private const string Param = "webhook";
 
-    /// <summary>The URL, or the 400 that refuses it.</summary>
-    public async Task<(Uri? Url, ApiError? Error)> ValidateAsync(string url, CancellationToken cancellationToken)
+    /// <summary>The answer for a host that does not resolve to public addresses only.</summary>
+    internal static ApiError AddressRefused { get; } = ApiError.InvalidParameter(
+        Param,
+        "The webhook host must resolve to public addresses only; loopback, private, link-local, metadata and other special-purpose addresses are refused.",
+        "webhook_address_forbidden");
+
+    /// <summary>The answer for a caller whose webhooks nothing can sign.</summary>
+    internal static ApiError NoSecret { get; } = ApiError.InvalidParameter(
+        Param,
+        "This API key has no webhook secret to sign its webhooks with; an admin can issue one with POST /v1/admin/keys/{id}/webhook_secret/rotate.",
+        "webhook_secret_missing");
+
+    /// <summary>The URL of a webhook that key <paramref name="keyId"/> asks for, or the 400 that refuses it.</summary>
+    public async Task<(Uri? Url, ApiError? Error)> ValidateAsync(string url, string keyId, CancellationToken cancellationToken)
     {
-        if (!WebhookUrls.IsWellFormed(url))
+        var allowHttp = options.Value.AllowHttp;
+        if (!WebhookUrls.IsWellFormed(url, allowHttp))
         {
-            return (null, ApiError.InvalidParameter(Param, WebhookUrls.Requirement));
+            return (null, ApiError.InvalidParameter(Param, WebhookUrls.RequirementFor(allowHttp)));
+        }
+
+        if ((await signing.ForKeyAsync(keyId, cancellationToken)).Count == 0)
+        {
+            return (null, NoSecret);
         }
 
         var uri = new Uri(url);
-
-        if (string.IsNullOrEmpty(options.Value.SigningSecret))
-        {
-            return (null, ApiError.InvalidParameter(Param, "Webhooks are not enabled on this deployment.", "webhooks_disabled"));
-        }
-
         if (options.Value.AllowPrivateAddresses)
         {
             return (uri, null);
@@ -38,13 +53,18 @@ public sealed class WebhookUrlValidator(IOptions<WebhookOptions> options)
         {
             addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, cancellationToken);
         }
-        catch (SocketException)
+        catch (SocketException e)
         {
-            return (null, ApiError.InvalidParameter(Param, $"The webhook host '{uri.Host}' does not resolve."));
+            WebhookLog.HostDoesNotResolve(logger, uri.IdnHost, e.SocketErrorCode);
+            return (null, AddressRefused);
         }
 
-        return addresses.Length == 0 || addresses.Any(WebhookAddressGuard.IsForbidden)
-            ? (null, ApiError.InvalidParameter(Param, "The webhook must point at a public address; loopback, private, link-local and metadata addresses are refused.", "webhook_address_forbidden"))
-            : (uri, null);
+        if (addresses.Length == 0 || addresses.Any(WebhookAddressGuard.IsForbidden))
+        {
+            WebhookLog.HostResolvesToRefusedAddress(logger, uri.IdnHost);
+            return (null, AddressRefused);
+        }
+
+        return (uri, null);
     }
 }

@@ -15,8 +15,29 @@ public sealed class WebhookSignerTests
 
         var signature = WebhookSigner.Sign(WebhookSigner.KeyOf(secret), "msg_1", 1700000000, """{"a":1}""");
 
-        var expected = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("""msg_1.1700000000.{"a":1}""")));
-        Assert.Equal("v1," + expected, signature);
+        Assert.Equal("v1," + Expected(key, "msg_1", 1700000000, """{"a":1}"""), signature);
+    }
+
+    [Fact]
+    public void Sign_WithTwoSecrets_SendsOneV1ValuePerSecret_SpaceSeparated_CurrentFirst()
+    {
+        var (current, previous) = (WebhookSigner.NewSecret(), WebhookSigner.NewSecret());
+
+        var header = WebhookSigner.Sign([current, previous], "msg_2", 1700000001, "{}");
+
+        Assert.Equal(
+            $"v1,{Expected(WebhookSigner.KeyOf(current), "msg_2", 1700000001, "{}")} v1,{Expected(WebhookSigner.KeyOf(previous), "msg_2", 1700000001, "{}")}",
+            header);
+    }
+
+    [Fact]
+    public void NewSecret_IsWhsecAnd256RandomBitsInBase64()
+    {
+        var secret = WebhookSigner.NewSecret();
+
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        Assert.Equal(32, WebhookSigner.KeyOf(secret).Length);
+        Assert.NotEqual(secret, WebhookSigner.NewSecret());
     }
 
     [Fact]
@@ -24,4 +45,7 @@ public sealed class WebhookSignerTests
     {
         Assert.Equal(Encoding.UTF8.GetBytes("plain"), WebhookSigner.KeyOf("plain"));
     }
+
+    private static string Expected(byte[] key, string id, long timestamp, string body) =>
+        Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
 }

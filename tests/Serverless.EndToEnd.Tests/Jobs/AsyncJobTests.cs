@@ -123,7 +123,8 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
         await Task.Delay(1500); // three times the first retry delay: a second call would have come by now
 
         var call = Assert.Single(receiver.Calls, c => c.JobId == id);
-        Assert.True(WebhookReceiver.IsSignedWith(call, stack.Secrets.WebhookSigningSecret), $"bad signature: {call.Signature}");
+        Assert.True(WebhookReceiver.IsSignedWith(call, stack.UserWebhookSecret), $"bad signature: {call.Signature}");
+        Assert.False(WebhookReceiver.IsSignedWith(call, stack.Secrets.WebhookSigningSecret)); // the key has its own: the legacy one does not sign
         Assert.Equal("msg_" + id, call.Id);
         Assert.InRange(long.Parse(call.Timestamp, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         using var body = JsonDocument.Parse(call.Body);
@@ -144,7 +145,7 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
         await Task.Delay(1500);
 
         Assert.Equal([500, 200], receiver.Calls.Where(c => c.JobId == id).Select(c => c.AnsweredWith));
-        Assert.All(calls, c => Assert.True(WebhookReceiver.IsSignedWith(c, stack.Secrets.WebhookSigningSecret)));
+        Assert.All(calls, c => Assert.True(WebhookReceiver.IsSignedWith(c, stack.UserWebhookSecret)));
         Assert.Equal(calls[0].Id, calls[1].Id); // the same webhook-id: receivers drop duplicates by it
         Assert.Equal(calls[0].Body, calls[1].Body);
 

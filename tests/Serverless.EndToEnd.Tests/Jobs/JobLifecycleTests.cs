@@ -106,17 +106,28 @@ public sealed class JobLifecycleTests(LocalStackFixture shared)
     }
 
     [Fact]
-    public async Task WebhooksToLoopbackPrivateOrMetadataAddresses_AreRefused_BeforeAnythingIsAdmitted()
+    public async Task WebhooksToSpecialPurposeAddressesOrOverPlainHttp_AreRefused_BeforeAnythingIsAdmitted()
     {
         await using var stack = await JobStack.StartAsync(shared);
         using var http = stack.CreateHttpClient(await stack.CreateKeyAsync("""{"name":"jobs-ssrf","owner":"jobs-ssrf","limits":{"rpd":1}}"""));
-        string[] forbidden = ["http://127.0.0.1:8080/hook", "http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://localhost/hook"];
+        string[] forbidden =
+        [
+            "https://127.0.0.1:8080/hook", "https://10.0.0.5/hook", "https://169.254.169.254/latest/meta-data/", "https://[::1]/hook",
+            "https://localhost/hook", "https://[2002:a00:5::1]/hook", "https://[64:ff9b:1::a00:5]/hook", "https://no-such-host.invalid/hook",
+        ];
 
         foreach (var url in forbidden)
         {
             using var response = await http.PostAsync("v1/async/completions", Json($$"""{"model":"gpt2-tiny","prompt":"x","max_tokens":1,"webhook":"{{url}}"}"""));
             var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, HttpStatusCode.BadRequest, "webhook");
-            Assert.Contains("webhook", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("webhook_address_forbidden", error.GetProperty("code").GetString()); // the same whether the host resolves or not
+        }
+
+        // As in Azure, a result never crosses the internet in cleartext.
+        using (var plain = await http.PostAsync("v1/async/completions", Json("""{"model":"gpt2-tiny","prompt":"x","max_tokens":1,"webhook":"http://93.184.216.34/hook"}""")))
+        {
+            var error = await ErrorAssertions.AssertOpenAIErrorAsync(plain, HttpStatusCode.BadRequest, "webhook");
+            Assert.Contains("https", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
 
         // The key's one request a day is still there: the refusals took nothing.
