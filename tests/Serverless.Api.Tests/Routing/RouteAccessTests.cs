@@ -48,6 +48,8 @@ public sealed class RouteAccessTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["AdminKey PATCH"] = AdminOnly,
         ["AdminKey DELETE"] = AdminOnly,
         ["AdminKeyRotate POST"] = AdminOnly,
+        ["AdminKeyWebhookSecretRotate POST"] = AdminOnly,
+        ["AdminKeyWebhookSecretPrevious DELETE"] = AdminOnly,
         ["AdminTiers GET"] = AdminOnly,
         ["AdminTier GET"] = AdminOnly,
         ["AdminTier PUT"] = AdminOnly,
