@@ -75,7 +75,9 @@ public static class ServerlessApiServiceCollectionExtensions
             args.Event.EventName == "ExecutionAttempt" ? Polly.Telemetry.ResilienceEventSeverity.Debug : args.Event.Severity);
         services.AddHttpClient<WorkerClient>((provider, http) =>
             {
-                http.BaseAddress = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.BaseUrl;
+                var options = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+                http.BaseAddress = options.BaseUrl;
+                http.DefaultRequestHeaders.Authorization = new("Bearer", options.ApiKey); // every call: relay, stop, models, readiness
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline's timeout governs; streams outlive any fixed timeout
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

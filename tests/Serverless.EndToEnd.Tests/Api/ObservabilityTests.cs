@@ -106,18 +106,22 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
     }
 
     [Fact]
-    public async Task Metrics_NeedTheAdminKeyOrTheMetricsToken_OnTheApi_AndNothingOnTheWorker()
+    public async Task Metrics_NeedTheAdminKeyOrTheMetricsToken_OnTheApi_AndTheWorkerKeyOnTheWorker()
     {
         using var anonymous = stack.CreateHttpClient(key: string.Empty);
         using var user = stack.CreateHttpClient();
         using var admin = stack.CreateHttpClient(key: stack.Secrets.AdminKey);
         using var token = stack.CreateHttpClient(key: stack.Secrets.MetricsToken);
         using var wrongToken = stack.CreateHttpClient(key: "metrics-" + Guid.NewGuid().ToString("N"));
-        using var worker = stack.CreateHttpClient(direct: true, key: string.Empty);
+        using var worker = stack.CreateHttpClient(direct: true);
+        using var anonymousOnWorker = stack.CreateHttpClient(direct: true, key: string.Empty);
+        using var apiKeyOnWorker = stack.CreateHttpClient(direct: true, key: stack.Secrets.AdminKey);
 
         await ErrorAssertions.AssertOpenAIErrorAsync(await anonymous.GetAsync("metrics"), HttpStatusCode.Unauthorized);
         await ErrorAssertions.AssertOpenAIErrorAsync(await user.GetAsync("metrics"), HttpStatusCode.Forbidden);
         await ErrorAssertions.AssertOpenAIErrorAsync(await wrongToken.GetAsync("metrics"), HttpStatusCode.Unauthorized);
+        await ErrorAssertions.AssertOpenAIErrorAsync(await anonymousOnWorker.GetAsync("metrics"), HttpStatusCode.Unauthorized);
+        await ErrorAssertions.AssertOpenAIErrorAsync(await apiKeyOnWorker.GetAsync("metrics"), HttpStatusCode.Unauthorized);
         foreach (var allowed in new[] { admin, token, worker })
         {
             using var response = await allowed.GetAsync("metrics");
@@ -220,7 +224,7 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
 
     private Task<PrometheusScrape> ScrapeApiAsync() => PrometheusScrape.GetAsync(stack.Api.BaseUrl, bearer: stack.Secrets.MetricsToken);
 
-    private Task<PrometheusScrape> ScrapeWorkerAsync() => PrometheusScrape.GetAsync(stack.Worker.BaseUrl);
+    private Task<PrometheusScrape> ScrapeWorkerAsync() => PrometheusScrape.GetAsync(stack.Worker.BaseUrl, bearer: stack.Secrets.WorkerKey);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json, string? requestId = null)
     {
