@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
+using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.Keys;
 using Serverless.Api.Models;
@@ -35,6 +36,8 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddServerlessTelemetry(configuration, "serverless-api", ApiMetrics.MeterName);
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<OperatorAccess>();
+        services.AddOptions<ReadinessOptions>().Bind(configuration.GetSection(ReadinessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RequestRecorder>();
         services.TryAddSingleton(provider => StorageClients.CreateTableService(configuration, new StorageCallCounter(provider.GetRequiredService<ApiMetrics>())));
         services.AddSingleton<ApiKeyStore>();
@@ -73,6 +76,8 @@ public static class ServerlessApiServiceCollectionExtensions
         // Polly reports every attempt at Information ("Execution attempt ..."): a log line per request on the hot path.
         services.Configure<Polly.Telemetry.TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
             args.Event.EventName == "ExecutionAttempt" ? Polly.Telemetry.ResilienceEventSeverity.Debug : args.Event.Severity);
+        services.AddSingleton<WorkerObservations>();
+        services.AddTransient<WorkerObserver>();
         services.AddHttpClient<WorkerClient>((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
@@ -86,6 +91,7 @@ public static class ServerlessApiServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(5),
                 AutomaticDecompression = DecompressionMethods.None,
             })
+            .AddHttpMessageHandler<WorkerObserver>() // outside the retries: records what the call finally met
             .AddResilienceHandler("worker", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<WorkerOptions>>().Value;
