@@ -23,6 +23,7 @@ internal static class PlatformSettings
         "WEBSITE_RUN_FROM_PACKAGE", // App Service: the package blob the app runs from...
         "WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", // ...fetched with this identity
         CallerAuthenticator.BootstrapKeySetting, // the API: the bootstrap admin key, read as a flat setting
+        "Auth__BootstrapKeyEnabled", // the API: AuthOptions.BootstrapKeyEnabled, which a parallel change adds; once it is in, the options class reads it and this entry can go
     };
 
     /// <summary>The worker container's settings read by ASP.NET Core hosting, or by the job mode as flat settings.</summary>
