@@ -17,7 +17,7 @@ namespace Serverless.Api.Health;
 /// <see cref="ReadinessOptions.CacheTtl"/>, and the worker is only called where it never scales to zero
 /// (<see cref="ReadinessOptions.ProbeWorker"/>); elsewhere it is reported as the gateway last saw it on real
 /// traffic (<see cref="WorkerObservations"/>), <c>unknown</c> before any. Anyone gets the status; operators
-/// (<see cref="OperatorAccess"/>) get the detail. Never why a check failed: the log says that.
+/// (<see cref="OperatorAccess"/>) get the detail, which names a failure (a status code, an error kind) but never carries an exception: the log has that.
 /// </summary>
 internal sealed partial class ReadinessHandler(
     TableServiceClient tables,
@@ -28,6 +28,7 @@ internal sealed partial class ReadinessHandler(
     TimeProvider time,
     ILogger<ReadinessHandler> logger) : IApiHandler
 {
+    private const string Ready = "ready";
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
     private readonly Lock gate = new();
     private (Task<ReadinessReport> Report, DateTimeOffset Expires)? cached;
@@ -39,8 +40,6 @@ internal sealed partial class ReadinessHandler(
         await OpenAIResponses.WriteJsonAsync(context.Response, report.Status == Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
             shown, HealthJsonContext.Default.ReadinessReport);
     }
-
-    private const string Ready = "ready";
 
     /// <summary>The answer of the current window: the first caller after it expires starts the checks, every other caller shares them.</summary>
     private Task<ReadinessReport> CurrentAsync()
@@ -73,7 +72,7 @@ internal sealed partial class ReadinessHandler(
     private async Task<(string State, string Source, DateTimeOffset? SeenAt, string? Reason)> ProbedAsync(DateTimeOffset now) =>
         (await CheckAsync("worker", worker.CheckAliveAsync) ? "ok" : "unavailable", "probe", now, null);
 
-    private static (string State, string Source, DateTimeOffset? SeenAt, string? Reason) Observed(WorkerObservations.Observation? last) => last switch
+    private static (string State, string Source, DateTimeOffset? SeenAt, string? Reason) Observed(WorkerObservation? last) => last switch
     {
         null => ("unknown", "observed", null, null), // no traffic since start: perhaps scaled to zero, which is no fault
         { Reachable: true } => ("ok", "observed", last.At, null),

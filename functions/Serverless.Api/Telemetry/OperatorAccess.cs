@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
+using Serverless.OpenAI.Errors;
 
 namespace Serverless.Api.Telemetry;
 
@@ -25,7 +26,7 @@ internal sealed class OperatorAccess(CallerAuthenticator authenticator, IOptions
     }
 
     /// <summary>The admin caller, or the error to answer a request without the metrics token with.</summary>
-    public async Task<(Caller? Admin, Serverless.OpenAI.Errors.ApiError? Error)> AuthenticateAdminAsync(HttpContext context)
+    public async Task<(Caller? Admin, ApiError? Error)> AuthenticateAdminAsync(HttpContext context)
     {
         var (caller, error) = await authenticator.AuthenticateAsync(context);
         error ??= caller!.Role == Role.Admin ? null : AuthErrors.Forbidden;

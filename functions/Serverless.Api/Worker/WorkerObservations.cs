@@ -6,17 +6,14 @@ namespace Serverless.Api.Worker;
 /// </summary>
 public sealed class WorkerObservations(TimeProvider time)
 {
-    private Observation? last;
+    private WorkerObservation? last;
 
     /// <summary>The last call's outcome, or null when the gateway has not called the worker since it started.</summary>
-    public Observation? Last => Volatile.Read(ref last);
+    public WorkerObservation? Last => Volatile.Read(ref last);
 
     /// <summary>Records a call that reached a worker able to serve.</summary>
-    public void Reached() => Volatile.Write(ref last, new Observation(true, null, time.GetUtcNow()));
+    public void Reached() => Volatile.Write(ref last, new WorkerObservation(true, null, time.GetUtcNow()));
 
     /// <summary>Records a call that found no worker able to serve, and why (never a secret: a status code or an error kind).</summary>
-    public void Failed(string reason) => Volatile.Write(ref last, new Observation(false, reason, time.GetUtcNow()));
-
-    /// <summary>One observed outcome.</summary>
-    public sealed record Observation(bool Reachable, string? Reason, DateTimeOffset At);
+    public void Failed(string reason) => Volatile.Write(ref last, new WorkerObservation(false, reason, time.GetUtcNow()));
 }
