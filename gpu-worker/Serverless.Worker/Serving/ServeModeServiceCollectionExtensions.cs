@@ -31,7 +31,7 @@ internal static class ServeModeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Refuses <c>/v1/*</c> and <c>/metrics</c> to callers without the worker key; before routing, so no path under them escapes.</summary>
+    /// <summary>Refuses <c>/v1/*</c> and <c>/metrics</c> to callers without the worker key, by path: no route under them, mapped or not, escapes it.</summary>
     public static IApplicationBuilder UseServeModeAuthentication(this IApplicationBuilder app) =>
         app.UseMiddleware<WorkerAuthentication>();
 
