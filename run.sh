@@ -64,6 +64,8 @@ fi
 if ! grep -q '^LOCAL_WEBHOOK_SECRET=' "$secrets_file"; then
   echo "LOCAL_WEBHOOK_SECRET=whsec_$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >>"$secrets_file"
 fi
+# The worker answers only callers with this key; the API presents it. A fresh one each run: nothing stored needs it.
+LOCAL_WORKER_KEY="worker-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 source "$secrets_file"
 export ADMIN_API_KEY=${ADMIN_API_KEY:-$LOCAL_ADMIN_API_KEY}
 export Auth__KeyPepper=${Auth__KeyPepper:-$LOCAL_KEY_PEPPER}
@@ -78,7 +80,8 @@ pids+=($!); names+=("Azurite")
 wait_for_port "$AZURITE_BLOB_PORT"
 
 echo "==> GPU worker (serve mode) on 127.0.0.1:$WORKER_PORT; the first start builds the default models into $MODELS_PATH"
-dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" serve \
+Serve__ApiKey=${Worker__ApiKey:-$LOCAL_WORKER_KEY} \
+  dotnet "gpu-worker/Serverless.Worker/bin/$CONFIGURATION/net10.0/Serverless.Worker.dll" serve \
   --urls "http://127.0.0.1:$WORKER_PORT" --Inference:ModelsPath "$MODELS_PATH" >"$LOG_DIR/worker.log" 2>&1 &
 pids+=($!); names+=("the serve-mode worker")
 wait_for_url "http://127.0.0.1:$WORKER_PORT/readyz" 600 "${pids[-1]}" || { tail -n 30 "$LOG_DIR/worker.log"; exit 1; }
@@ -94,6 +97,9 @@ pids+=($!); names+=("the job-mode worker")
 export Webhooks__SigningSecret=${Webhooks__SigningSecret:-$LOCAL_WEBHOOK_SECRET}
 export Webhooks__AllowPrivateAddresses=${Webhooks__AllowPrivateAddresses:-true}
 export Webhooks__AllowHttp=${Webhooks__AllowHttp:-true}
+
+# The key the API presents to the worker (the worker got the same one above).
+export Worker__ApiKey=${Worker__ApiKey:-$LOCAL_WORKER_KEY}
 
 # Usage the API could not write when it stopped is kept with the storage data it belongs to, for the next start.
 export Usage__SpillPath=${Usage__SpillPath:-$DATA_DIR/usage-spill}

@@ -120,6 +120,15 @@ param containerAppsSubnetPrefix string = '10.40.0.0/23'
 @description('Subnet of the API\'s VNet integration.')
 param functionsSubnetPrefix string = '10.40.2.0/24'
 
+@description('Subnet of the private endpoints of Storage, the Key Vaults and the registry.')
+param privateEndpointsSubnetPrefix string = '10.40.3.0/24'
+
+@description('Keep Storage, the Key Vaults and the registry reachable from public networks (still Microsoft Entra ID only). Off, they answer only on their private endpoints, and `azd up` must run from inside the network (docs/deploy.md); on, for a dev deployment from a laptop.')
+param allowPublicNetworkAccess bool = false
+
+@description('Accept the bootstrap admin key (Key Vault secret admin-api-key). Turn it off once an admin key of your own exists (docs/deploy.md).')
+param bootstrapKeyEnabled bool = true
+
 @description('Days logs are kept.')
 @minValue(30)
 @maxValue(730)
@@ -171,6 +180,70 @@ var keyVaultReferences = {
 }
 
 var keyVaultSecretNames = [for reference in items(keyVaultReferences): reference.value]
+var apiKeyVaultName = 'kv-${token}'
+var apiKeyVaultReferences = [
+  for reference in items(keyVaultReferences): {
+    setting: reference.key
+    vault: apiKeyVaultName
+    secret: reference.value
+  }
+]
+
+// The worker key: the API presents it (WorkerOptions.ApiKey), the serve-mode worker accepts it or the previous
+// one (ServeOptions.ApiKey, PreviousApiKey). It lives in a vault of its own, so the worker's identity can read it
+// without reading the API's secrets; the postprovision hook creates both secrets too.
+var workerKeySecrets = {
+  current: 'worker-api-key'
+  previous: 'worker-api-key-previous'
+}
+var workerKeySetting = 'Worker__ApiKey'
+var workerKeyVaultName = 'kvw-${token}'
+
+// The storage the API uses besides the queue-mode job's (storage.bicep creates every one, access.bicep scopes
+// the API's roles to each): the Functions host's containers; Durable Functions' task hub (host.json hubName
+// "serverlessjobs", four partitions: its control queues, work-item queue, tables and containers); the poison
+// queue of the results trigger; the tables of the API core (each store's TableName; a test holds them equal).
+var durableHub = 'serverlessjobs'
+var apiHostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+var apiDurableContainerNames = [
+  '${durableHub}-leases'
+  '${durableHub}-applease'
+  '${durableHub}-largemessages'
+]
+var apiExtraQueueNames = [
+  '${jobQueues.results}-poison'
+  '${durableHub}-control-00'
+  '${durableHub}-control-01'
+  '${durableHub}-control-02'
+  '${durableHub}-control-03'
+  '${durableHub}-workitems'
+]
+var apiTableNames = [
+  'apikeys'
+  'apikeysecrets'
+  'quotacounters'
+  'tiers'
+  'prices'
+  'usagerecords'
+  'usagedaily'
+  'webhookdeliveries'
+  '${durableHub}Instances'
+  '${durableHub}History'
+  '${durableHub}Partitions'
+]
+
+// The privatelink DNS zones of the private endpoints (as "Azure Private Endpoint private DNS zone values" names them).
+var privateDnsZones = {
+  blob: 'privatelink.blob.${environment().suffixes.storage}'
+  queue: 'privatelink.queue.${environment().suffixes.storage}'
+  table: 'privatelink.table.${environment().suffixes.storage}'
+  vault: 'privatelink.vaultcore.azure.net'
+  registry: 'privatelink${environment().suffixes.acrLoginServer}'
+}
+var privateDnsZoneNames = [for zone in items(privateDnsZones): zone.value]
 
 // The port the worker image listens on (gpu-worker/Dockerfile sets URLS); a test holds them equal.
 var workerPort = 8080
@@ -302,6 +375,10 @@ module storage 'modules/storage.bicep' = {
     jobPayloadContainerName: jobPayloadContainerName
     jobsTableName: jobsTableName
     packageContainerName: packageContainerName
+    apiContainerNames: concat(apiHostContainerNames, apiDurableContainerNames)
+    apiQueueNames: apiExtraQueueNames
+    apiTableNames: apiTableNames
+    allowPublicNetworkAccess: allowPublicNetworkAccess
   }
 }
 
@@ -315,6 +392,8 @@ module network 'modules/network.bicep' = {
     addressPrefix: vnetAddressPrefix
     containerAppsSubnetPrefix: containerAppsSubnetPrefix
     functionsSubnetPrefix: functionsSubnetPrefix
+    privateEndpointsSubnetPrefix: privateEndpointsSubnetPrefix
+    natGatewayName: 'ng-${token}'
   }
 }
 
@@ -324,8 +403,22 @@ module keyVault 'modules/keyVault.bicep' = {
   params: {
     location: location
     tags: tags
-    keyVaultName: 'kv-${token}'
+    keyVaultName: apiKeyVaultName
     purgeProtection: keyVaultPurgeProtection
+    allowPublicNetworkAccess: allowPublicNetworkAccess
+  }
+}
+
+// Holds only the worker key, which a new random value replaces at no cost: no purge protection.
+module workerKeyVault 'modules/keyVault.bicep' = {
+  name: 'worker-key-vault'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    keyVaultName: workerKeyVaultName
+    purgeProtection: false
+    allowPublicNetworkAccess: allowPublicNetworkAccess
   }
 }
 
@@ -337,6 +430,57 @@ module registry 'modules/registry.bicep' = {
     tags: tags
     registryName: 'cr${token}'
     skuName: containerRegistrySku
+    allowPublicNetworkAccess: allowPublicNetworkAccess
+  }
+}
+
+module privateEndpoints 'modules/privateEndpoints.bicep' = {
+  name: 'private-endpoints'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    vnetId: network.outputs.id
+    subnetId: network.outputs.privateEndpointsSubnetId
+    zoneNames: privateDnsZoneNames
+    endpoints: [
+      {
+        name: 'pe-st-blob-${token}'
+        id: storage.outputs.id
+        groupId: 'blob'
+        zone: privateDnsZones.blob
+      }
+      {
+        name: 'pe-st-queue-${token}'
+        id: storage.outputs.id
+        groupId: 'queue'
+        zone: privateDnsZones.queue
+      }
+      {
+        name: 'pe-st-table-${token}'
+        id: storage.outputs.id
+        groupId: 'table'
+        zone: privateDnsZones.table
+      }
+      {
+        name: 'pe-kv-${token}'
+        id: keyVault.outputs.id
+        groupId: 'vault'
+        zone: privateDnsZones.vault
+      }
+      {
+        name: 'pe-kvw-${token}'
+        id: workerKeyVault.outputs.id
+        groupId: 'vault'
+        zone: privateDnsZones.vault
+      }
+      {
+        name: 'pe-cr-${token}'
+        id: registry.outputs.id
+        groupId: 'registry'
+        zone: privateDnsZones.registry
+      }
+    ]
   }
 }
 
@@ -351,7 +495,12 @@ module access 'modules/access.bicep' = {
     jobPayloadContainerName: jobPayloadContainerName
     jobsTableName: jobsTableName
     packageContainerName: packageContainerName
+    apiHostContainerNames: apiHostContainerNames
+    apiContainerNames: concat(apiDurableContainerNames, [jobPayloadContainerName])
+    apiQueueNames: concat([jobQueues.jobs, jobQueues.results, jobQueues.jobsPoison], apiExtraQueueNames)
+    apiTableNames: concat([jobsTableName], apiTableNames)
     keyVaultName: keyVault.outputs.name
+    workerKeyVaultName: workerKeyVault.outputs.name
     registryName: registry.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     apiPrincipalId: identities.outputs.apiPrincipalId
@@ -381,7 +530,8 @@ module workerApp 'modules/workerApp.bicep' = {
   name: 'worker-app'
   scope: resourceGroup
   dependsOn: [
-    access // AcrPull before the first pull
+    access // AcrPull and the worker key before the first pull
+    privateEndpoints // the registry and the vault answer only there
   ]
   params: {
     location: location
@@ -402,6 +552,9 @@ module workerApp 'modules/workerApp.bicep' = {
     minReplicas: workerMinReplicas
     maxReplicas: workerMaxReplicas
     concurrentRequests: workerConcurrentRequests
+    keyVaultUri: workerKeyVault.outputs.uri
+    apiKeySecretName: workerKeySecrets.current
+    previousApiKeySecretName: workerKeySecrets.previous
   }
 }
 
@@ -410,6 +563,7 @@ module workerJob 'modules/workerJob.bicep' = {
   scope: resourceGroup
   dependsOn: [
     access // AcrPull and the storage roles before the first execution
+    privateEndpoints // the registry and the storage account answer only there
   ]
   params: {
     location: location
@@ -439,6 +593,7 @@ module functionApp 'modules/functionApp.bicep' = {
   scope: resourceGroup
   dependsOn: [
     access // storage, Key Vault and telemetry roles before the host starts
+    privateEndpoints // storage and the vaults answer only there
   ]
   params: {
     location: location
@@ -454,10 +609,17 @@ module functionApp 'modules/functionApp.bicep' = {
     packageContainerName: packageContainerName
     packageBlobName: packageBlobName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    keyVaultName: keyVault.outputs.name
-    keyVaultReferences: keyVaultReferences
+    keyVaultReferences: concat(apiKeyVaultReferences, [
+      {
+        setting: workerKeySetting
+        vault: workerKeyVaultName
+        secret: workerKeySecrets.current
+      }
+    ])
     subnetId: network.outputs.functionsSubnetId
     workerBaseUrl: 'https://${workerApp.outputs.fqdn}/'
+    readinessProbesWorker: workerMinReplicas > 0 // a worker that may scale to zero is never woken by /readyz
+    bootstrapKeyEnabled: bootstrapKeyEnabled
   }
 }
 
@@ -491,6 +653,8 @@ output FUNCTIONS_PACKAGE_CONTAINER string = packageContainerName
 output FUNCTIONS_PACKAGE_BLOB string = packageBlobName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output KEY_VAULT_SECRET_NAMES string = join(keyVaultSecretNames, ' ')
+output WORKER_KEY_VAULT_NAME string = workerKeyVault.outputs.name
+output WORKER_KEY_VAULT_SECRET_NAMES string = '${workerKeySecrets.current} ${workerKeySecrets.previous}'
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.outputs.name
 output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
 output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = containerAppsEnvironment.outputs.name

@@ -7,7 +7,7 @@
 # runs an async job to the end, then revokes the key and checks that it no longer works. Each step prints
 # "ok" or "FAIL" with what it saw; the exit status is the number of failed steps (0: all passed).
 # Needs curl and Node.js (for JSON). Settings (environment variables):
-#   SMOKE_READY_TIMEOUT  seconds to wait for /readyz (a scaled-to-zero GPU takes minutes to start; default 900)
+#   SMOKE_READY_TIMEOUT  seconds to wait for /readyz and for the worker to serve (a scaled-to-zero GPU takes minutes to start; default 900)
 #   SMOKE_TIMEOUT        seconds one call or the job may take (default 300)
 #   SMOKE_CHAT_MODEL, SMOKE_EMBEDDING_MODEL  models to use (default: the first of each the API lists)
 set -uo pipefail
@@ -64,7 +64,8 @@ json() {
 call GET /healthz "$admin_key"
 if [ "$status" = 200 ]; then ok healthz "200"; else fail healthz "$status $seen"; fi
 
-# 2. Readiness: storage and the worker reachable. A GPU scaled to zero starts on this first call: wait for it.
+# 2. Readiness: storage answers and the worker is not known to be down. It never calls a worker that may scale
+# to zero (that would start a GPU), so it says "unknown" for one that has had no traffic yet.
 deadline=$((SECONDS + ready_timeout))
 while :; do
   call GET /readyz "$admin_key"
@@ -72,6 +73,14 @@ while :; do
   sleep 10
 done
 if [ "$status" = 200 ]; then ok readyz "200 after $((SECONDS))s"; else fail readyz "$status $seen"; fi
+
+# 2b. The worker serves: a model list is real traffic, so a GPU scaled to zero starts on it; wait for it.
+while :; do
+  call GET /v1/models "$admin_key"
+  [ "$status" = 200 ] || [ $SECONDS -ge $deadline ] && break
+  sleep 10
+done
+if [ "$status" = 200 ]; then ok "worker serves" "models listed after $((SECONDS))s"; else fail "worker serves" "$status $seen"; fi
 
 # 3. A user key, made with the admin key.
 call POST /v1/admin/keys "$admin_key" '{"name":"smoke-test","owner":"smoke-test","role":"user"}'

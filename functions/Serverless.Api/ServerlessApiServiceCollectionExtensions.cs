@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
+using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.KeyRing;
 using Serverless.Api.Keys;
@@ -36,6 +37,8 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddServerlessTelemetry(configuration, "serverless-api", ApiMetrics.MeterName);
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<OperatorAccess>();
+        services.AddOptions<ReadinessOptions>().Bind(configuration.GetSection(ReadinessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RequestRecorder>();
         services.TryAddSingleton(provider => StorageClients.CreateTableService(configuration, new StorageCallCounter(provider.GetRequiredService<ApiMetrics>())));
         services.AddSingleton<ApiKeyStore>();
@@ -82,9 +85,13 @@ public static class ServerlessApiServiceCollectionExtensions
         // Polly reports every attempt at Information ("Execution attempt ..."): a log line per request on the hot path.
         services.Configure<Polly.Telemetry.TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
             args.Event.EventName == "ExecutionAttempt" ? Polly.Telemetry.ResilienceEventSeverity.Debug : args.Event.Severity);
+        services.AddSingleton<WorkerObservations>();
+        services.AddTransient<WorkerObserver>();
         services.AddHttpClient<WorkerClient>((provider, http) =>
             {
-                http.BaseAddress = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.BaseUrl;
+                var options = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+                http.BaseAddress = options.BaseUrl;
+                http.DefaultRequestHeaders.Authorization = new("Bearer", options.ApiKey); // every call: relay, stop, models, readiness
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline's timeout governs; streams outlive any fixed timeout
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -93,6 +100,7 @@ public static class ServerlessApiServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(5),
                 AutomaticDecompression = DecompressionMethods.None,
             })
+            .AddHttpMessageHandler<WorkerObserver>() // outside the retries: records what the call finally met
             .AddResilienceHandler("worker", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<WorkerOptions>>().Value;

@@ -61,6 +61,7 @@ internal static class WorkerCommands
 
         // Load every model before the first request; failures are logged and the rest still serve.
         _ = app.Services.GetRequiredService<ModelCatalog>();
+        app.UseServeModeAuthentication();
         app.MapServeMode();
         await app.RunAsync();
     }

@@ -1,11 +1,14 @@
 // Who may do what, in one place. Built-in roles only, each at the narrowest scope that works:
-// - the API (Functions host + API core): queues, tables and blobs of the account (the host's identity-based
-//   AzureWebJobsStorage needs Blob Data Owner), its Key Vault secrets, and publishing telemetry;
-// - the serve-mode worker: pulling its image, nothing else;
+// - the API (Functions host + API core): nothing on the whole storage account, but each queue, table and
+//   container it uses (storage.bicep creates them all): Blob Data Owner only on the Functions host's two
+//   containers (the role Microsoft documents for identity-based AzureWebJobsStorage), Blob Data Contributor on
+//   the Durable Functions and job payload containers, Blob Data *Reader* on its own code package (so a compromised
+//   app cannot replace the code it runs); the secrets of its vault and the worker key; publishing telemetry;
+// - the serve-mode worker: pulling its image and reading the worker key (its own vault: nothing else);
 // - the queue-mode job: pulling its image, receiving from the jobs queue only, sending to the results and
 //   jobs-poison queues only, reading and writing rows of the jobs table only and blobs of the job-payloads
 //   container only (contributor, not owner); it can create nothing else in the account;
-// - the deploying principal (optional): uploading the API package and managing Key Vault secrets.
+// - the deploying principal (optional): uploading the API package and managing both vaults' secrets.
 
 @description('The storage account.')
 param storageAccountName string
@@ -28,8 +31,23 @@ param jobsTableName string
 @description('The blob container of the API\'s deployment package.')
 param packageContainerName string
 
-@description('The Key Vault.')
+@description('Blob containers of the Functions host (Blob Data Owner, as its identity-based storage needs).')
+param apiHostContainerNames array
+
+@description('Other blob containers the API reads and writes (Durable Functions, large job payloads).')
+param apiContainerNames array
+
+@description('Queues the API sends to, receives from or watches.')
+param apiQueueNames array
+
+@description('Tables the API reads and writes.')
+param apiTableNames array
+
+@description('The Key Vault of the API\'s secrets.')
 param keyVaultName string
+
+@description('The Key Vault of the worker key, which the API and the serve-mode worker read.')
+param workerKeyVaultName string
 
 @description('The container registry.')
 param registryName string
@@ -65,6 +83,7 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -114,6 +133,34 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   name: keyVaultName
 }
 
+resource workerKeyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: workerKeyVaultName
+}
+
+resource apiHostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = [
+  for name in apiHostContainerNames: {
+    name: '${storageAccountName}/default/${name}'
+  }
+]
+
+resource apiContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = [
+  for name in apiContainerNames: {
+    name: '${storageAccountName}/default/${name}'
+  }
+]
+
+resource apiQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' existing = [
+  for name in apiQueueNames: {
+    name: '${storageAccountName}/default/${name}'
+  }
+]
+
+resource apiTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' existing = [
+  for name in apiTableNames: {
+    name: '${storageAccountName}/default/${name}'
+  }
+]
+
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
   name: registryName
 }
@@ -124,38 +171,68 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 // The API.
 
-resource apiQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, apiPrincipalId, roles.storageQueueDataContributor)
-  scope: storage
+resource apiHostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in apiHostContainerNames: {
+    name: guid(apiHostContainers[i].id, apiPrincipalId, roles.storageBlobDataOwner)
+    scope: apiHostContainers[i]
+    properties: {
+      description: 'API: Functions host storage (identity-based AzureWebJobsStorage): ${name}'
+      principalId: apiPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    }
+  }
+]
+
+resource apiBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in apiContainerNames: {
+    name: guid(apiContainers[i].id, apiPrincipalId, roles.storageBlobDataContributor)
+    scope: apiContainers[i]
+    properties: {
+      description: 'API: Durable Functions task hub and large job payloads: ${name}'
+      principalId: apiPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    }
+  }
+]
+
+resource apiPackage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::packageContainer.id, apiPrincipalId, roles.storageBlobDataReader)
+  scope: storage::blobService::packageContainer
   properties: {
-    description: 'API: enqueue jobs, read results, Durable Functions task hub queues'
+    description: 'API: run from its package blob (read only: the app cannot replace its own code)'
     principalId: apiPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
   }
 }
 
-resource apiTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, apiPrincipalId, roles.storageTableDataContributor)
-  scope: storage
-  properties: {
-    description: 'API: keys, quotas, usage, jobs, Durable Functions task hub tables'
-    principalId: apiPrincipalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+resource apiQueueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in apiQueueNames: {
+    name: guid(apiQueues[i].id, apiPrincipalId, roles.storageQueueDataContributor)
+    scope: apiQueues[i]
+    properties: {
+      description: 'API: jobs, results and the Durable Functions task hub: ${name}'
+      principalId: apiPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    }
   }
-}
+]
 
-resource apiBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, apiPrincipalId, roles.storageBlobDataOwner)
-  scope: storage
-  properties: {
-    description: 'API: Functions host storage (identity-based AzureWebJobsStorage), large results, its package'
-    principalId: apiPrincipalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+resource apiTableRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in apiTableNames: {
+    name: guid(apiTables[i].id, apiPrincipalId, roles.storageTableDataContributor)
+    scope: apiTables[i]
+    properties: {
+      description: 'API: keys, quotas, usage, prices, jobs and the Durable Functions task hub: ${name}'
+      principalId: apiPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    }
   }
-}
+]
 
 resource apiSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, apiPrincipalId, roles.keyVaultSecretsUser)
@@ -181,6 +258,17 @@ resource apiTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // The serve-mode worker.
 
+resource apiWorkerKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(workerKeyVault.id, apiPrincipalId, roles.keyVaultSecretsUser)
+  scope: workerKeyVault
+  properties: {
+    description: 'API: resolve the worker key it presents to the worker'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
 resource workerTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, workerPrincipalId, roles.monitoringMetricsPublisher)
   scope: applicationInsights
@@ -200,6 +288,17 @@ resource workerPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: workerPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.acrPull)
+  }
+}
+
+resource workerKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(workerKeyVault.id, workerPrincipalId, roles.keyVaultSecretsUser)
+  scope: workerKeyVault
+  properties: {
+    description: 'Worker (serve): read the worker key (and the previous one) that callers must present'
+    principalId: workerPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
   }
 }
 
@@ -300,6 +399,17 @@ resource deployerSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: vault
   properties: {
     description: 'Deployer: create and roll the API\'s secrets (infra/hooks/postprovision, docs/deploy.md)'
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
+
+resource deployerWorkerKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(workerKeyVault.id, deployerPrincipalId, roles.keyVaultSecretsOfficer)
+  scope: workerKeyVault
+  properties: {
+    description: 'Deployer: create and roll the worker key (infra/hooks/postprovision, docs/deploy.md)'
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)

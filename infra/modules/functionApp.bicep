@@ -48,17 +48,20 @@ param packageBlobName string
 @description('The Application Insights component the host sends telemetry to.')
 param applicationInsightsName string
 
-@description('The Key Vault the app\'s secret settings reference.')
-param keyVaultName string
-
-@description('App settings read from Key Vault: setting name (Section__Property) to secret name.')
-param keyVaultReferences object
+@description('App settings read from Key Vault: each a setting name (Section__Property), the vault and the secret name.')
+param keyVaultReferences array
 
 @description('The delegated subnet of the app\'s VNet integration.')
 param subnetId string
 
 @description('Base URL of the GPU worker\'s serve mode (internal ingress).')
 param workerBaseUrl string
+
+@description('Whether /readyz may call the worker: only where it never scales to zero, since a call would start a GPU replica.')
+param readinessProbesWorker bool
+
+@description('Whether the bootstrap admin key (ADMIN_API_KEY) is accepted; turn it off once an admin key of your own exists.')
+param bootstrapKeyEnabled bool
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
@@ -81,9 +84,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 
 // One Key Vault reference per secret option; resolved with the app's identity (keyVaultReferenceIdentity).
 var secretSettings = [
-  for setting in items(keyVaultReferences): {
-    name: setting.key
-    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${setting.value})'
+  for reference in keyVaultReferences: {
+    name: reference.setting
+    value: '@Microsoft.KeyVault(VaultName=${reference.vault};SecretName=${reference.secret})'
   }
 ]
 
@@ -106,6 +109,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     virtualNetworkSubnetId: subnetId
     siteConfig: {
+      // Everything the app and the platform send for it goes into the network: Storage, Key Vault (its references
+      // included, which a Linux app resolves through the network only with this on) and the package blob answer
+      // only on private endpoints there, and the worker only on the environment's private address.
+      vnetRouteAllEnabled: true
       linuxFxVersion: 'DOTNET-ISOLATED|10.0'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
@@ -159,6 +166,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           {
             name: 'Worker__BaseUrl'
             value: workerBaseUrl
+          }
+          {
+            name: 'Readiness__ProbeWorker'
+            value: readinessProbesWorker ? 'true' : 'false'
+          }
+          {
+            name: 'Auth__BootstrapKeyEnabled'
+            value: bootstrapKeyEnabled ? 'true' : 'false'
           }
         ],
         secretSettings

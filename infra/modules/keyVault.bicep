@@ -1,6 +1,7 @@
-// Key Vault in RBAC mode for the API's secrets (the key pepper, the bootstrap admin key, the webhook signing
-// secret). Secret values are never in a template or a parameter: the postprovision hook creates each secret
-// that main.bicep's keyVaultReferences names when it is missing (random), and operators roll them (docs/deploy.md).
+// A Key Vault in RBAC mode. main.bicep makes two: one for the API's secrets (the key pepper, the bootstrap admin
+// key, the webhook signing secret), one for the worker key only, which the worker may read without reading the
+// API's secrets. Secret values are never in a template or a parameter: the postprovision hook creates each secret
+// main.bicep names when it is missing (random), and operators roll them (docs/deploy.md).
 
 @description('Azure region of the vault.')
 param location string
@@ -13,6 +14,9 @@ param keyVaultName string
 
 @description('Turn on purge protection: a deleted vault (and the key pepper in it) can be recovered for 90 days, but not purged.')
 param purgeProtection bool
+
+@description('Accept calls from public networks (still Microsoft Entra ID and RBAC only); off, only the private endpoint reaches the vault.')
+param allowPublicNetworkAccess bool
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: keyVaultName
@@ -28,13 +32,14 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: purgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: allowPublicNetworkAccess ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: allowPublicNetworkAccess ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }
 }
 
 output name string = vault.name
+output id string = vault.id
 output uri string = vault.properties.vaultUri

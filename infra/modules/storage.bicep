@@ -1,8 +1,9 @@
 // The one storage account: queues (jobs to the worker, results back, poisoned work), tables (keys, quotas, usage,
 // jobs, Durable Functions' task hub) and blobs (large job payloads, the Functions host, the API's deployment
 // package). Shared keys are off: every caller authenticates with Microsoft Entra ID (see access.bicep).
-// What the queue-mode job uses is created here, so its roles can be scoped to each queue, table and container:
-// the API creates its other tables on first use.
+// Every queue, table and container the API and the queue-mode job use is created here, so that each role can
+// be scoped to what it is for rather than to the account (access.bicep). The account is private unless
+// allowPublicNetworkAccess says otherwise: the apps reach it through private endpoints (privateEndpoints.bicep).
 
 @description('Azure region of the account.')
 param location string
@@ -40,6 +41,18 @@ param jobsTableName string
 @description('The blob container the Functions app runs its deployment package from.')
 param packageContainerName string
 
+@description('Blob containers the API (the Functions host, Durable Functions) uses, created here so its roles can be scoped to each.')
+param apiContainerNames array
+
+@description('Queues the API uses besides the job queues, created here so its roles can be scoped to each.')
+param apiQueueNames array
+
+@description('Tables the API uses, created here so its roles can be scoped to each.')
+param apiTableNames array
+
+@description('Accept calls from public networks (still Microsoft Entra ID only); off, only the private endpoints reach the account.')
+param allowPublicNetworkAccess bool
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: storageAccountName
   location: location
@@ -56,9 +69,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: allowPublicNetworkAccess ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: allowPublicNetworkAccess ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }
@@ -85,6 +98,16 @@ resource jobPayloadContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+resource apiContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for name in apiContainerNames: {
+    parent: blobService
+    name: name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: storage
   name: 'default'
@@ -105,6 +128,13 @@ resource jobsPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues
   name: jobsPoisonQueueName
 }
 
+resource apiQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+  for name in apiQueueNames: {
+    parent: queueService
+    name: name
+  }
+]
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: storage
   name: 'default'
@@ -114,6 +144,13 @@ resource jobsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-
   parent: tableService
   name: jobsTableName
 }
+
+resource apiTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+  for name in apiTableNames: {
+    parent: tableService
+    name: name
+  }
+]
 
 output name string = storage.name
 output id string = storage.id

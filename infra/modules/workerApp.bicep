@@ -46,6 +46,15 @@ param applicationInsightsName string
 @description('Client ID of the identity the worker authenticates its telemetry with (its own; Monitoring Metrics Publisher, see access.bicep).')
 param telemetryClientId string
 
+@description('URI of the Key Vault holding the worker key (only the worker key: the worker\'s identity reads nothing else).')
+param keyVaultUri string
+
+@description('The secret the API presents as a bearer token (Serve:ApiKey; the API\'s Worker:ApiKey).')
+param apiKeySecretName string
+
+@description('The previous worker key, accepted as well while the key is rolled (Serve:PreviousApiKey).')
+param previousApiKeySecretName string
+
 @description('Replicas kept warm; 0 lets the GPU scale to zero (cold starts take minutes).')
 @minValue(0)
 param minReplicas int
@@ -105,6 +114,33 @@ var telemetryEnv = [
   }
 ]
 
+// The worker answers /v1/* and /metrics only to callers presenting the worker key (the API). Container Apps reads
+// the versionless secrets from Key Vault with the worker's identity, and picks up a new version within 30 minutes
+// (docs/deploy.md, "Rolling keys and secrets"). Until the postprovision hook has created them, the first
+// revision cannot start; `azd up` creates them before it deploys the worker image, which makes a new revision.
+var keySecrets = [
+  {
+    name: apiKeySecretName
+    keyVaultUrl: '${keyVaultUri}secrets/${apiKeySecretName}'
+    identity: identityId
+  }
+  {
+    name: previousApiKeySecretName
+    keyVaultUrl: '${keyVaultUri}secrets/${previousApiKeySecretName}'
+    identity: identityId
+  }
+]
+var keyEnv = [
+  {
+    name: 'Serve__ApiKey'
+    secretRef: apiKeySecretName
+  }
+  {
+    name: 'Serve__PreviousApiKey'
+    secretRef: previousApiKeySecretName
+  }
+]
+
 resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: appName
   location: location
@@ -145,6 +181,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
           identity: identityId
         }
       ]
+      secrets: keySecrets
     }
     template: {
       containers: [
@@ -155,7 +192,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             cpu: cpu
             memory: memory
           }
-          env: concat(env, telemetryEnv)
+          env: concat(env, telemetryEnv, keyEnv)
           probes: probes
         }
       ]

@@ -48,26 +48,31 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>The API host process.</summary>
     public ServiceProcess Api => api ?? throw new InvalidOperationException("not started");
 
-    /// <summary>An unmodified OpenAI .NET client for the API (or, with <paramref name="direct"/>, the worker itself).</summary>
+    /// <summary>An unmodified OpenAI .NET client for the API (or, with <paramref name="direct"/>, the worker itself, with the worker key).</summary>
     public OpenAIClient CreateOpenAIClient(bool direct = false, string? key = null) =>
-        new(new ApiKeyCredential(key ?? UserKey), new OpenAIClientOptions
+        new(new ApiKeyCredential(key ?? DefaultKey(direct)), new OpenAIClientOptions
         {
             Endpoint = new Uri((direct ? Worker : Api).BaseUrl, "v1"),
             NetworkTimeout = TimeSpan.FromMinutes(2),
             RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 0),
         });
 
-    /// <summary>A plain HTTP client for the API (with the user key unless <paramref name="key"/> says otherwise), for what an SDK would not send.</summary>
+    /// <summary>
+    /// A plain HTTP client for the API (with the user key unless <paramref name="key"/> says otherwise; with
+    /// <paramref name="direct"/>, the worker with the worker key), for what an SDK would not send.
+    /// </summary>
     public HttpClient CreateHttpClient(bool direct = false, string? key = null)
     {
         var http = new HttpClient { BaseAddress = (direct ? Worker : Api).BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
-        if ((key ?? UserKey) is { Length: > 0 } secret)
+        if ((key ?? DefaultKey(direct)) is { Length: > 0 } secret)
         {
             http.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         }
 
         return http;
     }
+
+    private string DefaultKey(bool direct) => direct ? Secrets.WorkerKey : UserKey;
 
     /// <summary>An admin API client with the bootstrap key.</summary>
     public AdminClient CreateAdminClient() => new(Api.BaseUrl, Secrets.AdminKey);
@@ -117,7 +122,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await Azurite.StartAsync();
-        worker = await ServiceProcess.StartWorkerAsync();
+        worker = await ServiceProcess.StartWorkerAsync(Secrets.WorkerKey);
         jobWorker = await ServiceProcess.StartJobWorkerAsync(azurite.ConnectionString);
         api = await ServiceProcess.StartApiAsync(
             worker.BaseUrl,

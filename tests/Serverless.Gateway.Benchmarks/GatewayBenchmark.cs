@@ -17,13 +17,13 @@ internal static class GatewayBenchmark
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
         await using var storage = await Azurite.StartAsync();
-        await using var worker = await ServiceProcess.StartWorkerAsync();
         var secrets = ApiSecrets.New();
+        await using var worker = await ServiceProcess.StartWorkerAsync(secrets.WorkerKey);
         await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(storage.ConnectionString));
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
         var (_, key) = await admin.CreateKeyAsync("""{"name":"benchmark","owner":"bench","role":"user","limits":{"rpm":1000000,"tpm":1000000000,"rpd":100000000,"tpd":10000000000,"max_concurrency":10000}}""");
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        using var toWorker = new HttpClient(handler, disposeHandler: false) { BaseAddress = worker.BaseUrl };
+        using var toWorker = new HttpClient(handler, disposeHandler: false) { BaseAddress = worker.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", secrets.WorkerKey) } };
         using var toApi = new HttpClient(handler, disposeHandler: false) { BaseAddress = api.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", key) } };
 
         // Warm both paths (JIT, connection pools, the model) before measuring.

@@ -26,8 +26,8 @@ internal static class JobBenchmark
         await using var jobWorker = await ServiceProcess.StartJobWorkerAsync(storage.ConnectionString);
 
         // The serve-mode worker only answers the API's model look-ups here; the job-mode worker runs every job.
-        await using var worker = await ServiceProcess.StartWorkerAsync();
         var secrets = ApiSecrets.New();
+        await using var worker = await ServiceProcess.StartWorkerAsync(secrets.WorkerKey);
         await using var api = await ServiceProcess.StartApiAsync(
             worker.BaseUrl, secrets.Environment(storage.ConnectionString), ["--Webhooks:AllowPrivateAddresses", "true", "--Webhooks:AllowHttp", "true", .. Environment.GetEnvironmentVariable("API_ARGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []]);
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);

@@ -35,11 +35,11 @@ internal sealed class MeteredStack : IAsyncDisposable
     /// <summary>The key the measured run uses (owner <c>bench-run</c>).</summary>
     public string RunKey { get; private set; } = string.Empty;
 
-    public static async Task<MeteredStack> StartAsync(Uri upstream)
+    public static async Task<MeteredStack> StartAsync(Uri upstream, ApiSecrets? secrets = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("bench-azurite-").FullName;
         var storage = await Azurite.StartAsync(dataFolder);
-        var secrets = ApiSecrets.New();
+        secrets ??= ApiSecrets.New();
         var api = await ServiceProcess.StartApiAsync(upstream, secrets.Environment(storage.ConnectionString));
         var stack = new MeteredStack(dataFolder, storage, api, secrets);
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);

@@ -17,8 +17,9 @@ internal static class SoakBenchmark
         var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 30;
         var rate = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : realWorker ? 40 : 300;
         await using var instant = realWorker ? null : await InstantUpstream.StartAsync();
-        await using var worker = realWorker ? await ServiceProcess.StartWorkerAsync() : null;
-        await using var stack = await MeteredStack.StartAsync(instant?.BaseUrl ?? worker!.BaseUrl);
+        var secrets = ApiSecrets.New();
+        await using var worker = realWorker ? await ServiceProcess.StartWorkerAsync(secrets.WorkerKey) : null;
+        await using var stack = await MeteredStack.StartAsync(instant?.BaseUrl ?? worker!.BaseUrl, secrets);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"soak: {minutes} min at {rate}/s of metered requests (chat and text completions, whole and streamed, in turn; max_tokens 2) " +
             $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));

@@ -57,9 +57,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
-    /// <summary>Starts the GPU worker's serve mode on a free port with the given models folder and extra settings.</summary>
-    public static Task<ServiceProcess> StartWorkerAsync(string? modelsPath = null, params string[] settings) =>
-        StartAsync(RepositoryPaths.WorkerDll, "readyz", ["serve", "--Inference:ModelsPath", modelsPath ?? RepositoryPaths.Models, .. settings]);
+    /// <summary>
+    /// Starts the GPU worker's serve mode on a free port with the given models folder and extra settings; it answers
+    /// <c>/v1/*</c> only to callers presenting <paramref name="workerKey"/> (the API's <c>Worker:ApiKey</c>).
+    /// </summary>
+    public static Task<ServiceProcess> StartWorkerAsync(string workerKey, string? modelsPath = null, params string[] settings) =>
+        StartAsync(
+            RepositoryPaths.WorkerDll,
+            "readyz",
+            ["serve", "--Inference:ModelsPath", modelsPath ?? RepositoryPaths.Models, .. settings],
+            new Dictionary<string, string> { ["Serve__ApiKey"] = workerKey }); // as the container app gets it: an environment variable
 
     /// <summary>
     /// Starts the local API host on a free port, talking to the worker at <paramref name="workerUrl"/>; secrets and

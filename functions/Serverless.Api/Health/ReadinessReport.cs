@@ -1,4 +1,14 @@
 namespace Serverless.Api.Health;
 
-/// <summary>What <c>/readyz</c> says: <c>ready</c> or <c>not_ready</c>, and each dependency's state (<c>ok</c> or <c>unavailable</c>).</summary>
-internal sealed record ReadinessReport(string Status, string Storage, string Worker);
+/// <summary>
+/// What <c>/readyz</c> says: <c>ready</c> or <c>not_ready</c> to anyone; to operators (the metrics token or an admin
+/// key) also each dependency's state, how the worker's was learnt (<c>probe</c> or <c>observed</c>) and when.
+/// </summary>
+internal sealed record ReadinessReport(
+    string Status,
+    string? Storage = null,
+    string? Worker = null,
+    string? WorkerSource = null,
+    DateTimeOffset? WorkerSeenAt = null,
+    string? WorkerReason = null,
+    DateTimeOffset? CheckedAt = null);

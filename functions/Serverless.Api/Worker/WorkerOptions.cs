@@ -12,6 +12,16 @@ public sealed class WorkerOptions
     [Required]
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>
+    /// The credential presented to the worker as a bearer token on every call (the worker's <c>Serve:ApiKey</c>): the
+    /// worker answers nobody else. From Key Vault in Azure.
+    /// </summary>
+    /// <remarks>An unresolved Key Vault reference reaches the app as its literal text; refusing it at start names the problem.</remarks>
+    [Required]
+    [MinLength(16)]
+    [RegularExpression(@"^(?!@Microsoft\.KeyVault\().*$", ErrorMessage = "Worker:ApiKey is an unresolved Key Vault reference.")]
+    public string? ApiKey { get; set; }
+
     /// <summary>Longest wait for the worker's answer headers; below Azure's 230 s limit on HTTP triggers.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:03:50")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(200);

@@ -11,7 +11,9 @@ internal static class ServeModeServiceCollectionExtensions
 {
     public static IServiceCollection AddServeMode(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrEmpty(o.ApiKey), "Serve:ApiKey is not set: serve mode answers only callers that present it (the API's Worker:ApiKey).")
+            .ValidateOnStart();
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection("Inference"));
         services.AddSingleton(TimeProvider.System);
         services.AddServerlessTelemetry(configuration, "serverless-worker", WorkerMetrics.MeterName);
@@ -29,12 +31,16 @@ internal static class ServeModeServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Refuses <c>/v1/*</c> and <c>/metrics</c> to callers without the worker key, by path: no route under them, mapped or not, escapes it.</summary>
+    public static IApplicationBuilder UseServeModeAuthentication(this IApplicationBuilder app) =>
+        app.UseMiddleware<WorkerAuthentication>();
+
     public static IEndpointRouteBuilder MapServeMode(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", (HttpContext c, HealthEndpoints h) => h.AliveAsync(c));
         endpoints.MapGet("/readyz", (HttpContext c, HealthEndpoints h) => h.ReadyAsync(c));
 
-        // Unprotected on purpose: the worker sits on internal ingress only, reachable by the API and the scraper.
+        // The worker key or the metrics token (WorkerAuthentication): figures about every caller are not for anyone who reaches the worker.
         endpoints.MapGet("/metrics", (HttpContext c, PrometheusExporter e) => e.WriteAsync(c.Response));
 
         // The OpenAI routes continue the API's trace (its traceparent) in a span of their own.

@@ -37,6 +37,7 @@ public sealed class RouteParityTests
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Worker:BaseUrl", "http://127.0.0.1:9/")
+            .UseSetting("Worker:ApiKey", "worker-key-of-no-worker-0123456789")
             .UseSetting("AzureWebJobsStorage", "UseDevelopmentStorage=true")
             .UseSetting("Auth:KeyPepper", "route-parity-test-pepper"));
         var sources = factory.Services.GetServices<EndpointDataSource>();

@@ -18,6 +18,7 @@ public sealed class UsageApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private const string AdminKey = "sk-admin-usage-api-tests-0123456789";
     private readonly WebApplicationFactory<Program> host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
         .UseSetting("Worker:BaseUrl", "http://127.0.0.1:9/")
+        .UseSetting("Worker:ApiKey", "worker-key-of-no-worker-0123456789")
         .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
         .UseSetting("Auth:KeyPepper", "usage-api-tests-pepper-0123456789")
         .UseSetting("ADMIN_API_KEY", AdminKey));

@@ -66,7 +66,7 @@ public sealed class MeteringAcrossHostsTests(LocalStackFixture stack)
         }
 
         // The worker stops within a second of the client leaving.
-        using var worker = new HttpClient { BaseAddress = stack.Worker.BaseUrl };
+        using var worker = stack.CreateHttpClient(direct: true);
         var stopped = false;
         for (var i = 0; i < 20 && !stopped; i++)
         {

@@ -106,18 +106,22 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
     }
 
     [Fact]
-    public async Task Metrics_NeedTheAdminKeyOrTheMetricsToken_OnTheApi_AndNothingOnTheWorker()
+    public async Task Metrics_NeedTheAdminKeyOrTheMetricsToken_OnTheApi_AndTheWorkerKeyOnTheWorker()
     {
         using var anonymous = stack.CreateHttpClient(key: string.Empty);
         using var user = stack.CreateHttpClient();
         using var admin = stack.CreateHttpClient(key: stack.Secrets.AdminKey);
         using var token = stack.CreateHttpClient(key: stack.Secrets.MetricsToken);
         using var wrongToken = stack.CreateHttpClient(key: "metrics-" + Guid.NewGuid().ToString("N"));
-        using var worker = stack.CreateHttpClient(direct: true, key: string.Empty);
+        using var worker = stack.CreateHttpClient(direct: true);
+        using var anonymousOnWorker = stack.CreateHttpClient(direct: true, key: string.Empty);
+        using var apiKeyOnWorker = stack.CreateHttpClient(direct: true, key: stack.Secrets.AdminKey);
 
         await ErrorAssertions.AssertOpenAIErrorAsync(await anonymous.GetAsync("metrics"), HttpStatusCode.Unauthorized);
         await ErrorAssertions.AssertOpenAIErrorAsync(await user.GetAsync("metrics"), HttpStatusCode.Forbidden);
         await ErrorAssertions.AssertOpenAIErrorAsync(await wrongToken.GetAsync("metrics"), HttpStatusCode.Unauthorized);
+        await ErrorAssertions.AssertOpenAIErrorAsync(await anonymousOnWorker.GetAsync("metrics"), HttpStatusCode.Unauthorized);
+        await ErrorAssertions.AssertOpenAIErrorAsync(await apiKeyOnWorker.GetAsync("metrics"), HttpStatusCode.Unauthorized);
         foreach (var allowed in new[] { admin, token, worker })
         {
             using var response = await allowed.GetAsync("metrics");
@@ -127,28 +131,41 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
     }
 
     [Fact]
-    public async Task Readyz_Is200WhenStorageAndWorkerAnswer()
+    public async Task Readyz_Is200WhenStorageAndWorkerAnswer_SayingWhichOnlyToOperators()
     {
-        using var http = stack.CreateHttpClient(key: string.Empty);
+        using var anonymous = stack.CreateHttpClient(key: string.Empty);
+        using var user = stack.CreateHttpClient();
+        using var token = stack.CreateHttpClient(key: stack.Secrets.MetricsToken);
 
-        using var response = await http.GetAsync("readyz");
+        using var response = await anonymous.GetAsync("readyz");
+        var toUser = await user.GetStringAsync("readyz");
+        using var detail = JsonDocument.Parse(await token.GetStringAsync("readyz"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"status":"ready","storage":"ok","worker":"ok"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"ready"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"ready"}""", toUser);
+        Assert.Equal("ok", detail.RootElement.GetProperty("storage").GetString());
+        Assert.Equal("ok", detail.RootElement.GetProperty("worker").GetString());
+        Assert.Equal("probe", detail.RootElement.GetProperty("worker_source").GetString()); // the local worker never scales to zero
     }
 
     [Fact]
-    public async Task Readyz_Is503NamingTheWorker_WhenTheWorkerIsDown()
+    public async Task Readyz_Is503NamingTheWorkerToOperators_WhenTheWorkerIsDown()
     {
         var nowhere = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         await using var api = await ServiceProcess.StartApiAsync(nowhere, stack.Secrets.Environment(stack.Storage.ConnectionString));
         using var http = new HttpClient { BaseAddress = api.BaseUrl };
+        using var operatorHttp = new HttpClient { BaseAddress = api.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", stack.Secrets.MetricsToken) } };
 
         using var ready = await http.GetAsync("readyz");
+        using var detail = await operatorHttp.GetAsync("readyz");
         using var alive = await http.GetAsync("healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("""{"status":"not_ready","storage":"ok","worker":"unavailable"}""", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"not_ready"}""", await ready.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await detail.Content.ReadAsStringAsync());
+        Assert.Equal("ok", json.RootElement.GetProperty("storage").GetString());
+        Assert.Equal("unavailable", json.RootElement.GetProperty("worker").GetString());
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
@@ -220,7 +237,7 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
 
     private Task<PrometheusScrape> ScrapeApiAsync() => PrometheusScrape.GetAsync(stack.Api.BaseUrl, bearer: stack.Secrets.MetricsToken);
 
-    private Task<PrometheusScrape> ScrapeWorkerAsync() => PrometheusScrape.GetAsync(stack.Worker.BaseUrl);
+    private Task<PrometheusScrape> ScrapeWorkerAsync() => PrometheusScrape.GetAsync(stack.Worker.BaseUrl, bearer: stack.Secrets.WorkerKey);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json, string? requestId = null)
     {

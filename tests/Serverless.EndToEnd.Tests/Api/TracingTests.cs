@@ -13,8 +13,8 @@ public sealed class TracingTests(LocalStackFixture stack)
     public async Task OneRequest_MakesOneTrace_FromTheCallerThroughTheApiIntoTheWorker()
     {
         // A worker and an API of their own, printing their spans (OpenTelemetry's console exporter).
-        await using var worker = await ServiceProcess.StartWorkerAsync(null, "--Telemetry:ConsoleExporter", "true");
         var secrets = ApiSecrets.New();
+        await using var worker = await ServiceProcess.StartWorkerAsync(secrets.WorkerKey, null, "--Telemetry:ConsoleExporter", "true");
         await using var api = await ServiceProcess.StartApiAsync(worker.BaseUrl, secrets.Environment(stack.Storage.ConnectionString), "--Telemetry:ConsoleExporter", "true");
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
         var (_, key) = await admin.CreateKeyAsync("""{"name":"tracing","owner":"obs-trace"}""");

@@ -27,12 +27,13 @@ internal sealed class JobStack : IAsyncDisposable
     {
         this.shared = shared;
         Storage = storage;
+        Secrets = ApiSecrets.New() with { WorkerKey = shared.Secrets.WorkerKey }; // the borrowed worker's key
         this.apiSettings = apiSettings;
     }
 
     public Azurite Storage { get; }
 
-    public ApiSecrets Secrets { get; } = ApiSecrets.New();
+    public ApiSecrets Secrets { get; }
 
     public ServiceProcess Api => api ?? throw new InvalidOperationException("the API host is not running");
 

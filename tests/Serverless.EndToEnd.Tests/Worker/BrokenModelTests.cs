@@ -19,8 +19,9 @@ public sealed class BrokenModelTests : IDisposable
         var badJson = Directory.CreateDirectory(Path.Combine(models, "bad-json")).FullName;
         File.WriteAllText(Path.Combine(badJson, "model.json"), "{ \"id\": ");
 
-        await using var worker = await ServiceProcess.StartWorkerAsync(models, "--Serve:BuildDefaultModels", "false");
-        using var http = new HttpClient { BaseAddress = worker.BaseUrl };
+        var workerKey = ApiSecrets.NewWorkerKey();
+        await using var worker = await ServiceProcess.StartWorkerAsync(workerKey, models, "--Serve:BuildDefaultModels", "false");
+        using var http = new HttpClient { BaseAddress = worker.BaseUrl, DefaultRequestHeaders = { Authorization = new("Bearer", workerKey) } };
         var ready = await http.GetStringAsync("readyz");
         using var completion = await http.PostAsync("v1/completions", new StringContent("""{"model":"gpt2-tiny","prompt":"hi","max_tokens":2}""", Encoding.UTF8, "application/json"));
         using var missing = await http.PostAsync("v1/completions", new StringContent("""{"model":"corrupt-onnx","prompt":"hi"}""", Encoding.UTF8, "application/json"));

@@ -20,6 +20,7 @@ public sealed class CudaRequiredTests
             info.ArgumentList.Add(argument);
         }
 
+        info.Environment["Serve__ApiKey"] = ApiSecrets.NewWorkerKey(); // so the refusal is CUDA's, not a missing setting's
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

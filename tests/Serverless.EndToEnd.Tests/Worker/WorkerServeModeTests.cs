@@ -4,7 +4,10 @@ using OpenAI.Chat;
 
 namespace Serverless.EndToEnd.Tests.Worker;
 
-/// <summary>The worker's serve mode on its own: the OpenAI SDK pointed straight at it, and its answers to bad input.</summary>
+/// <summary>
+/// The worker's serve mode on its own: the OpenAI SDK pointed straight at it (with the worker key), its answers to
+/// bad input, and its refusal of everyone without the worker key.
+/// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class WorkerServeModeTests(LocalStackFixture stack)
 {
@@ -61,6 +64,53 @@ public sealed class WorkerServeModeTests(LocalStackFixture stack)
 
         var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, HttpStatusCode.BadRequest, "prompt");
         Assert.Equal("context_length_exceeded", error.GetProperty("code").GetString());
+    }
+
+    public static TheoryData<string, string> WorkerRoutes => new()
+    {
+        { "GET", "v1/models" },
+        { "POST", "v1/chat/completions" },
+        { "POST", "v1/completions" },
+        { "POST", "v1/embeddings" },
+        { "POST", "v1/calls/call_unknown/stop" },
+        { "GET", "v1/no-such-route" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WorkerRoutes))]
+    public async Task V1_WithoutTheWorkerKey_IsRefusedWithOpenAIs401_WhateverElseIsPresented(string method, string path)
+    {
+        // Nothing, a wrong key, and keys the API accepts but the worker must not: only the worker key runs inference here.
+        foreach (var key in new[] { string.Empty, "worker-" + Guid.NewGuid().ToString("N"), stack.UserKey, stack.Secrets.AdminKey, stack.Secrets.MetricsToken })
+        {
+            using var http = stack.CreateHttpClient(direct: true, key: key);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method == "POST")
+            {
+                request.Content = new StringContent("""{"model":"gpt2-tiny","prompt":"hi","max_tokens":1}""", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await http.SendAsync(request);
+
+            var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, HttpStatusCode.Unauthorized);
+            Assert.Equal("invalid_api_key", error.GetProperty("code").GetString());
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task V1_WithTheWorkerKey_Answers_AndHealthIsOpenToAnyone()
+    {
+        using var withKey = stack.CreateHttpClient(direct: true);
+        using var anonymous = stack.CreateHttpClient(direct: true, key: string.Empty);
+
+        using var models = await withKey.GetAsync("v1/models");
+        using var alive = await anonymous.GetAsync("healthz");
+        using var ready = await anonymous.GetAsync("readyz");
+
+        Assert.Equal(HttpStatusCode.OK, models.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]

@@ -15,13 +15,14 @@ public sealed partial class SettingsParityTests(CompiledTemplate compiled)
 
     /// <summary>
     /// The secrets the API gets in Azure, required or not: the webhook signing secret is optional in code, but
-    /// without it jobs with a webhook are refused.
+    /// without it jobs with a webhook are refused; the worker key is the one the worker checks.
     /// </summary>
     public static TheoryData<string> SecretSettings =>
     [
         CallerAuthenticator.BootstrapKeySetting,
         $"{AuthOptions.SectionName}__{nameof(AuthOptions.KeyPepper)}",
         $"{WebhookOptions.SectionName}__{nameof(WebhookOptions.SigningSecret)}",
+        $"{WorkerOptions.SectionName}__{nameof(WorkerOptions.ApiKey)}",
     ];
 
     [Fact]
@@ -66,12 +67,17 @@ public sealed partial class SettingsParityTests(CompiledTemplate compiled)
     {
         var value = Assert.Single(compiled.FunctionAppSettings, s => s.Name == setting).Value;
         var reference = KeyVaultReference().Match(ArmValues.Text(value));
-        var created = ArmValues.Text(compiled.Template.Root.Outputs["KEY_VAULT_SECRET_NAMES"]).Split(' ');
+        var outputs = compiled.Template.Root.Outputs;
+        var createdByVault = new Dictionary<string, string[]>
+        {
+            [ArmValues.Text(outputs["AZURE_KEY_VAULT_NAME"])] = ArmValues.Text(outputs["KEY_VAULT_SECRET_NAMES"]).Split(' '),
+            [ArmValues.Text(outputs["WORKER_KEY_VAULT_NAME"])] = ArmValues.Text(outputs["WORKER_KEY_VAULT_SECRET_NAMES"]).Split(' '),
+        };
 
         Assert.True(CodeSettings.Api.Reads(setting) || PlatformSettings.FunctionApp.Contains(setting), $"Nothing reads {setting}.");
         Assert.True(reference.Success, $"{setting} is not a Key Vault reference: {value}");
-        Assert.Equal(compiled.Template.Single(ResourceTypes.KeyVault).Name, reference.Groups[1].Value);
-        Assert.Contains(reference.Groups[2].Value, created);
+        Assert.Contains(reference.Groups[1].Value, compiled.Template.OfType(ResourceTypes.KeyVault).Select(v => v.Name));
+        Assert.Contains(reference.Groups[2].Value, createdByVault[reference.Groups[1].Value]);
     }
 
     [Theory]

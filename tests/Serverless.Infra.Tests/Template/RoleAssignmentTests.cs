@@ -25,15 +25,21 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
     {
         string[] expected =
         [
-            // The API: the Functions host's identity-based storage needs Blob Data Owner; queues and tables for the API itself.
-            $"api: Storage Queue Data Contributor on {Storage}",
-            $"api: Storage Table Data Contributor on {Storage}",
-            $"api: Storage Blob Data Owner on {Storage}",
-            "api: Key Vault Secrets User on vaults",
+            // The API: nothing on the whole account. Blob Data Owner only on the Functions host's containers (the role
+            // its identity-based storage is documented to need); its own code package only read, so the app cannot
+            // replace the code it runs; each queue, table and container it uses; its vault and the worker key's.
+            .. ApiStorage.HostContainers.Select(c => $"api: Storage Blob Data Owner on containers/{c}"),
+            .. ApiStorage.Containers.Select(c => $"api: Storage Blob Data Contributor on containers/{c}"),
+            "api: Storage Blob Data Reader on containers/app-package",
+            .. ApiStorage.Queues.Select(q => $"api: Storage Queue Data Contributor on queues/{q}"),
+            .. ApiStorage.Tables.Select(t => $"api: Storage Table Data Contributor on tables/{t}"),
+            "api: Key Vault Secrets User on vaults/kv",
+            "api: Key Vault Secrets User on vaults/kvw",
             "api: Monitoring Metrics Publisher on components",
-            // The serve-mode worker pulls its image and sends telemetry.
+            // The serve-mode worker pulls its image, sends telemetry and reads the worker key: not the API's secrets.
             "worker: AcrPull on registries",
             "worker: Monitoring Metrics Publisher on components",
+            "worker: Key Vault Secrets User on vaults/kvw",
             // The queue-mode job: narrower than the API, nothing on the whole account: receive from the work queue,
             // send to results and poison, the jobs table's rows, the payload container's blobs (contributor, not owner).
             "job: AcrPull on registries",
@@ -43,9 +49,10 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.JobsPoison}",
             $"job: Storage Table Data Contributor on tables/{JobEntity.TableName}",
             $"job: Storage Blob Data Contributor on containers/{JobQueueNames.PayloadContainer}",
-            // Whoever deploys: upload the API package, create and roll secrets.
+            // Whoever deploys: upload the API package, create and roll the secrets of both vaults.
             "deployer: Storage Blob Data Contributor on containers/app-package",
-            "deployer: Key Vault Secrets Officer on vaults",
+            "deployer: Key Vault Secrets Officer on vaults/kv",
+            "deployer: Key Vault Secrets Officer on vaults/kvw",
         ];
 
         var actual = compiled.Template.OfType(ResourceTypes.RoleAssignment)
@@ -53,6 +60,14 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             .ToList();
 
         Assert.Equal(expected.Order(), actual.Order());
+    }
+
+    [Fact]
+    public void NoIdentity_HoldsARoleOnTheWholeStorageAccount()
+    {
+        var onAccount = compiled.Template.OfType(ResourceTypes.RoleAssignment).Where(a => ScopeLabel(a) == Storage).ToList();
+
+        Assert.Empty(onAccount);
     }
 
     [Fact]
@@ -85,7 +100,9 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
     {
         var scope = Assert.IsType<string>(assignment["scope"]);
         var segments = scope[(scope.LastIndexOf("/providers/", StringComparison.Ordinal) is var at and >= 0 ? at + 11 : 0)..].Split('/');
-        return segments.Length > 3 ? $"{segments[^2]}/{segments[^1]}" : segments[1];
+        return segments.Length > 3 ? $"{segments[^2]}/{segments[^1]}"
+            : segments[1] == "vaults" ? $"vaults/{segments[2].Split('-')[0]}" // the API's vault (kv-) or the worker key's (kvw-)
+            : segments[1];
     }
 
     [GeneratedRegex(@"userAssignedIdentities/id-(api|worker|job)-\w+\)")]

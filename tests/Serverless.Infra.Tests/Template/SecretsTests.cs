@@ -69,13 +69,32 @@ public sealed partial class SecretsTests(CompiledTemplate compiled)
     [Theory]
     [InlineData(ResourceTypes.ContainerApp)]
     [InlineData(ResourceTypes.Job)]
-    public void WorkerEnvironment_HoldsNoSecretAndTheWorkerHasNoSecretStore(string type)
+    public void WorkerEnvironment_HoldsNoSecret_AndItsOnlySecretsAreKeyVaultReferencesReadWithItsIdentity(string type)
     {
         var resource = compiled.Template.Single(type);
+        var secrets = ArmValues.Items(resource["properties.configuration.secrets"]);
+        var identity = Assert.Single(((Dictionary<string, object?>)resource["identity.userAssignedIdentities"]!).Keys);
 
-        Assert.True(ArmValues.IsEmpty(resource["properties.configuration.secrets"]), $"{resource} declares secrets.");
-        foreach (var (name, value) in CompiledTemplate.ContainerEnvironment(resource))
+        // The serve-mode app gets the worker key (and the previous one) from Key Vault; the job, which never serves, nothing.
+        Assert.Equal(type == ResourceTypes.ContainerApp ? 2 : 0, secrets.Count);
+        Assert.All(secrets, s =>
         {
+            Assert.Null(ArmValues.At(s, "value"));
+            Assert.Equal(identity, ArmValues.At(s, "identity"));
+            Assert.Contains("secrets/", ArmValues.Text(ArmValues.At(s, "keyVaultUrl")), StringComparison.Ordinal);
+        });
+        var secretNames = secrets.Select(s => ArmValues.Text(ArmValues.At(s, "name"))).ToHashSet();
+        var env = ArmValues.Items(ArmValues.At(ArmValues.Items(resource["properties.template.containers"])[0], "env"));
+        foreach (var variable in env)
+        {
+            var name = ArmValues.Text(ArmValues.At(variable, "name"));
+            if (ArmValues.At(variable, "secretRef") is string secretRef)
+            {
+                Assert.Contains(secretRef, secretNames);
+                Assert.Null(ArmValues.At(variable, "value"));
+                continue;
+            }
+
             if (name == "APPLICATIONINSIGHTS_CONNECTION_STRING")
             {
                 // As for the Functions app: not a secret, the component takes only Microsoft Entra tokens.
@@ -83,11 +102,9 @@ public sealed partial class SecretsTests(CompiledTemplate compiled)
                 continue;
             }
 
-            AssertNotASecret(name, value, $"{type} environment variable");
+            Assert.False(SecretName().IsMatch(name.Split("__")[^1]), $"{type} environment variable '{name}' holds a secret, so it must be a secretRef to a Key Vault reference.");
+            AssertNotASecret(name, ArmValues.At(variable, "value"), $"{type} environment variable");
         }
-
-        var env = ArmValues.Items(ArmValues.At(ArmValues.Items(resource["properties.template.containers"])[0], "env"));
-        Assert.All(env, e => Assert.Null(ArmValues.At(e, "secretRef")));
     }
 
     private static void AssertNotASecret(string name, object? value, string what)

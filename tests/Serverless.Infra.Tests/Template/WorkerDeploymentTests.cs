@@ -34,10 +34,16 @@ public sealed class WorkerDeploymentTests(CompiledTemplate compiled)
         Assert.Equal("Allow", ArmValues.At(rule, "action"));
         Assert.Equal(ArmValues.At(functionsSubnet, "properties.addressPrefix"), ArmValues.At(rule, "ipAddressRange"));
 
-        var zone = Template.Single(ResourceTypes.PrivateDnsZone);
-        Assert.Contains($"reference({environment.Id}", ArmValues.Text(zone.Name), StringComparison.Ordinal);
+        // Both ends of the path are in the network: the API's subnet is delegated to App Service (VNet integration),
+        // the environment's to Container Apps.
+        var environmentSubnet = ArmValues.Items(network["properties.subnets"]).Single(s => Equals(ArmValues.At(s, "name"), "snet-container-apps"));
+        Assert.Equal(network.Id + "/subnets/snet-container-apps", environment["properties.vnetConfiguration.infrastructureSubnetId"]);
+        Assert.Equal("Microsoft.Web/serverFarms", ArmValues.At(ArmValues.Items(ArmValues.At(functionsSubnet, "properties.delegations"))[0], "properties.serviceName"));
+        Assert.Equal("Microsoft.App/environments", ArmValues.At(ArmValues.Items(ArmValues.At(environmentSubnet, "properties.delegations"))[0], "properties.serviceName"));
+
+        var zone = Assert.Single(Template.OfType(ResourceTypes.PrivateDnsZone), z => ArmValues.Text(z.Name).Contains($"reference({environment.Id}", StringComparison.Ordinal));
         Assert.EndsWith(".defaultDomain>", ArmValues.Text(zone.Name), StringComparison.Ordinal);
-        var link = Assert.Single(Template.OfType("Microsoft.Network/privateDnsZones/virtualNetworkLinks"));
+        var link = Assert.Single(Template.OfType("Microsoft.Network/privateDnsZones/virtualNetworkLinks"), l => l.Name.Contains(".defaultDomain", StringComparison.Ordinal));
         Assert.Equal(network.Id, link["properties.virtualNetwork.id"]);
         var records = Template.OfType("Microsoft.Network/privateDnsZones/A");
         Assert.Equal(["*", "@"], records.Select(r => r.Name.Split('/')[^1].TrimEnd('>')).Order());
