@@ -86,6 +86,7 @@ public sealed class RouteAccessTests(AzuriteFixture azurite) : IClassFixture<Azu
         var admin = "sk-admin-" + Guid.NewGuid().ToString("N");
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Worker:BaseUrl", "http://127.0.0.1:9/")
+            .UseSetting("Worker:ApiKey", "route-access-test-worker-key")
             .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
             .UseSetting("Auth:KeyPepper", "route-access-test-pepper")
             .UseSetting("Auth:FailedAttemptsPerMinute", "100000")

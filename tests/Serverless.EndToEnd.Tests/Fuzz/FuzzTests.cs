@@ -28,7 +28,7 @@ public sealed class FuzzTests(LocalStackFixture stack, ITestOutputHelper output)
         var total = Setting("FUZZ_REQUESTS", DefaultRequests);
         var seed = Setting("FUZZ_SEED", DefaultSeed);
         await using var azurite = await Azurite.StartAsync();
-        var secrets = ApiSecrets.New();
+        var secrets = ApiSecrets.New() with { WorkerKey = stack.Secrets.WorkerKey }; // the stack's worker answers only its key
         await using var api = await ServiceProcess.StartApiAsync(stack.Worker.BaseUrl, secrets.Environment(azurite.ConnectionString));
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
         var limits = """{"rpm":1000000,"tpm":1000000000,"rpd":100000000,"tpd":1000000000,"max_concurrency":64,"max_jobs":1000}""";

@@ -76,6 +76,7 @@ public sealed class DockerBuildStageTests : IDisposable
         }
 
         info.Environment["URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Serve__ApiKey"] = "docker-build-stage-test-worker-key"; // a Container App secret in Azure
         info.Environment["Inference__ModelsPath"] = modelsPath;
         using var process = System.Diagnostics.Process.Start(info)!;
         var output = new System.Text.StringBuilder();
