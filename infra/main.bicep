@@ -208,6 +208,8 @@ var apiHostContainerNames = [
   'azure-webjobs-hosts'
   'azure-webjobs-secrets'
 ]
+var keyRingContainerName = 'dataprotection' // KeyRingOptions.Container: the Data Protection key ring's blob
+var keyRingKeyName = 'key-ring' // the Key Vault key that wraps the key ring's keys
 var apiDurableContainerNames = [
   '${durableHub}-leases'
   '${durableHub}-applease'
@@ -230,6 +232,7 @@ var apiTableNames = [
   'usagerecords'
   'usagedaily'
   'webhookdeliveries'
+  'webhooksecrets'
   '${durableHub}Instances'
   '${durableHub}History'
   '${durableHub}Partitions'
@@ -375,7 +378,7 @@ module storage 'modules/storage.bicep' = {
     jobPayloadContainerName: jobPayloadContainerName
     jobsTableName: jobsTableName
     packageContainerName: packageContainerName
-    apiContainerNames: concat(apiHostContainerNames, apiDurableContainerNames)
+    apiContainerNames: concat(apiHostContainerNames, apiDurableContainerNames, [keyRingContainerName])
     apiQueueNames: apiExtraQueueNames
     apiTableNames: apiTableNames
     allowPublicNetworkAccess: allowPublicNetworkAccess
@@ -406,6 +409,7 @@ module keyVault 'modules/keyVault.bicep' = {
     keyVaultName: apiKeyVaultName
     purgeProtection: keyVaultPurgeProtection
     allowPublicNetworkAccess: allowPublicNetworkAccess
+    keyRingKeyName: keyRingKeyName
   }
 }
 
@@ -496,10 +500,11 @@ module access 'modules/access.bicep' = {
     jobsTableName: jobsTableName
     packageContainerName: packageContainerName
     apiHostContainerNames: apiHostContainerNames
-    apiContainerNames: concat(apiDurableContainerNames, [jobPayloadContainerName])
+    apiContainerNames: concat(apiDurableContainerNames, [jobPayloadContainerName, keyRingContainerName])
     apiQueueNames: concat([jobQueues.jobs, jobQueues.results, jobQueues.jobsPoison], apiExtraQueueNames)
     apiTableNames: concat([jobsTableName], apiTableNames)
     keyVaultName: keyVault.outputs.name
+    keyRingKeyName: keyRingKeyName
     workerKeyVaultName: workerKeyVault.outputs.name
     registryName: registry.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
@@ -620,6 +625,7 @@ module functionApp 'modules/functionApp.bicep' = {
     workerBaseUrl: 'https://${workerApp.outputs.fqdn}/'
     readinessProbesWorker: workerMinReplicas > 0 // a worker that may scale to zero is never woken by /readyz
     bootstrapKeyEnabled: bootstrapKeyEnabled
+    keyRingKeyUri: keyVault.outputs.keyRingKeyUri
   }
 }
 

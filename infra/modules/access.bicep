@@ -3,7 +3,9 @@
 //   container it uses (storage.bicep creates them all): Blob Data Owner only on the Functions host's two
 //   containers (the role Microsoft documents for identity-based AzureWebJobsStorage), Blob Data Contributor on
 //   the Durable Functions and job payload containers, Blob Data *Reader* on its own code package (so a compromised
-//   app cannot replace the code it runs); the secrets of its vault and the worker key; publishing telemetry;
+//   app cannot replace the code it runs); the secrets of its vault and the worker key; wrapping and unwrapping
+//   with the one key that protects its Data Protection key ring (Key Vault Crypto User on that key); publishing
+//   telemetry;
 // - the serve-mode worker: pulling its image and reading the worker key (its own vault: nothing else);
 // - the queue-mode job: pulling its image, receiving from the jobs queue only, sending to the results and
 //   jobs-poison queues only, reading and writing rows of the jobs table only and blobs of the job-payloads
@@ -46,6 +48,9 @@ param apiTableNames array
 @description('The Key Vault of the API\'s secrets.')
 param keyVaultName string
 
+@description('The key in the API\'s vault that wraps its Data Protection key ring (the API wraps and unwraps with it).')
+param keyRingKeyName string
+
 @description('The Key Vault of the worker key, which the API and the serve-mode worker read.')
 param workerKeyVaultName string
 
@@ -80,6 +85,7 @@ var roles = {
   acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -131,6 +137,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   name: keyVaultName
+
+  resource keyRingKey 'keys' existing = {
+    name: keyRingKeyName
+  }
 }
 
 resource workerKeyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
@@ -242,6 +252,17 @@ resource apiSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: apiPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource apiKeyRing 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault::keyRingKey.id, apiPrincipalId, roles.keyVaultCryptoUser)
+  scope: vault::keyRingKey
+  properties: {
+    description: 'API: wrap and unwrap the keys of its Data Protection key ring with this key only'
+    principalId: apiPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultCryptoUser)
   }
 }
 

@@ -63,6 +63,9 @@ param readinessProbesWorker bool
 @description('Whether the bootstrap admin key (ADMIN_API_KEY) is accepted; turn it off once an admin key of your own exists.')
 param bootstrapKeyEnabled bool
 
+@description('The Key Vault key that wraps the API\'s Data Protection key ring (the per-key webhook secrets\' encryption).')
+param keyRingKeyUri string
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -174,6 +177,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           {
             name: 'Auth__BootstrapKeyEnabled'
             value: bootstrapKeyEnabled ? 'true' : 'false'
+          }
+          {
+            name: 'KeyRing__KeyVaultKeyId'
+            value: keyRingKeyUri
           }
         ],
         secretSettings

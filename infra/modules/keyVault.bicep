@@ -18,6 +18,9 @@ param purgeProtection bool
 @description('Accept calls from public networks (still Microsoft Entra ID and RBAC only); off, only the private endpoint reaches the vault.')
 param allowPublicNetworkAccess bool
 
+@description('Name of an RSA key to create for wrapping the API\'s Data Protection key ring; empty: none (the worker\'s vault).')
+param keyRingKeyName string = ''
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: keyVaultName
   location: location
@@ -40,6 +43,23 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   }
 }
 
+// The key that wraps each key of the API's Data Protection key ring (envelope encryption of the per-key webhook
+// secrets): it only wraps and unwraps, and never leaves the vault. Rotating it makes a new version; the ring
+// records which version wrapped each of its keys, so older ones still unwrap.
+resource keyRingKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = if (!empty(keyRingKeyName)) {
+  parent: vault
+  name: empty(keyRingKeyName) ? 'none' : keyRingKeyName
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
 output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
+output keyRingKeyUri string = empty(keyRingKeyName) ? '' : keyRingKey!.properties.keyUri

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Serverless.Api.KeyRing;
 using Serverless.Api.Worker;
 using Serverless.Jobs;
 using Serverless.Testing;
@@ -10,7 +11,7 @@ namespace Serverless.Infra.Tests.Template;
 /// The queues, tables and blob containers the API uses, from the code: the tables its stores name (each store's
 /// <c>TableName</c> or <c>*Table</c> constant), the job queues and payload container of <see cref="JobQueueNames"/>,
 /// the poison queue of the results trigger, the Functions host's containers, and the Durable Functions task hub of
-/// host.json (hub name, partition count). The template must create each, so the API's roles can be scoped to each.
+/// host.json (hub name, partition count), the Data Protection key ring's container. The template must create each, so the API's roles can be scoped to each.
 /// </summary>
 internal static class ApiStorage
 {
@@ -39,9 +40,10 @@ internal static class ApiStorage
         $"{Hub}-workitems",
     ];
 
-    /// <summary>The containers the API reads and writes besides the host's: the task hub's and the job payloads'.</summary>
+    /// <summary>The containers the API reads and writes besides the host's: the task hub's, the job payloads', the key ring's.</summary>
     public static IReadOnlyList<string> Containers { get; } =
     [
+        new KeyRingOptions().Container,
         $"{Hub}-leases",
         $"{Hub}-applease",
         $"{Hub}-largemessages",

@@ -9,6 +9,7 @@ internal static class BuiltInRoles
     public static IReadOnlyDictionary<string, string> ByName { get; } = new Dictionary<string, string>
     {
         ["AcrPull"] = "7f951dda-4ed3-4680-a7ca-43fe172d538d",
+        ["Key Vault Crypto User"] = "12338af0-0e69-4776-bea7-57ae8d297424",
         ["Key Vault Secrets Officer"] = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
         ["Key Vault Secrets User"] = "4633458b-17de-408a-b874-0445c86b69e6",
         ["Monitoring Metrics Publisher"] = "3913510d-42f4-4e42-8a64-420c390055eb",

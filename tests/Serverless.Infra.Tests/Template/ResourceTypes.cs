@@ -11,6 +11,7 @@ internal static class ResourceTypes
     public const string Site = "Microsoft.Web/sites";
     public const string PublishingCredentials = "Microsoft.Web/sites/basicPublishingCredentialsPolicies";
     public const string KeyVault = "Microsoft.KeyVault/vaults";
+    public const string KeyVaultKey = "Microsoft.KeyVault/vaults/keys";
     public const string LogAnalytics = "Microsoft.OperationalInsights/workspaces";
     public const string ApplicationInsights = "Microsoft.Insights/components";
     public const string Registry = "Microsoft.ContainerRegistry/registries";

@@ -35,6 +35,7 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             .. ApiStorage.Tables.Select(t => $"api: Storage Table Data Contributor on tables/{t}"),
             "api: Key Vault Secrets User on vaults/kv",
             "api: Key Vault Secrets User on vaults/kvw",
+            "api: Key Vault Crypto User on keys/key-ring", // wraps its Data Protection key ring: that key only, not the vault
             "api: Monitoring Metrics Publisher on components",
             // The serve-mode worker pulls its image, sends telemetry and reads the worker key: not the API's secrets.
             "worker: AcrPull on registries",
