@@ -81,7 +81,7 @@ internal static class WorkerCommands
     private static async Task<int> PrepareModelsAsync(string[] args)
     {
         var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddCommandLine(args).Build();
-        var modelsPath = configuration["Inference:ModelsPath"] ?? new InferenceOptions().ModelsPath;
+        var modelsPath = configuration[$"{InferenceOptions.SectionName}:{nameof(InferenceOptions.ModelsPath)}"] ?? new InferenceOptions().ModelsPath;
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         await DefaultModels.EnsureAsync(modelsPath, loggers.CreateLogger("prepare-models"));
         return 0;

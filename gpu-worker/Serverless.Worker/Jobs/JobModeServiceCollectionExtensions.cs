@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Serverless.Inference;
 using Serverless.Jobs;
 using Serverless.Telemetry;
@@ -12,12 +11,9 @@ internal static class JobModeServiceCollectionExtensions
     public static IServiceCollection AddJobMode(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobModeOptions>().Bind(configuration.GetSection(JobModeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection("Inference"));
+        services.AddServerlessInference(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddServerlessTelemetry(configuration, "serverless-worker-jobs", WorkerMetrics.MeterName);
-        services.AddSingleton(provider => ModelCatalog.Load(
-            provider.GetRequiredService<IOptions<InferenceOptions>>().Value,
-            provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(_ => StorageAccount.CreateQueueService(configuration));
         services.AddSingleton(_ => StorageAccount.CreateTableService(configuration));
         services.AddSingleton(_ => StorageAccount.CreateBlobService(configuration));

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Serverless.Inference;
 using Serverless.Telemetry;
 using Serverless.Telemetry.Prometheus;
@@ -14,13 +13,10 @@ internal static class ServeModeServiceCollectionExtensions
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrEmpty(o.ApiKey), "Serve:ApiKey is not set: serve mode answers only callers that present it (the API's Worker:ApiKey).")
             .ValidateOnStart();
-        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection("Inference"));
+        services.AddServerlessInference(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddServerlessTelemetry(configuration, "serverless-worker", WorkerMetrics.MeterName);
         services.AddSingleton<WorkerMetrics>();
-        services.AddSingleton(provider => ModelCatalog.Load(
-            provider.GetRequiredService<IOptions<InferenceOptions>>().Value,
-            provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ModelsEndpoint>();
         services.AddSingleton<CompletionsEndpoint>();
         services.AddSingleton<ChatCompletionsEndpoint>();
