@@ -12,7 +12,7 @@ namespace Serverless.Api.Jobs;
 /// Messages that keep failing are dropped after five tries, as the trigger moves them to its poison queue.
 /// </summary>
 public sealed partial class ResultsQueueListener(
-    JobQueueClients queues, JobResultsHandler handler, DurableTaskClient client, IOptions<JobOptions> options, ILogger<ResultsQueueListener> logger)
+    JobQueueClients queues, JobResultsHandler handler, DurableTaskClient client, IOptions<JobOptions> options, TimeProvider time, ILogger<ResultsQueueListener> logger)
     : BackgroundService
 {
     private const int MaxDequeueCount = 5;
@@ -38,7 +38,7 @@ public sealed partial class ResultsQueueListener(
                 var messages = (await queues.Results.ReceiveMessagesAsync(32, options.Value.EventWaitForStart + TimeSpan.FromSeconds(10), stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(delay, stoppingToken);
+                    await Task.Delay(delay, time, stoppingToken);
                     delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, delay.Ticks * 2));
                     continue;
                 }
@@ -74,7 +74,7 @@ public sealed partial class ResultsQueueListener(
             catch (Exception e)
             {
                 LogReceiveFailed(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }
     }

@@ -9,7 +9,7 @@ namespace Serverless.LocalHost.Durable;
 /// up and gives up quietly once the host is stopping; and stop runs once, however many callers ask, and not at all
 /// before a start succeeded.
 /// </summary>
-internal sealed class CancellableOrchestrationService(IOrchestrationService inner, CancellationToken stopping) : IOrchestrationService
+internal sealed class CancellableOrchestrationService(IOrchestrationService inner, TimeProvider time, CancellationToken stopping) : IOrchestrationService
 {
     private readonly Lock gate = new();
     private Task? stopped;
@@ -53,7 +53,7 @@ internal sealed class CancellableOrchestrationService(IOrchestrationService inne
 
             try
             {
-                await Task.Delay(delay, stopping);
+                await Task.Delay(delay, time, stopping);
             }
             catch (OperationCanceledException)
             {

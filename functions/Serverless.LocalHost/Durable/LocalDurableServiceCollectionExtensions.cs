@@ -44,6 +44,7 @@ internal static class LocalDurableServiceCollectionExtensions
             socketPath,
             provider.GetRequiredService<IOptions<LocalDurableOptions>>(),
             configuration,
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(provider => provider.GetRequiredService<LocalDurableSidecar>());
 

@@ -13,7 +13,8 @@ namespace Serverless.LocalHost.Durable;
 /// by the test host's <see cref="TaskHubGrpcServer"/>, so the SDK's standard gRPC worker and client run the job
 /// orchestrations. It runs as its own small Kestrel host because the API's host listens on HTTP/1.1 URLs.
 /// </summary>
-internal sealed partial class LocalDurableSidecar(string socketPath, IOptions<LocalDurableOptions> options, IConfiguration configuration, ILoggerFactory loggers)
+internal sealed partial class LocalDurableSidecar(
+    string socketPath, IOptions<LocalDurableOptions> options, IConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
     : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();
@@ -39,7 +40,7 @@ internal sealed partial class LocalDurableSidecar(string socketPath, IOptions<Lo
             WorkerId = settings.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
             LoggerFactory = loggers,
         });
-        service = new CancellableOrchestrationService(azureStorage, stopping.Token);
+        service = new CancellableOrchestrationService(azureStorage, time, stopping.Token);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(socketPath, listen => listen.Protocols = HttpProtocols.Http2));

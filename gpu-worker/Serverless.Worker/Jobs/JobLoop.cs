@@ -44,7 +44,7 @@ internal sealed partial class JobLoop(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogReceiveFailed(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                 continue;
             }
 
@@ -64,7 +64,7 @@ internal sealed partial class JobLoop(
                     break;
                 }
 
-                await Task.Delay(poll, stoppingToken);
+                await Task.Delay(poll, time, stoppingToken);
                 poll = TimeSpan.FromTicks(Math.Min(settings.MaxPollInterval.Ticks, poll.Ticks * 2));
                 continue;
             }

@@ -101,7 +101,7 @@ internal sealed partial class JobMessageProcessor(
             return;
         }
 
-        using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, logger);
+        using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, time, logger);
         await using var watch = new CancelWatch(jobs, row, options.Value.CancelCheckInterval, time, logger);
         var started = Stopwatch.GetTimestamp();
         JobExecution execution;

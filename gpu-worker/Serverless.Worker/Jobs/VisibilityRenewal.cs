@@ -12,7 +12,7 @@ internal sealed partial class VisibilityRenewal : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
-    public VisibilityRenewal(QueueClient queue, QueueMessage message, TimeSpan visibility, ILogger logger)
+    public VisibilityRenewal(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time, ILogger logger)
     {
         PopReceipt = message.PopReceipt;
         loop = Task.Run(async () =>
@@ -21,7 +21,7 @@ internal sealed partial class VisibilityRenewal : IDisposable
             {
                 try
                 {
-                    await Task.Delay(visibility / 3, stop.Token);
+                    await Task.Delay(visibility / 3, time, stop.Token);
                     var receipt = await queue.UpdateMessageAsync(message.MessageId, PopReceipt, visibilityTimeout: visibility, cancellationToken: stop.Token);
                     PopReceipt = receipt.Value.PopReceipt;
                 }
