@@ -38,14 +38,17 @@ public static class StorageAccount
             : new BlobServiceClient(section.Value);
     }
 
-    /// <summary>The table service.</summary>
-    public static TableServiceClient CreateTableService(IConfiguration configuration)
+    /// <summary>The table service, with the SDK's default client options unless <paramref name="options"/> are given.</summary>
+    public static TableServiceClient CreateTableService(IConfiguration configuration, TableClientOptions? options = null)
     {
         var section = configuration.GetSection(SettingName);
         return string.IsNullOrWhiteSpace(section.Value)
-            ? new TableServiceClient(ServiceUri(section, "table"), Credential(section))
-            : new TableServiceClient(section.Value);
+            ? new TableServiceClient(ServiceUri(section, "table"), Credential(section), options)
+            : new TableServiceClient(section.Value, options);
     }
+
+    /// <summary>The identity the storage clients use (a managed identity in Azure), for other Azure services called as the same identity.</summary>
+    public static TokenCredential CredentialOf(IConfiguration configuration) => Credential(configuration.GetSection(SettingName));
 
     private static Uri ServiceUri(IConfigurationSection section, string service) =>
         new(section[$"{service}ServiceUri"]
