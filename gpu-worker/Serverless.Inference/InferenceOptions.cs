@@ -9,12 +9,10 @@ public sealed class InferenceOptions
     public const string SectionName = "Inference";
 
     /// <summary>The model catalog directory: every sub-directory holding a <c>model.json</c> is one model.</summary>
-    [Required]
     [MinLength(1)]
     public string ModelsPath { get; set; } = ".models";
 
     /// <summary><c>auto</c> (CUDA when available, else CPU), <c>cuda</c> (CUDA, or refuse to start) or <c>cpu</c>.</summary>
-    [Required]
     [RegularExpression("^(?i)\\s*(auto|cuda|cpu)\\s*$", ErrorMessage = "Inference:ExecutionProvider must be auto, cuda or cpu.")]
     public string ExecutionProvider { get; set; } = "auto";
 
