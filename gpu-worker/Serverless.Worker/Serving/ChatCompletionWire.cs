@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization.Metadata;
+using Serverless.OpenAI.Chat;
+using Serverless.OpenAI.Common;
+using Serverless.OpenAI.Serialization;
+using Serverless.Worker.Generation;
+
+namespace Serverless.Worker.Serving;
+
+/// <summary><c>/v1/chat/completions</c>' shapes: a <c>chat.completion</c>, streamed as <c>chat.completion.chunk</c>s.</summary>
+internal sealed class ChatCompletionWire : IGenerationWire<ChatCompletion, ChatCompletionChunk>
+{
+    public static ChatCompletionWire Instance { get; } = new();
+
+    public JsonTypeInfo<ChatCompletion> AnswerType => OpenAIJsonContext.Default.ChatCompletion;
+
+    public JsonTypeInfo<ChatCompletionChunk> ChunkType => OpenAIJsonContext.Default.ChatCompletionChunk;
+
+    public string NewId() => ResponseIds.ChatCompletion();
+
+    public ChatCompletion Answer(ResponseHeader header, IReadOnlyList<ChoiceResult> results, Usage usage) =>
+        new(header.Id, header.Created, header.Model, results.Select(r => new ChatChoice(r.Index, new AssistantMessage(r.Text), r.FinishReason.ToWire())).ToArray(), usage);
+
+    /// <summary>OpenAI opens every choice with a chunk that names the role and carries empty content.</summary>
+    public IEnumerable<ChatCompletionChunk> Opening(ResponseHeader header, IReadOnlyList<ChoiceJob> jobs) =>
+        jobs.Select(job => new ChatCompletionChunk(header.Id, header.Created, header.Model, [new ChatChunkChoice(job.Index, new ChatDelta("assistant", string.Empty), null)], null));
+
+    /// <summary>The last piece of a choice may carry only its finish reason: its content is then left out, not empty.</summary>
+    public ChatCompletionChunk Chunk(ResponseHeader header, ChoiceChunk piece)
+    {
+        var delta = new ChatDelta(null, piece.FinishReason is null || piece.Text.Length > 0 ? piece.Text : null);
+        return new(header.Id, header.Created, header.Model, [new ChatChunkChoice(piece.Index, delta, piece.FinishReason.ToWire())], null);
+    }
+
+    public ChatCompletionChunk UsageChunk(ResponseHeader header, Usage usage) => new(header.Id, header.Created, header.Model, [], usage);
+}
