@@ -62,7 +62,8 @@ public sealed partial class CallerAuthenticator(
             return await tokens.ValidateAsync(credential!, context.RequestAborted);
         }
 
-        if (bootstrapHash.Value is { } adminHash && ApiKeySecrets.HashesEqual(ApiKeySecrets.Hash(credential!, options.Value.KeyPepper!), adminHash))
+        var hash = ApiKeySecrets.Hash(credential!, options.Value.KeyPepper!);
+        if (bootstrapHash.Value is { } adminHash && ApiKeySecrets.HashesEqual(hash, adminHash))
         {
             return (BootstrapAdmin, null);
         }
@@ -72,7 +73,7 @@ public sealed partial class CallerAuthenticator(
             return (null, AuthErrors.InvalidKey);
         }
 
-        if (keys.TryGetCached(credential!, out var cached))
+        if (keys.TryGetCached(hash, out var cached))
         {
             return cached is not null ? (cached.ToCaller(), null) : (null, AuthErrors.InvalidKey);
         }
@@ -86,7 +87,7 @@ public sealed partial class CallerAuthenticator(
 
         try
         {
-            return (await keys.FindBySecretAsync(credential!, context.RequestAborted))?.ToCaller() is { } caller
+            return (await keys.FindAsync(hash, context.RequestAborted))?.ToCaller() is { } caller
                 ? (caller, null)
                 : (null, AuthErrors.InvalidKey);
         }

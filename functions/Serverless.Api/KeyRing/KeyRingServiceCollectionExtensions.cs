@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.KeyRing;
@@ -26,7 +25,7 @@ public static class KeyRingServiceCollectionExtensions
             services.AddHttpClient(nameof(KeyVaultKeyWrapper), http => http.Timeout = TimeSpan.FromSeconds(30));
             services.TryAddSingleton(provider => new KeyVaultKeyWrapper(
                 provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(KeyVaultKeyWrapper)),
-                StorageClients.CredentialOf(configuration)));
+                StorageAccount.CredentialOf(configuration)));
         }
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(keys =>

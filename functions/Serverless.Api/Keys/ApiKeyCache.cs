@@ -7,7 +7,8 @@ namespace Serverless.Api.Keys;
 /// <summary>
 /// Remembers key lookups, found and not found, for <see cref="AuthOptions.CacheTtl"/> so most requests cost no
 /// storage round trip. That TTL bounds how long a revoked or changed key can still be honoured on an instance.
-/// Entries are keyed by the secret's hash, never the secret. Found keys and unknown secrets are kept apart, each
+/// Entries are keyed by the secret's hash, never the secret; the caller hashes once (it compares the same hash
+/// with the bootstrap key's). Found keys and unknown secrets are kept apart, each
 /// bounded: a flood of made-up keys can only ever displace other made-up keys, never the valid ones.
 /// </summary>
 /// <param name="store">Where keys are looked up.</param>
@@ -29,12 +30,11 @@ public sealed class ApiKeyCache(ApiKeyStore store, IOptions<AuthOptions> options
     internal (int Found, int Missing) Count => (found.Count, missing.Count);
 
     /// <summary>
-    /// Answers from memory when a fresh entry exists: true with the live key, or true with null for a secret known
-    /// to match no live key; false when only a lookup can tell.
+    /// Answers from memory when a fresh entry exists for the secret's <paramref name="hash"/>: true with the live
+    /// key, or true with null for a secret known to match no live key; false when only a lookup can tell.
     /// </summary>
-    public bool TryGetCached(string secret, out ApiKeyRecord? key)
+    public bool TryGetCached(string hash, out ApiKeyRecord? key)
     {
-        var hash = ApiKeySecrets.Hash(secret, options.Value.KeyPepper!);
         var now = time.GetUtcNow();
         if (found.TryGetValue(hash, out var entry) && entry.Expires > now)
         {
@@ -46,16 +46,15 @@ public sealed class ApiKeyCache(ApiKeyStore store, IOptions<AuthOptions> options
         return missing.TryGetValue(hash, out var expires) && expires > now;
     }
 
-    /// <summary>Finds the live key of a secret, from the cache when fresh.</summary>
-    public async Task<ApiKeyRecord?> FindBySecretAsync(string secret, CancellationToken cancellationToken)
+    /// <summary>Finds the live key of a secret by its <paramref name="hash"/>, from the cache when fresh.</summary>
+    public async Task<ApiKeyRecord?> FindAsync(string hash, CancellationToken cancellationToken)
     {
-        if (TryGetCached(secret, out var cached))
+        if (TryGetCached(hash, out var cached))
         {
             return cached;
         }
 
-        var hash = ApiKeySecrets.Hash(secret, options.Value.KeyPepper!);
-        var key = await store.FindBySecretAsync(secret, cancellationToken);
+        var key = await store.FindBySecretHashAsync(hash, cancellationToken);
         var now = time.GetUtcNow();
         var expires = now + options.Value.CacheTtl;
         if (key is null)

@@ -132,10 +132,12 @@ public sealed class ApiKeyStore
         }
     }
 
-    /// <summary>Finds the key a secret belongs to, if the secret is live; says nothing about why not.</summary>
-    public async Task<ApiKeyRecord?> FindBySecretAsync(string secret, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the key a secret belongs to, by the secret's <see cref="ApiKeySecrets.Hash"/>, if the secret is live;
+    /// says nothing about why not.
+    /// </summary>
+    public async Task<ApiKeyRecord?> FindBySecretHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var hash = ApiKeySecrets.Hash(secret, Pepper);
         await EnsureCreatedAsync();
         var row = await secrets.GetEntityIfExistsAsync<ApiKeySecretEntity>(hash, string.Empty, cancellationToken: cancellationToken);
         if (!row.HasValue || row.Value is not { } secretRow || secretRow.ValidUntil <= time.GetUtcNow())

@@ -13,15 +13,9 @@ namespace Serverless.Api.Storage;
 /// </summary>
 public static class StorageClients
 {
-    /// <summary>The setting (section) name, shared with the Functions host.</summary>
-    public const string SettingName = StorageAccount.SettingName;
-
     /// <summary>The table service of the configured account; <paramref name="perRetryPolicy"/>, if given, sees every HTTP attempt (the call counter).</summary>
     public static TableServiceClient CreateTableService(IConfiguration configuration, HttpPipelinePolicy? perRetryPolicy = null) =>
         StorageAccount.CreateTableService(configuration, Options(perRetryPolicy));
-
-    /// <summary>The identity the storage clients use (a managed identity in Azure), for other Azure services the API calls as itself.</summary>
-    public static TokenCredential CredentialOf(IConfiguration configuration) => StorageAccount.CredentialOf(configuration);
 
     /// <summary>Few, quick retries: a request waits on these calls, and storage trouble must fail closed quickly.</summary>
     private static TableClientOptions Options(HttpPipelinePolicy? perRetryPolicy)
