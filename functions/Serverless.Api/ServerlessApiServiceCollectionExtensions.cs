@@ -19,7 +19,7 @@ using Serverless.Api.Routing;
 using Serverless.Api.Storage;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.Telemetry;
 
 namespace Serverless.Api;

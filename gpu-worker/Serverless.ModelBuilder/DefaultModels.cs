@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Serverless.ModelBuilder.Catalog;
+using Serverless.Inference.Catalog;
 using Serverless.ModelBuilder.MiniLm;
 
 namespace Serverless.ModelBuilder;
@@ -12,6 +12,9 @@ public static class DefaultModels
 
     /// <summary>The id of the default embedding model.</summary>
     public const string EmbeddingModelId = "all-minilm-l6-v2";
+
+    /// <summary>The <c>created</c> of the models this project builds: fixed (2025-01-01T00:00:00Z) so a rebuilt folder is byte-identical.</summary>
+    internal const long BuiltInCreated = 1_735_689_600;
 
     /// <summary>Ensures both default model folders exist under modelsPath, building what is missing (atomically: build in a temp sibling folder, then rename); returns quickly when present.</summary>
     public static Task EnsureAsync(string modelsPath, ILogger logger, CancellationToken cancellationToken = default) =>
@@ -31,7 +34,7 @@ public static class DefaultModels
     private static async Task EnsureOneAsync(string modelsPath, string id, ILogger logger, Action<string> build, CancellationToken cancellationToken)
     {
         var target = Path.Combine(modelsPath, id);
-        if (File.Exists(Path.Combine(target, ModelManifest.FileName)))
+        if (File.Exists(Path.Combine(target, ModelJson.FileName)))
         {
             DefaultModelsLog.Present(logger, id);
             return;
@@ -39,7 +42,7 @@ public static class DefaultModels
 
         if (Directory.Exists(target))
         {
-            throw new InvalidOperationException($"'{target}' exists but holds no {ModelManifest.FileName}; remove it so the default model '{id}' can be built there.");
+            throw new InvalidOperationException($"'{target}' exists but holds no {ModelJson.FileName}; remove it so the default model '{id}' can be built there.");
         }
 
         // The staging folder sits one level deeper than the catalog looks, so a half-built model
@@ -70,7 +73,7 @@ public static class DefaultModels
         {
             Directory.Move(built, target);
         }
-        catch (IOException) when (File.Exists(Path.Combine(target, ModelManifest.FileName)))
+        catch (IOException) when (File.Exists(Path.Combine(target, ModelJson.FileName)))
         {
             // Another process (a second worker on the same share) published it first; its copy is as good as ours.
             DefaultModelsLog.BuiltElsewhere(logger, id);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Routing;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Health;

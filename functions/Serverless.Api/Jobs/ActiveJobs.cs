@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Serverless.Api.Quotas;
 using Serverless.Api.Storage;
+using Serverless.Jobs;
 
 namespace Serverless.Api.Jobs;
 

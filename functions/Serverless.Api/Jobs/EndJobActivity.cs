@@ -10,16 +10,16 @@ namespace Serverless.Api.Jobs;
 
 /// <summary>
 /// Ends a job exactly once, whatever retries and replays happen, then makes the first webhook call. Settling:
-/// records its usage (idempotent: keyed by the job id), then claims the end with an ETag-guarded write of the row,
-/// and only the writer that wins settles the quota reservation stored with the job; a last write then shows the job
-/// ended, so its owner never sees it ended while its reservation still counts. A crash between claim and release, or a
+/// records its usage (idempotent: keyed by the job id), then claims the end (<see cref="JobLifecycle.SettleAsync"/>),
+/// and only the run that claims it settles the quota reservation stored with the job; the job is then shown ended,
+/// so its owner never sees it ended while its reservation still counts. A crash between claim and release, or a
 /// quota store that fails three times, loses a reservation's release (the estimate counts until its window ends);
 /// nothing is ever billed or released twice. The first webhook call is made here rather than in an activity of
 /// its own because every activity costs the orchestration a replay and several storage calls; a retried run of
 /// this activity may call the webhook again with the same <c>webhook-id</c>, which receivers use to drop duplicates.
 /// </summary>
 public sealed class EndJobActivity(
-    JobStore store, QuotaGate quotas, ActiveJobs activeJobs, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, ApiMetrics metrics, TimeProvider time)
+    JobLifecycle jobs, QuotaGate quotas, ActiveJobs activeJobs, PriceTable prices, UsageRecorder usage, JobWebhookCaller webhooks, ApiMetrics metrics, TimeProvider time)
     : TaskActivity<EndJobInput, JobEnded>
 {
     /// <inheritdoc />
@@ -33,7 +33,7 @@ public sealed class EndJobActivity(
 
     private async Task<JobEntity> SettleAsync(JobInput job, JobOutcome outcome)
     {
-        var row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None)
+        var row = await jobs.GetAsync(job.Partition, job.JobId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Job {job.JobId} has no row.");
         if (row.Settled)
         {
@@ -55,49 +55,21 @@ public sealed class EndJobActivity(
                 CancellationToken.None);
         }
 
-        // The claim: settled by this run, with the end it settles. The status the owner sees changes only after the
-        // reservation is released (ShowEndedAsync), so a job shown ended never still holds its owner's quota.
-        var claim = Guid.NewGuid().ToString("N");
-        while (true)
-        {
-            row.Settled = true;
-            row.SettledBy = claim;
-            row.EndStatus = outcome.Status;
-            row.PromptTokens = outcome.PromptTokens;
-            row.CompletionTokens = outcome.CompletionTokens;
-            row.ErrorCode = outcome.ErrorCode;
-            row.ErrorMessage = outcome.ErrorMessage;
-            if (await store.TryReplaceAsync(row, CancellationToken.None))
-            {
-                break;
-            }
-
-            // Someone else wrote the row (the worker marking it running, a cancel flag): read it again and retry,
-            // unless it is settled: by an earlier run of this activity (which settled or lost the quota: not again),
-            // or by this very write, which storage carried out but answered too late (the SDK's retry met its own
-            // ETag change): then this run goes on to settle the quota.
-            row = await store.GetAsync(job.Partition, job.JobId, CancellationToken.None) ?? throw new InvalidOperationException($"Job {job.JobId} vanished.");
-            if (row.Settled && row.SettledBy != claim)
-            {
-                return await ShowEndedAsync(row);
-            }
-
-            if (row.Settled)
-            {
-                break;
-            }
-        }
-
-        if (row.Reservation is { } stored && JsonSerializer.Deserialize(stored, JobsJsonContext.Default.Reservation) is { } reservation)
+        // Only the run that claims the end settles the quota: an earlier run that claimed it settled it, or lost
+        // the release (a second release would admit past the limit).
+        var settlement = await jobs.SettleAsync(row, outcome, CancellationToken.None);
+        if (settlement.ClaimedHere
+            && settlement.Row.Reservation is { } stored
+            && JsonSerializer.Deserialize(stored, JobsJsonContext.Default.Reservation) is { } reservation)
         {
             var micros = (long)decimal.Ceiling(cost * 1_000_000m);
             await SettleQuotaAsync(reservation, answered, outcome.PromptTokens + outcome.CompletionTokens, micros);
         }
 
-        return await ShowEndedAsync(row);
+        return await ShowEndedAsync(settlement.Row);
     }
 
-    /// <summary>Shows a settled job ended: the status its claim recorded, and when. Does nothing to one already shown.</summary>
+    /// <summary>Shows a settled job ended, once its quota is settled. Does nothing to one already shown.</summary>
     private async Task<JobEntity> ShowEndedAsync(JobEntity row)
     {
         // The job no longer counts against its key's max_jobs (a removal lost here lapses at the job's deadline).
@@ -110,22 +82,13 @@ public sealed class EndJobActivity(
             // Storage is away: the orchestration's retry or the deadline takes it off the list.
         }
 
-        while (!JobStatus.IsFinal(row.Status))
+        var (shown, now) = await jobs.ShowEndedAsync(row, CancellationToken.None);
+        if (now)
         {
-            row.Status = row.EndStatus ?? throw new InvalidOperationException($"Job {row.RowKey} is settled without an end status.");
-            row.CompletedAt = time.GetUtcNow();
-            if (await store.TryReplaceAsync(row, CancellationToken.None))
-            {
-                metrics.JobEnded(row.Model, row.Status, row.CompletedAt.Value - row.CreatedAt, row.StartedAt - row.CreatedAt);
-                break;
-            }
-
-            // A worker wrote meanwhile (it marks a job running before it sees the job settled), or this write was
-            // carried out but answered too late: read it again.
-            row = await store.GetAsync(row.PartitionKey, row.RowKey, CancellationToken.None) ?? throw new InvalidOperationException($"Job {row.RowKey} vanished.");
+            metrics.JobEnded(shown.Model, shown.Status, shown.CompletedAt!.Value - shown.CreatedAt, shown.StartedAt - shown.CreatedAt);
         }
 
-        return row;
+        return shown;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Serverless.Jobs;
+
 namespace Serverless.Api.Jobs;
 
 /// <summary>The input of <see cref="EndJobActivity"/>.</summary>

@@ -8,25 +8,15 @@ namespace Serverless.Api.Jobs;
 /// Cancels a job: flags the row (so a worker that has not started it skips it) and tells the orchestration, which
 /// ends the job <c>cancelled</c> and releases its reservation. A job already ended stays as it is.
 /// </summary>
-public sealed partial class JobCanceller(JobStore store, JobEventRaiser events, ILogger<JobCanceller> logger)
+public sealed partial class JobCanceller(JobLifecycle jobs, JobEventRaiser events, ILogger<JobCanceller> logger)
 {
     /// <summary>Cancels <paramref name="row"/> unless it already ended; returns the row as it now is.</summary>
     public async Task<JobEntity> CancelAsync(JobEntity row, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(client);
-        while (!JobStatus.IsFinal(row.Status) && !row.CancelRequested)
-        {
-            row.CancelRequested = true;
-            if (await store.TryReplaceAsync(row, cancellationToken))
-            {
-                break;
-            }
-
-            row = await store.GetAsync(row.PartitionKey, row.RowKey, cancellationToken) ?? row;
-        }
-
-        if (!JobStatus.IsFinal(row.Status))
+        row = await jobs.RequestCancelAsync(row, cancellationToken);
+        if (!JobLifecycle.HasEnded(row))
         {
             // Not tied to the request: once the row is flagged, the orchestration must hear of it even if the caller leaves.
             // Should the orchestration not have started after all (an unconfirmed raise), a worker that then takes

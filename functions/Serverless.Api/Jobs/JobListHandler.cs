@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Routing;
+using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
@@ -13,7 +14,7 @@ namespace Serverless.Api.Jobs;
 /// <c>GET /v1/async/completions?limit=&amp;after=</c>: the caller's owner's jobs, newest first, a page at a time.
 /// An admin may name another owner with <c>owner=</c>.
 /// </summary>
-internal sealed class JobListHandler(JobStore store, JobViews views, IOptions<JobOptions> options) : IApiHandler
+internal sealed class JobListHandler(JobLifecycle jobs, JobViews views, IOptions<JobOptions> options) : IApiHandler
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -41,7 +42,7 @@ internal sealed class JobListHandler(JobStore store, JobViews views, IOptions<Jo
             return;
         }
 
-        var rows = await store.ListAsync(JobStore.PartitionOf(owner), after, limit + 1, context.RequestAborted);
+        var rows = await jobs.ListAsync(JobLookup.PartitionOf(owner), after, limit + 1, context.RequestAborted);
         var page = new List<JobObject>(Math.Min(limit, rows.Count));
         foreach (var row in rows.Take(limit))
         {

@@ -23,7 +23,7 @@ namespace Serverless.Api.Jobs;
 /// carry system keys).
 /// </summary>
 internal sealed partial class JobSubmitter(
-    JobStore store,
+    JobLifecycle jobs,
     JobPayloads payloads,
     JobWorkQueue work,
     JobEventRaiser events,
@@ -98,7 +98,7 @@ internal sealed partial class JobSubmitter(
         var fields = context.Items[FieldsKey] as AsyncJobFields ?? new AsyncJobFields(null, null);
         var now = time.GetUtcNow();
         var id = JobIds.New(now);
-        var partition = JobStore.PartitionOf(admitted.Caller.Owner);
+        var partition = JobLookup.PartitionOf(admitted.Caller.Owner);
         var timeout = fields.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultTimeout;
         var client = JobClients.For(context);
         if (await RefuseIfTooManyAsync(context, admitted, id, now + timeout))
@@ -129,7 +129,7 @@ internal sealed partial class JobSubmitter(
             // The model id resolved (an alias becomes the model), so the worker runs exactly what was admitted.
             var (inline, blob) = await payloads.StoreAsync(id, "request", JsonSerializer.Serialize(admitted.Request, typeInfo), CancellationToken.None);
             (row.Request, row.RequestBlob) = (inline, blob);
-            await store.AddAsync(row, CancellationToken.None);
+            await jobs.AddAsync(row, CancellationToken.None);
             var hooks = webhookOptions.Value;
             var input = new JobInput(id, partition, row.ExpiresAt, hooks.FirstRetryDelay, hooks.MaxRetryDelay, hooks.RetryFor);
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(JobOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);

@@ -26,7 +26,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobQueueMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<JobQueueMonitor>());
         services.AddSingleton<JobPayloads>();
-        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobLifecycle>();
         services.AddSingleton<ActiveJobs>();
         services.AddSingleton<JobLookup>();
         services.AddSingleton<JobViews>();

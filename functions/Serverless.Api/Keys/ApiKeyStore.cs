@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Storage;
+using Serverless.Jobs;
 
 namespace Serverless.Api.Keys;
 

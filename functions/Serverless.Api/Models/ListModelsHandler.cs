@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Serverless.Api.Auth;
 using Serverless.Api.Routing;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Models;
 

@@ -9,7 +9,7 @@ using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Models;

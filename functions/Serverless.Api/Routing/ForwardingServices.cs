@@ -4,7 +4,7 @@ using Serverless.Api.Pipeline;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Usage;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 
 namespace Serverless.Api.Routing;
 

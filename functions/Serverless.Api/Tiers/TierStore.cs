@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Keys;
 using Serverless.Api.Quotas;
 using Serverless.Api.Storage;
+using Serverless.Jobs;
 
 namespace Serverless.Api.Tiers;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Storage;
+using Serverless.Jobs;
 
 namespace Serverless.Api.Webhooks;
 

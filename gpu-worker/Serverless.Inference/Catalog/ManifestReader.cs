@@ -6,13 +6,11 @@ namespace Serverless.Inference.Catalog;
 /// <summary>Reads and checks a folder's model.json, applying the defaults docs/model-folder.md gives.</summary>
 internal static class ManifestReader
 {
-    public const string FileName = "model.json";
-
     private const string DefaultOwner = "system";
 
     public static ModelManifest Read(string folder)
     {
-        var path = Path.Combine(folder, FileName);
+        var path = Path.Combine(folder, ModelJson.FileName);
         ModelJson? json;
         try
         {
@@ -21,14 +19,14 @@ internal static class ManifestReader
         }
         catch (JsonException e)
         {
-            throw new ModelLoadException(FileName, $"invalid JSON: {e.Message}");
+            throw new ModelLoadException(ModelJson.FileName, $"invalid JSON: {e.Message}");
         }
         catch (IOException e)
         {
-            throw new ModelLoadException(FileName, $"cannot be read: {e.Message}");
+            throw new ModelLoadException(ModelJson.FileName, $"cannot be read: {e.Message}");
         }
 
-        return json is null ? throw new ModelLoadException(FileName, "is null, expected an object") : ToManifest(json);
+        return json is null ? throw new ModelLoadException(ModelJson.FileName, "is null, expected an object") : ToManifest(json);
     }
 
     private static ModelManifest ToManifest(ModelJson json)
@@ -46,7 +44,7 @@ internal static class ManifestReader
             throw Invalid("context_length must be positive");
         }
 
-        var onnx = json.Onnx ?? "model.onnx";
+        var onnx = json.Onnx ?? ModelJson.DefaultOnnx;
         if (json.Dimensions is < 1)
         {
             throw Invalid("dimensions must be positive");
@@ -109,5 +107,5 @@ internal static class ManifestReader
             ? throw Invalid($"{key} '{name}' must be a file name inside the model folder")
             : name;
 
-    private static ModelLoadException Invalid(string reason) => new(FileName, reason);
+    private static ModelLoadException Invalid(string reason) => new(ModelJson.FileName, reason);
 }

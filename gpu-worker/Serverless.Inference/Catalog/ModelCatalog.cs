@@ -54,7 +54,7 @@ public sealed class ModelCatalog : IDisposable
         else
         {
             var folders = Directory.GetDirectories(options.ModelsPath)
-                .Where(f => File.Exists(Path.Combine(f, ManifestReader.FileName)))
+                .Where(f => File.Exists(Path.Combine(f, ModelJson.FileName)))
                 .Order(StringComparer.Ordinal);
             foreach (var folder in folders)
             {
@@ -66,7 +66,7 @@ public sealed class ModelCatalog : IDisposable
                     if (generation.ContainsKey(manifest.Id) || embedding.ContainsKey(manifest.Id))
                     {
                         Shutdown(model);
-                        throw new ModelLoadException(ManifestReader.FileName, $"id '{manifest.Id}' is already served by another folder");
+                        throw new ModelLoadException(ModelJson.FileName, $"id '{manifest.Id}' is already served by another folder");
                     }
 
                     if (model is GenerationModel generationModel)

@@ -64,7 +64,7 @@ internal static class ModelFolderLoader
         var signature = EmbeddingSignature.Read(session, manifest.Onnx);
         if (manifest.Dimensions is { } declared && signature.HiddenSize > 0 && declared != signature.HiddenSize)
         {
-            throw new ModelLoadException(ManifestReader.FileName, $"dimensions {declared} disagrees with the graph's {signature.HiddenSize}");
+            throw new ModelLoadException(ModelJson.FileName, $"dimensions {declared} disagrees with the graph's {signature.HiddenSize}");
         }
 
         var dimensions = manifest.Dimensions ?? (signature.HiddenSize > 0 ? signature.HiddenSize : null);

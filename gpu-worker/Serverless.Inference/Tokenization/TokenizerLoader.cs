@@ -17,7 +17,7 @@ internal static class TokenizerLoader
 
     private static Tokenizer CreateInner(TokenizerManifest spec, string folder, bool addBeginningOfSentence) => spec.Type switch
     {
-        "tiktoken" => Guard(ManifestReader.FileName, () => spec.Encoding == Gpt2Encoding
+        "tiktoken" => Guard(ModelJson.FileName, () => spec.Encoding == Gpt2Encoding
             ? TiktokenTokenizer.CreateForModel(Gpt2Encoding)
             : TiktokenTokenizer.CreateForEncoding(spec.Encoding!)),
         "bpe" => CreateBpe(Existing(folder, spec.Vocab!), Existing(folder, spec.Merges!), spec),
@@ -27,7 +27,7 @@ internal static class TokenizerLoader
             return SentencePieceTokenizer.Create(stream, addBeginningOfSentence, addEndOfSentence: false);
         }),
         "wordpiece" => Guard(spec.Vocab!, () => BertTokenizer.Create(Existing(folder, spec.Vocab!), BertOptionsFor(spec))),
-        _ => throw new ModelLoadException(ManifestReader.FileName, $"tokenizer type '{spec.Type}' is unknown"),
+        _ => throw new ModelLoadException(ModelJson.FileName, $"tokenizer type '{spec.Type}' is unknown"),
     };
 
     /// <summary>GPT-2 style byte-level BPE: CodeGen's tokenizer is exactly that (GPT-2 pre-tokenizer regex, byte-level alphabet).</summary>

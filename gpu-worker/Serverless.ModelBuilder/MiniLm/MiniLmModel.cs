@@ -1,4 +1,4 @@
-using Serverless.ModelBuilder.Catalog;
+using Serverless.Inference.Catalog;
 
 namespace Serverless.ModelBuilder.MiniLm;
 
@@ -36,21 +36,20 @@ internal static class MiniLmModel
         }
 
         Directory.CreateDirectory(folder);
-        var manifest = new ModelManifest
-        {
-            Id = id,
-            Kind = "embedding",
-            Tokenizer = new TokenizerSpec { Type = "wordpiece", Vocab = VocabFileName, Lowercase = true, StripAccents = true },
-            ContextLength = ContextLength,
-            Dimensions = Dimensions,
-            Pooling = "mean",
-            Normalize = true,
-            Created = ModelManifest.BuiltInCreated,
-            OwnedBy = "sentence-transformers",
-        };
+        var manifest = new ModelJson(
+            id,
+            "embedding",
+            ModelJson.DefaultOnnx,
+            new TokenizerJson("wordpiece", Vocab: VocabFileName, Lowercase: true, StripAccents: true),
+            ContextLength: ContextLength,
+            Dimensions: Dimensions,
+            Pooling: "mean",
+            Normalize: true,
+            Created: DefaultModels.BuiltInCreated,
+            OwnedBy: "sentence-transformers");
 
-        ManifestResourceReader.CopyTo(assemblyPath, ModelResource, Path.Combine(folder, manifest.Onnx));
+        ManifestResourceReader.CopyTo(assemblyPath, ModelResource, Path.Combine(folder, ModelJson.DefaultOnnx));
         ManifestResourceReader.CopyTo(assemblyPath, VocabResource, Path.Combine(folder, VocabFileName));
-        ModelManifestWriter.Write(folder, manifest);
+        manifest.WriteTo(folder);
     }
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Serverless.Jobs;
 
 namespace Serverless.Worker.Jobs;
@@ -14,7 +13,7 @@ internal sealed partial class CancelWatch : IAsyncDisposable
     private readonly CancellationTokenSource quit = new();
     private readonly Task loop;
 
-    public CancelWatch(TableClient jobs, JobEntity row, TimeSpan interval, TimeProvider time, ILogger logger)
+    public CancelWatch(JobLifecycle jobs, JobEntity row, TimeSpan interval, TimeProvider time, ILogger logger)
     {
         var left = row.ExpiresAt - time.GetUtcNow();
         stop = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
@@ -25,8 +24,8 @@ internal sealed partial class CancelWatch : IAsyncDisposable
                 try
                 {
                     await Task.Delay(interval, time, quit.Token);
-                    var found = await jobs.GetEntityIfExistsAsync<JobEntity>(row.PartitionKey, row.RowKey, cancellationToken: quit.Token);
-                    if (found is not { HasValue: true, Value: { } now } || now.CancelRequested || JobMessageProcessor.HasEnded(now))
+                    var now = await jobs.GetAsync(row.PartitionKey, row.RowKey, quit.Token);
+                    if (now is null || JobLifecycle.ShouldStop(now))
                     {
                         LogStopping(logger, row.RowKey);
                         await stop.CancelAsync();

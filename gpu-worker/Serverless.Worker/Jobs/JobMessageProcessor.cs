@@ -11,15 +11,15 @@ using Serverless.Worker.Telemetry;
 namespace Serverless.Worker.Jobs;
 
 /// <summary>
-/// Handles one work message, at-least-once safe: skips a job that ended or was cancelled; re-announces a result an
-/// earlier delivery already wrote instead of generating again; keeps the message hidden while the model runs;
-/// writes the result into the job row (a blob when large) with an ETag guard, so two deliveries never store two
-/// results; posts to <c>results</c>; and deletes the message only after that. A message seen too often goes to the
+/// Handles one work message, at-least-once safe, moving the job row only through <see cref="JobLifecycle"/>: skips a
+/// job that ended or was cancelled; re-announces a result an earlier delivery already stored instead of generating
+/// again; keeps the message hidden while the model runs; stores the result (a blob when large), of which a job has
+/// one however many deliveries run it; posts to <c>results</c>; and deletes the message only after that. A message seen too often goes to the
 /// poison queue and its job fails with a clear error.
 /// </summary>
 internal sealed partial class JobMessageProcessor(
     QueueServiceClient queues,
-    TableServiceClient tables,
+    JobLifecycle jobs,
     JobPayloads payloads,
     JobExecutor executor,
     IOptions<JobModeOptions> options,
@@ -29,13 +29,12 @@ internal sealed partial class JobMessageProcessor(
     private readonly QueueClient work = queues.GetQueueClient(JobQueueNames.Jobs);
     private readonly QueueClient results = queues.GetQueueClient(JobQueueNames.Results);
     private readonly QueueClient poison = queues.GetQueueClient(JobQueueNames.JobsPoison);
-    private readonly TableClient jobs = tables.GetTableClient(JobEntity.TableName);
 
     /// <summary>The work queue.</summary>
     public QueueClient WorkQueue => work;
 
     /// <summary>
-    /// Creates the queues and the table this mode uses, if missing (on Azurite). In Azure the deployment creates them
+    /// Creates the queues this mode uses, if missing (on Azurite). In Azure the deployment creates them
     /// and the job's identity holds only data roles, which may not create: that refusal is expected and ignored.
     /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -45,7 +44,6 @@ internal sealed partial class JobMessageProcessor(
             () => work.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             () => results.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             () => poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            () => jobs.CreateIfNotExistsAsync(cancellationToken),
         ];
         foreach (var create in creates)
         {
@@ -79,25 +77,10 @@ internal sealed partial class JobMessageProcessor(
             return;
         }
 
-        var row = await ReadAsync(work, cancellationToken);
-        if (row is null || HasEnded(row) || row.CancelRequested)
+        var start = await jobs.StartAsync(work.Partition, work.JobId, cancellationToken);
+        if (start is not { Result: JobStartResult.Started, Row: { } row })
         {
-            await SkipAsync(message, work, row, cancellationToken);
-            return;
-        }
-
-        if (row.Result is not null || row.ResultBlob is not null)
-        {
-            // An earlier delivery generated and stored the result but died before deleting the message.
-            await PostAsync(new JobResultMessage(work.JobId, work.Partition, true, row.PromptTokens, row.CompletionTokens, 0), cancellationToken);
-            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            return;
-        }
-
-        row = await MarkRunningAsync(row, cancellationToken);
-        if (HasEnded(row) || row.CancelRequested)
-        {
-            await SkipAsync(message, work, row, cancellationToken); // it ended, or was cancelled, meanwhile
+            await SkipAsync(message, work, start, cancellationToken);
             return;
         }
 
@@ -122,7 +105,7 @@ internal sealed partial class JobMessageProcessor(
         if (execution.WasStopped)
         {
             // Cancelled or out of time mid-generation: the orchestration bills what was generated.
-            var now = await ReadAsync(work, cancellationToken);
+            var now = await jobs.GetAsync(work.Partition, work.JobId, cancellationToken);
             execution = execution with { ErrorCode = now is { CancelRequested: true } ? JobResultMessage.CancelledCode : JobResultMessage.ExpiredCode };
             LogStopped(work.JobId, execution.CompletionTokens);
         }
@@ -132,7 +115,9 @@ internal sealed partial class JobMessageProcessor(
         var (promptTokens, completionTokens) = (execution.PromptTokens, execution.CompletionTokens);
         if (execution.Succeeded)
         {
-            var stored = await StoreResultAsync(work, row, execution, cancellationToken);
+            // A large result goes to a blob of this delivery's own, so two deliveries never overwrite each other's.
+            var (inline, blob) = await payloads.StoreAsync(work.JobId, $"result-{Guid.NewGuid():N}", execution.ResultJson!, cancellationToken);
+            var stored = await jobs.StoreResultAsync(row, inline, blob, execution.PromptTokens, execution.CompletionTokens, cancellationToken);
             if (stored is null)
             {
                 await renewal.StopAsync();
@@ -153,14 +138,19 @@ internal sealed partial class JobMessageProcessor(
     }
 
     /// <summary>
-    /// Leaves a job alone: it ended, or its owner cancelled it. A cancelled job not yet ended is reported cancelled,
-    /// in case the owner's cancel never reached its orchestration (an orchestration whose start a dead host still
-    /// held drops it); when it did, this duplicate is ignored.
+    /// Does not run a job that is missing, ended or cancelled. A cancelled job not yet ended is reported cancelled, in
+    /// case the owner's cancel never reached its orchestration (an orchestration whose start a dead host still held
+    /// drops it); when it did, this duplicate is ignored. A job whose result an earlier delivery stored (and then died
+    /// before deleting the message) has that result announced again instead of being generated twice.
     /// </summary>
-    private async Task SkipAsync(QueueMessage message, JobWorkMessage work, JobEntity? row, CancellationToken cancellationToken)
+    private async Task SkipAsync(QueueMessage message, JobWorkMessage work, JobStart start, CancellationToken cancellationToken)
     {
-        LogSkipped(work.JobId, row?.Status ?? "missing", row?.CancelRequested ?? false);
-        if (row is { CancelRequested: true } && !HasEnded(row))
+        LogSkipped(work.JobId, start.Result);
+        if (start is { Result: JobStartResult.ResultStored, Row: { } stored })
+        {
+            await PostAsync(new JobResultMessage(work.JobId, work.Partition, true, stored.PromptTokens, stored.CompletionTokens, 0), cancellationToken);
+        }
+        else if (start.Result == JobStartResult.CancelRequested)
         {
             await PostAsync(JobResultMessage.Cancelled(work.JobId, work.Partition), cancellationToken);
         }
@@ -179,88 +169,8 @@ internal sealed partial class JobMessageProcessor(
         await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
-    /// <summary>Marks the job running and returns its row; the row as read, unmarked, if it ended or was cancelled meanwhile.</summary>
-    private async Task<JobEntity> MarkRunningAsync(JobEntity row, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            row.Status = JobStatus.Running;
-            row.StartedAt ??= time.GetUtcNow();
-            row.Deliveries++;
-            if (await TryReplaceAsync(row, cancellationToken))
-            {
-                return row;
-            }
-
-            row = await ReadAsync(new JobWorkMessage(row.RowKey, row.PartitionKey), cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
-            if (HasEnded(row) || row.CancelRequested)
-            {
-                return row;
-            }
-        }
-
-        throw new InvalidOperationException($"Job {row.RowKey}: could not mark it running.");
-    }
-
-    /// <summary>
-    /// Writes the result into the row unless another delivery did, or the job ended meanwhile; returns the row that
-    /// holds the result to announce (this one's or the other delivery's), or null when nothing should be posted. A
-    /// large result goes to a blob of this delivery's own, so two deliveries never overwrite each other's.
-    /// </summary>
-    private async Task<JobEntity?> StoreResultAsync(JobWorkMessage work, JobEntity row, JobExecution execution, CancellationToken cancellationToken)
-    {
-        var (inline, blob) = await payloads.StoreAsync(work.JobId, $"result-{Guid.NewGuid():N}", execution.ResultJson!, cancellationToken);
-        while (true)
-        {
-            (row.Result, row.ResultBlob) = (inline, blob);
-            row.PromptTokens = execution.PromptTokens;
-            row.CompletionTokens = execution.CompletionTokens;
-            if (await TryReplaceAsync(row, cancellationToken))
-            {
-                return row;
-            }
-
-            row = await ReadAsync(work, cancellationToken) ?? throw new InvalidOperationException("The job vanished.");
-            if (HasEnded(row))
-            {
-                return null; // cancelled or expired while it ran: the orchestration no longer wants it
-            }
-
-            if (row.Result is not null || row.ResultBlob is not null)
-            {
-                return row; // a concurrent delivery stored its result first: announce that one
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether the job has ended: shown so, or settled by the orchestration, which shows it ended only once its
-    /// reservation is released. A settled row is the orchestration's: a worker writes nothing more into it.
-    /// </summary>
-    internal static bool HasEnded(JobEntity row) => JobStatus.IsFinal(row.Status) || row.Settled;
-
     private async Task PostAsync(JobResultMessage result, CancellationToken cancellationToken) =>
         await results.SendMessageAsync(JsonSerializer.Serialize(result, JobsContractJsonContext.Default.JobResultMessage), cancellationToken);
-
-    private async Task<JobEntity?> ReadAsync(JobWorkMessage work, CancellationToken cancellationToken)
-    {
-        var found = await jobs.GetEntityIfExistsAsync<JobEntity>(work.Partition, work.JobId, cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value : null;
-    }
-
-    private async Task<bool> TryReplaceAsync(JobEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await jobs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            row.ETag = response.Headers.ETag ?? row.ETag;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return false;
-        }
-    }
 
     private static JobWorkMessage? Parse(QueueMessage message)
     {
@@ -280,8 +190,8 @@ internal sealed partial class JobMessageProcessor(
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Job {JobId} done (succeeded: {Succeeded}) in {ComputeMs} ms")]
     private partial void LogDone(string jobId, bool succeeded, long computeMs);
 
-    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Job {JobId} skipped: status {Status}, cancel requested {CancelRequested}")]
-    private partial void LogSkipped(string jobId, string status, bool cancelRequested);
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Job {JobId} not run: {Reason}")]
+    private partial void LogSkipped(string jobId, JobStartResult reason);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Job {JobId} delivered {DequeueCount} times: moved to the poison queue and failed")]
     private partial void LogPoisoned(string jobId, long dequeueCount);

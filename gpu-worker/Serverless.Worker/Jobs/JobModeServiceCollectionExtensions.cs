@@ -19,6 +19,7 @@ internal static class JobModeServiceCollectionExtensions
         services.AddSingleton(_ => StorageAccount.CreateBlobService(configuration));
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<JobPayloads>();
+        services.AddSingleton<JobLifecycle>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobMessageProcessor>();
         services.AddHostedService<JobLoop>();

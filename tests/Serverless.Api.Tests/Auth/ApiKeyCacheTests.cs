@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Keys;
 using Serverless.Api.Tests.Usage;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Auth;
 

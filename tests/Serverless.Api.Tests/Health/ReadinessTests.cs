@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Serverless.Api.Tests.Usage;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Health;
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Serverless.Api.Tests.Usage;
 using Serverless.Jobs;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Jobs;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Api.Prices;
 using Serverless.Api.Tests.Usage;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Prices;
 

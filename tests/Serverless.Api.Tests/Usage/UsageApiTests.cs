@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Api.Usage;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Usage;
 

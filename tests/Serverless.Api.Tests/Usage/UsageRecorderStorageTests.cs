@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Api.Usage;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Usage;
 

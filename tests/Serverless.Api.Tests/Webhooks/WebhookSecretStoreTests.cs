@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Serverless.Api.KeyRing;
 using Serverless.Api.Tests.Usage;
 using Serverless.Api.Webhooks;
+using Serverless.Testing;
 
 namespace Serverless.Api.Tests.Webhooks;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.Inference;
 using Serverless.Worker.Serving;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Serverless.Api.Auth;
 using Serverless.Api.Webhooks;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.Infra.Tests.Arm;
 using Serverless.Infra.Tests.Template;
 

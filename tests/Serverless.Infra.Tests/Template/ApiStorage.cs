@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Serverless.Api.KeyRing;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.Jobs;
 using Serverless.Testing;
 

@@ -1,4 +1,4 @@
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 using Serverless.Infra.Tests.Arm;
 using Serverless.Testing;
 using Serverless.Worker.Serving;

@@ -1,4 +1,4 @@
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>
 /// What the gateway last saw of the worker on its own calls (relays, stops, model lists): readiness reports the

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Serverless.OpenAI.Models;
 using Serverless.OpenAI.Serialization;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>Typed client of the worker's serve mode; pooling, timeouts and transient-fault retries come from its registration.</summary>
 public sealed class WorkerClient(HttpClient http)

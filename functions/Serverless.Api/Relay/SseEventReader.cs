@@ -1,7 +1,7 @@
 using System.Text;
 using Serverless.OpenAI.Http;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>
 /// Splits the worker's event stream into events (at blank lines), taking out the worker's <c>: usage</c> comment

@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Jobs;
 
 /// <summary>How a job ended, as its orchestration saw it.</summary>
 /// <param name="Status">The end status.</param>

@@ -1,4 +1,4 @@
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>
 /// What a relayed call came to: the status the client got, the tokens the answer reported (for a stream: as of the

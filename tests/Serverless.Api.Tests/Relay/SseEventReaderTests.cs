@@ -1,7 +1,7 @@
 using System.Text;
-using Serverless.Api.Worker;
+using Serverless.Api.Relay;
 
-namespace Serverless.Api.Tests.Worker;
+namespace Serverless.Api.Tests.Relay;
 
 public sealed class SseEventReaderTests
 {

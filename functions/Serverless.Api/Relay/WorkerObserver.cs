@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>
 /// Records the final outcome of every worker call (after retries) in <see cref="WorkerObservations"/>. A worker

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>Where the GPU worker's serve mode answers and how long to wait for it, bound from the <c>Worker</c> section.</summary>
 public sealed class WorkerOptions

@@ -13,7 +13,7 @@ using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>
 /// Forwards a validated request to the worker and relays its answer: whole, or as a stream flushed event by event,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Serverless.OpenAI.Errors;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>The OpenAI error in a worker's 4xx answer, which the gateway relays as it is but reports by its code.</summary>
 internal static class RelayedError

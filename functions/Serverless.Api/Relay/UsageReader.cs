@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>Reads <c>usage.prompt_tokens</c> and <c>usage.completion_tokens</c> from an answer body without building a DOM.</summary>
 internal static class UsageReader

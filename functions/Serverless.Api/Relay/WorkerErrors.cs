@@ -1,6 +1,6 @@
 using Serverless.OpenAI.Errors;
 
-namespace Serverless.Api.Worker;
+namespace Serverless.Api.Relay;
 
 /// <summary>The OpenAI-shaped answers for a worker that cannot be reached, fails or is too slow.</summary>
 internal static class WorkerErrors
