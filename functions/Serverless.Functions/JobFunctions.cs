@@ -4,6 +4,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Api.Jobs;
+using Serverless.Api.Jobs.Orchestration;
+using Serverless.Api.Jobs.Queues;
+using Serverless.Api.Jobs.Webhooks;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Routing;
 

@@ -269,19 +269,7 @@ public sealed class JobLifecycle(TableServiceClient tables, TimeProvider time)
         return (row, false);
     }
 
-    private async Task<bool> TryReplaceAsync(JobEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            row.ETag = response.Headers.ETag ?? row.ETag;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return false;
-        }
-    }
+    private Task<bool> TryReplaceAsync(JobEntity row, CancellationToken cancellationToken) => table.TryWriteAsync(row, row, cancellationToken);
 
     /// <summary>
     /// Creates the table once per process where it is missing (Azurite). In Azure the deployment creates it, and an

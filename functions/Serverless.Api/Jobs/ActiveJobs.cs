@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Api.Jobs.Orchestration;
 using Serverless.Api.Quotas;
 using Serverless.Api.Storage;
 using Serverless.Jobs;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Serverless.Api.Webhooks;
 using TokenUsage = Serverless.OpenAI.Common.Usage;
 
 namespace Serverless.Api.Jobs;
@@ -32,7 +33,7 @@ public sealed record JobObject(
     JsonElement? Result = null,
     JobError? Error = null,
     string? Webhook = null,
-    IReadOnlyList<Webhooks.WebhookDelivery>? WebhookDeliveries = null)
+    IReadOnlyList<WebhookDelivery>? WebhookDeliveries = null)
 {
     /// <summary>The object type, as OpenAI names its objects.</summary>
     public string Object => "async.job";

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Serverless.Api.Jobs.Http;
 using Serverless.Api.Quotas;
 
 namespace Serverless.Api.Jobs;

@@ -2,6 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Trace;
+using Serverless.Api.Jobs.Http;
+using Serverless.Api.Jobs.Orchestration;
+using Serverless.Api.Jobs.Queues;
+using Serverless.Api.Jobs.Webhooks;
 using Serverless.Api.Webhooks;
 using Serverless.Jobs;
 

@@ -4,7 +4,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Keys;

@@ -5,6 +5,7 @@ using Serverless.Api.Completions;
 using Serverless.Api.Embeddings;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
+using Serverless.Api.Jobs.Http;
 using Serverless.Api.Models;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Keys;
 using Serverless.Api.Quotas;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Tiers;

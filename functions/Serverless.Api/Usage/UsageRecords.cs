@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Usage;

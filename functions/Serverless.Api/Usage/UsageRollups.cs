@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Usage;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Webhooks;

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using Serverless.Api.Storage;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Webhooks;

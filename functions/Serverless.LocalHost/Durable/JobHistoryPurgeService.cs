@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Jobs;
+using Serverless.Api.Jobs.Orchestration;
 
 namespace Serverless.LocalHost.Durable;
 

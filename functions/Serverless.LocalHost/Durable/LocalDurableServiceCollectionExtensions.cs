@@ -7,6 +7,9 @@ using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Jobs;
+using Serverless.Api.Jobs.Orchestration;
+using Serverless.Api.Jobs.Queues;
+using Serverless.Api.Jobs.Webhooks;
 
 namespace Serverless.LocalHost.Durable;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Serverless.Api.Jobs;
+using Serverless.Api.Jobs.Queues;
 using Serverless.Infra.Tests.Arm;
 using Serverless.Jobs;
 using Serverless.Testing;

@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>
 /// Raises an event on a job's orchestration once the orchestration has started. The work message goes out at

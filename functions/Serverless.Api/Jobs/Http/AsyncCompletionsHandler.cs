@@ -6,7 +6,7 @@ using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
 /// <c>POST /v1/async/completions</c>: submits a completions job (the sync route's validation and admission, then a

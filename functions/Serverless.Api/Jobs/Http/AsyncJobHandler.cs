@@ -4,7 +4,7 @@ using Serverless.Api.Auth;
 using Serverless.Api.Routing;
 using Serverless.OpenAI.Http;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
 /// <c>/v1/async/completions/{id}</c>: <c>GET</c> answers the job (with its result once it succeeded and its webhook

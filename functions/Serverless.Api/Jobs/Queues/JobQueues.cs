@@ -1,6 +1,6 @@
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Queues;
 
 /// <summary>The Storage queues between the API and the GPU worker's job mode; infra/ creates them under these names and a test holds the two together.</summary>
 public static class JobQueues

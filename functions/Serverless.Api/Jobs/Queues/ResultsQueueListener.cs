@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Queues;
 
 /// <summary>
 /// The local host's stand-in for the Functions queue trigger on <c>results</c>: receives messages (decoded from

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Telemetry;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Queues;
 
 /// <summary>
 /// Looks at the job queues every <see cref="JobOptions.QueueProbeInterval"/> and exposes what it saw as gauges:

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Serverless.Api.Jobs.Orchestration;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Queues;
 
 /// <summary>
 /// Turns one message of the <c>results</c> queue into its job orchestration's result event. Both hosts call it:

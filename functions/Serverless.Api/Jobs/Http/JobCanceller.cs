@@ -1,8 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Serverless.Api.Jobs.Orchestration;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
 /// Cancels a job: flags the row (so a worker that has not started it skips it) and tells the orchestration, which

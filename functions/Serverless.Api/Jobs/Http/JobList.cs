@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>A page of jobs, newest first, in OpenAI's list shape; pass <see cref="LastId"/> as <c>after</c> for the next.</summary>
 /// <param name="Data">The jobs.</param>

@@ -1,6 +1,6 @@
 using Serverless.OpenAI.Errors;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>The job API's expected failures.</summary>
 internal static class JobErrors

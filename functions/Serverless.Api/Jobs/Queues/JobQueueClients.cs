@@ -2,7 +2,7 @@ using Azure.Storage.Queues;
 using Serverless.Jobs;
 using Serverless.Api.Storage;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Queues;
 
 /// <summary>The job queues (Base64 messages, as the Functions trigger reads them), each created once.</summary>
 public sealed class JobQueueClients(QueueServiceClient queues)

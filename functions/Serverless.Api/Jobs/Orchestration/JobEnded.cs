@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>What <see cref="EndJobActivity"/> tells the orchestration.</summary>
 /// <param name="Status">The end status.</param>

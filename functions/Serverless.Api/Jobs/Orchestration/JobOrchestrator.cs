@@ -1,7 +1,8 @@
 using Microsoft.DurableTask;
+using Serverless.Api.Jobs.Webhooks;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>
 /// One async job: wait for the worker's result, a cancel or the deadline, whichever comes first; end the job

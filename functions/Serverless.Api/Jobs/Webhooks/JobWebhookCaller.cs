@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Api.Webhooks;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Webhooks;
 
 /// <summary>
 /// Calls an ended job's webhook once with the job object, signed with the secrets of the key that submitted it

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>What an async request adds to the OpenAI body.</summary>
 /// <param name="Webhook">A URL to call, signed, when the job ends.</param>

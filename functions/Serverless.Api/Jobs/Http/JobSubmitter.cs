@@ -1,12 +1,14 @@
 using System.Text.Json;
-using Azure;
 using System.Text.Json.Serialization.Metadata;
+using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
+using Serverless.Api.Jobs.Orchestration;
+using Serverless.Api.Jobs.Queues;
 using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
 using Serverless.Api.Webhooks;
@@ -14,7 +16,7 @@ using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
 /// Turns an admitted request into a job: reads the async fields (webhook, else the key's default webhook, and

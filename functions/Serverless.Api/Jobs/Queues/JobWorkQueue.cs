@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Queues;
 
 /// <summary>
 /// Puts a job's work message on the <c>jobs</c> queue, carrying the caller's W3C trace context so the worker's span

@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>
 /// Deletes the Durable history of job orchestrations that ended more than <see cref="JobOptions.HistoryRetention"/>

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Webhooks;
 
 /// <summary>A retry of a job's webhook call; true when the receiver answered 2xx.</summary>
 public sealed class DeliverWebhookActivity(JobLifecycle jobs, JobWebhookCaller webhooks) : TaskActivity<WebhookAttempt, bool>

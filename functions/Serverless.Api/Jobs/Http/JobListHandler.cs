@@ -8,7 +8,7 @@ using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
 /// <c>GET /v1/async/completions?limit=&amp;after=</c>: the caller's owner's jobs, newest first, a page at a time.

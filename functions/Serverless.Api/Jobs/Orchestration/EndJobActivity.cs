@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
+using Serverless.Api.Jobs.Webhooks;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>
 /// Ends a job exactly once, whatever retries and replays happen, then makes the first webhook call. Settling:

@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>The input of a job's orchestration; settings travel in it because an orchestrator takes no services.</summary>
 /// <param name="JobId">The job id, also the instance id.</param>

@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary>Reads the job id out of job paths; both hosts fill route values differently, the path is the same.</summary>
 internal static class JobPaths

@@ -6,7 +6,7 @@ using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Serialization;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Http;
 
 /// <summary><c>POST /v1/async/chat/completions</c>: the chat route's validation and admission, then a job instead of a call.</summary>
 internal sealed class AsyncChatCompletionsHandler(ForwardingServices services, JobSubmitter submitter) : ChatCompletionsHandler(services)

@@ -1,6 +1,6 @@
 using Serverless.Jobs;
 
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>The input of <see cref="EndJobActivity"/>.</summary>
 /// <param name="Job">The job.</param>

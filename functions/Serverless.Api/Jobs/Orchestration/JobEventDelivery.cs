@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Orchestration;
 
 /// <summary>What became of an event raised on a job's orchestration (<see cref="JobEventRaiser"/>).</summary>
 public enum JobEventDelivery

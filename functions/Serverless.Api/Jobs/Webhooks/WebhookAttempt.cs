@@ -1,4 +1,4 @@
-namespace Serverless.Api.Jobs;
+namespace Serverless.Api.Jobs.Webhooks;
 
 /// <summary>The input of <see cref="DeliverWebhookActivity"/>: which job, which call (the first is made by <see cref="EndJobActivity"/>).</summary>
 /// <param name="JobId">The job id.</param>
