@@ -5,9 +5,9 @@ namespace Serverless.Jobs;
 /// phase to the next and nothing else writes a row:
 /// <code>
 /// Queued ──start──▶ Running ──store result──▶ ResultStored
-///   │                  │                          │
-///   └─request cancel──▶ CancelRequested           │
-///                      │                          │
+///   │                  │                          ▲
+///   └─request cancel──▶ CancelRequested ──────────┘ (a run that finished before it saw the cancel)
+///
 ///   (any of the above) ──settle (succeeded, failed, cancelled, expired)──▶ Settled ──show ended──▶ Ended
 /// </code>
 /// </summary>

@@ -289,13 +289,16 @@ public sealed class IdentityTests(LocalStackFixture stack)
             await http.GetAsync("v1/models");
         }
 
-        // The metrics token is a secret too: scrape with it so its path is covered.
+        // The metrics token is a secret too: scrape with it so its path is covered. Its request log line is the
+        // last the API writes here: once it is out, every line before it is too (one console logger, in order).
+        var scrapeId = "req_" + Guid.NewGuid().ToString("N");
         using (var scraper = stack.CreateHttpClient(key: stack.Secrets.MetricsToken))
         {
+            scraper.DefaultRequestHeaders.Add("x-request-id", scrapeId);
             await scraper.GetAsync("metrics");
         }
 
-        await Task.Delay(500); // let the host flush its console logger
+        await stack.Api.WaitForOutputAsync($"\"request_id\":\"{scrapeId}\"", TimeSpan.FromSeconds(30));
         var logs = stack.Api.Output + stack.Worker.Output + stack.JobWorker.Output;
         Assert.NotEmpty(logs);
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests.Jobs;
 
@@ -69,6 +71,33 @@ internal static class AsyncJobs
         }
 
         return jobs;
+    }
+
+    /// <summary>
+    /// Waits until the job's orchestration has completed, as the local host's Durable backend records it (the
+    /// <c>Instances</c> table of its task hub in Azurite): from then on nothing calls the job's webhook again, so a
+    /// test can count the calls without guessing how long a further one would take.
+    /// </summary>
+    public static async Task WaitForOrchestrationEndAsync(Azurite storage, string id, TimeSpan timeout)
+    {
+        // The local host's task hub (LocalDurableOptions.TaskHubName); the job id is the instance id.
+        var instances = new TableClient(storage.ConnectionString, "serverlessjobsInstances");
+        var deadline = Stopwatch.StartNew();
+        string? status = null;
+        do
+        {
+            var found = await instances.GetEntityIfExistsAsync<TableEntity>(id, string.Empty, ["RuntimeStatus"]);
+            status = found.HasValue ? found.Value!.GetString("RuntimeStatus") : null;
+            if (status is "Completed" or "Failed" or "Terminated")
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (deadline.Elapsed < timeout);
+
+        throw new Xunit.Sdk.XunitException($"the orchestration of job {id} did not end within {timeout}; last seen: {status ?? "no instance"}");
     }
 
     /// <summary>The caller's usage totals (requests, total tokens) from <c>/v1/usage</c>.</summary>

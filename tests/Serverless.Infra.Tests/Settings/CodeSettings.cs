@@ -1,6 +1,5 @@
 using System.Reflection;
 using Serverless.Api.Relay;
-using Serverless.Inference;
 using Serverless.Worker.Serving;
 
 namespace Serverless.Infra.Tests.Settings;
@@ -22,13 +21,7 @@ internal static class CodeSettings
     public static OptionsSettings Api { get; } = OptionsSettings.Of(ApiAssemblies, new Dictionary<Type, string>());
 
     /// <summary>The worker's options, serve and job mode alike.</summary>
-    public static OptionsSettings Worker { get; } = OptionsSettings.Of(
-        WorkerAssemblies,
-        new Dictionary<Type, string>
-        {
-            // Bound from the literal "Inference" (Serverless.Worker's ServeModeServiceCollectionExtensions); it has no SectionName constant.
-            [typeof(InferenceOptions)] = "Inference",
-        });
+    public static OptionsSettings Worker { get; } = OptionsSettings.Of(WorkerAssemblies, new Dictionary<Type, string>());
 
     private static List<Assembly> WithProductReferences(Assembly root)
     {
