@@ -190,7 +190,7 @@ internal sealed partial class JobMessageProcessor(
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Job {JobId} done (succeeded: {Succeeded}) in {ComputeMs} ms")]
     private partial void LogDone(string jobId, bool succeeded, long computeMs);
 
-    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Job {JobId} not run: {Reason}")]
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Job {JobId} skipped: {Reason}")]
     private partial void LogSkipped(string jobId, JobStartResult reason);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Job {JobId} delivered {DequeueCount} times: moved to the poison queue and failed")]

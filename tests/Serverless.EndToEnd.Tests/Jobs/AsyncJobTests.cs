@@ -120,7 +120,7 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
         var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", WithWebhook(receiver.Url))).GetProperty("id").GetString()!;
         await receiver.WaitForCallsAsync(id, 1, Done);
         var job = await AsyncJobs.WaitForAsync(http, id, Done);
-        await AsyncJobs.WaitForOrchestrationEndAsync(stack.Storage, id, Done); // no call can come after this
+        await AsyncJobs.WaitForOrchestrationAsync(stack.Storage, id, Done, AsyncJobs.OrchestrationEnded); // no call can come after this
 
         var call = Assert.Single(receiver.Calls, c => c.JobId == id);
         Assert.True(WebhookReceiver.IsSignedWith(call, stack.UserWebhookSecret), $"bad signature: {call.Signature}");
@@ -142,7 +142,7 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
 
         var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", WithWebhook(receiver.Url))).GetProperty("id").GetString()!;
         var calls = await receiver.WaitForCallsAsync(id, 2, Done);
-        await AsyncJobs.WaitForOrchestrationEndAsync(stack.Storage, id, Done); // no call can come after this
+        await AsyncJobs.WaitForOrchestrationAsync(stack.Storage, id, Done, AsyncJobs.OrchestrationEnded); // no call can come after this
 
         Assert.Equal([500, 200], receiver.Calls.Where(c => c.JobId == id).Select(c => c.AnsweredWith));
         Assert.All(calls, c => Assert.True(WebhookReceiver.IsSignedWith(c, stack.UserWebhookSecret)));

@@ -73,22 +73,27 @@ internal static class AsyncJobs
         return jobs;
     }
 
+    /// <summary>The local host's task hub (<c>Durable:TaskHubName</c>), whose tables a test reads.</summary>
+    public const string TaskHub = "serverlessjobs";
+
+    /// <summary>The statuses an orchestration ends in: from then on nothing calls the job's webhook again.</summary>
+    public static readonly string[] OrchestrationEnded = ["Completed", "Failed", "Terminated"];
+
     /// <summary>
-    /// Waits until the job's orchestration has completed, as the local host's Durable backend records it (the
-    /// <c>Instances</c> table of its task hub in Azurite): from then on nothing calls the job's webhook again, so a
-    /// test can count the calls without guessing how long a further one would take.
+    /// Waits until the job's orchestration is in one of <paramref name="statuses"/>, as the local host's Durable
+    /// backend records it (the <c>Instances</c> table of its task hub in Azurite; the job id is the instance id).
     /// </summary>
-    public static async Task WaitForOrchestrationEndAsync(Azurite storage, string id, TimeSpan timeout)
+    public static async Task WaitForOrchestrationAsync(Azurite storage, string id, TimeSpan timeout, params string[] statuses)
     {
-        // The local host's task hub (LocalDurableOptions.TaskHubName); the job id is the instance id.
-        var instances = new TableClient(storage.ConnectionString, "serverlessjobsInstances");
+        ArgumentNullException.ThrowIfNull(storage);
+        var instances = new TableClient(storage.ConnectionString, TaskHub + "Instances");
         var deadline = Stopwatch.StartNew();
         string? status = null;
         do
         {
             var found = await instances.GetEntityIfExistsAsync<TableEntity>(id, string.Empty, ["RuntimeStatus"]);
             status = found.HasValue ? found.Value!.GetString("RuntimeStatus") : null;
-            if (status is "Completed" or "Failed" or "Terminated")
+            if (statuses.Contains(status))
             {
                 return;
             }
@@ -97,7 +102,7 @@ internal static class AsyncJobs
         }
         while (deadline.Elapsed < timeout);
 
-        throw new Xunit.Sdk.XunitException($"the orchestration of job {id} did not end within {timeout}; last seen: {status ?? "no instance"}");
+        throw new Xunit.Sdk.XunitException($"the orchestration of job {id} was not {string.Join(" or ", statuses)} within {timeout}; last seen: {status ?? "no instance"}");
     }
 
     /// <summary>The caller's usage totals (requests, total tokens) from <c>/v1/usage</c>.</summary>

@@ -15,8 +15,8 @@ namespace Serverless.EndToEnd.Tests.Jobs;
 /// </summary>
 internal sealed class JobStack : IAsyncDisposable
 {
-    /// <summary>The local host's task hub (<c>Durable:TaskHubName</c>), whose tables and queues a diagnosis reads.</summary>
-    private const string TaskHub = "serverlessjobs";
+    /// <summary>The local host's task hub, whose tables and queues a diagnosis reads.</summary>
+    private const string TaskHub = AsyncJobs.TaskHub;
 
     private readonly LocalStackFixture shared;
     private readonly string[] apiSettings;
@@ -92,15 +92,8 @@ internal sealed class JobStack : IAsyncDisposable
         new() { BaseAddress = Api.BaseUrl, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { Authorization = new("Bearer", key) } };
 
     /// <summary>Waits until the Durable backend records job <paramref name="jobId"/>'s orchestration as <paramref name="status"/> (<c>Running</c>, …).</summary>
-    public async Task WaitForOrchestrationAsync(string jobId, string status, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while ((await DurableTable("Instances").GetEntityIfExistsAsync<TableEntity>(jobId, string.Empty)).Value?.GetString("RuntimeStatus") != status)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the orchestration of {jobId} was not {status} within {timeout}");
-            await Task.Delay(100);
-        }
-    }
+    public Task WaitForOrchestrationAsync(string jobId, string status, TimeSpan timeout) =>
+        AsyncJobs.WaitForOrchestrationAsync(Storage, jobId, timeout, status);
 
     /// <summary>Waits until the Durable backend holds nothing of job <paramref name="jobId"/>'s orchestration: no instance row, no history.</summary>
     public async Task WaitUntilOrchestrationPurgedAsync(string jobId, TimeSpan timeout)

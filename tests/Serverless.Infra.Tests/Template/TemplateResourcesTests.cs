@@ -182,7 +182,7 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
     public void QueueAlerts_ReadTheQueueGaugesTheApiExports_ByQueue()
     {
         // The API's gauges, as JobQueueMonitor creates them: a name each, and the tag naming the queue.
-        var monitor = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "functions", "Serverless.Api", "Jobs", "JobQueueMonitor.cs"));
+        var monitor = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "functions", "Serverless.Api", "Jobs", "Queues", "JobQueueMonitor.cs"));
         var gauges = ObservableGauge().Matches(monitor).Select(m => m.Groups[1].Value).ToList();
         var tag = Assert.Single(QueueTag().Matches(monitor)).Groups[1].Value;
         var age = Criterion("job-queue-age");
