@@ -209,6 +209,11 @@ var apiHostContainerNames = [
   'azure-webjobs-secrets'
 ]
 var keyRingContainerName = 'dataprotection' // KeyRingOptions.Container: the Data Protection key ring's blob
+// The Files API's bytes (FileEntity.TableName) and the batches' input slices (BatchSlices.ContainerName).
+var apiDataContainerNames = [
+  'files'
+  'batches'
+]
 var keyRingKeyName = 'key-ring' // the Key Vault key that wraps the key ring's keys
 var apiDurableContainerNames = [
   '${durableHub}-leases'
@@ -233,6 +238,8 @@ var apiTableNames = [
   'usagedaily'
   'webhookdeliveries'
   'webhooksecrets'
+  'files'
+  'batches'
   '${durableHub}Instances'
   '${durableHub}History'
   '${durableHub}Partitions'
@@ -378,7 +385,7 @@ module storage 'modules/storage.bicep' = {
     jobPayloadContainerName: jobPayloadContainerName
     jobsTableName: jobsTableName
     packageContainerName: packageContainerName
-    apiContainerNames: concat(apiHostContainerNames, apiDurableContainerNames, [keyRingContainerName])
+    apiContainerNames: concat(apiHostContainerNames, apiDurableContainerNames, apiDataContainerNames, [keyRingContainerName])
     apiQueueNames: apiExtraQueueNames
     apiTableNames: apiTableNames
     allowPublicNetworkAccess: allowPublicNetworkAccess
@@ -500,7 +507,7 @@ module access 'modules/access.bicep' = {
     jobsTableName: jobsTableName
     packageContainerName: packageContainerName
     apiHostContainerNames: apiHostContainerNames
-    apiContainerNames: concat(apiDurableContainerNames, [jobPayloadContainerName, keyRingContainerName])
+    apiContainerNames: concat(apiDurableContainerNames, apiDataContainerNames, [jobPayloadContainerName, keyRingContainerName])
     apiQueueNames: concat([jobQueues.jobs, jobQueues.results, jobQueues.jobsPoison], apiExtraQueueNames)
     apiTableNames: concat([jobsTableName], apiTableNames)
     keyVaultName: keyVault.outputs.name

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
+using Serverless.Api.Batches;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.KeyRing;
@@ -14,12 +15,12 @@ using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
-using Serverless.Api.Tiers;
+using Serverless.Api.Relay;
 using Serverless.Api.Routing;
 using Serverless.Api.Storage;
 using Serverless.Api.Telemetry;
+using Serverless.Api.Tiers;
 using Serverless.Api.Usage;
-using Serverless.Api.Relay;
 using Serverless.Telemetry;
 
 namespace Serverless.Api;
@@ -63,7 +64,7 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<ForwardingServices>();
 
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PriceOptions>().Bind(configuration.GetSection(PriceOptions.SectionName));
+        services.AddOptions<PriceOptions>().Bind(configuration.GetSection(PriceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PriceTable>();
         services.AddHostedService<InitialPriceService>();
         services.AddSingleton<UsageRecorder>();
@@ -73,6 +74,7 @@ public static class ServerlessApiServiceCollectionExtensions
 
         services.AddServerlessKeyRing(configuration);
         services.AddServerlessJobs(configuration);
+        services.AddServerlessBatches(configuration);
 
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();

@@ -112,6 +112,21 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> AdminPrice([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = ApiRoutes.AdminPrice)] HttpRequest request) =>
         ServeAsync(request, "AdminPrice");
 
+    /// <summary><c>GET</c>, <c>POST /v1/files</c>.</summary>
+    [Function("Files")]
+    public Task<IActionResult> Files([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.Files)] HttpRequest request) =>
+        ServeAsync(request, "Files");
+
+    /// <summary><c>GET</c>, <c>DELETE /v1/files/{id}</c>.</summary>
+    [Function("File")]
+    public Task<IActionResult> File([HttpTrigger(AuthorizationLevel.Anonymous, "get", "delete", Route = ApiRoutes.File)] HttpRequest request) =>
+        ServeAsync(request, "File");
+
+    /// <summary><c>GET /v1/files/{id}/content</c>.</summary>
+    [Function("FileContent")]
+    public Task<IActionResult> FileContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FileContent)] HttpRequest request) =>
+        ServeAsync(request, "FileContent");
+
     /// <summary><c>GET /healthz</c>.</summary>
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace Serverless.Functions;
@@ -8,4 +9,8 @@ internal sealed class FunctionActivityContext(TaskName name, string instanceId) 
     public override TaskName Name { get; } = name;
 
     public override string InstanceId { get; } = instanceId;
+
+    /// <summary>The context of activity <paramref name="name"/> from its trigger's binding data.</summary>
+    public static FunctionActivityContext Of(string name, FunctionContext context) =>
+        new(new TaskName(name), context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);
 }

@@ -73,12 +73,12 @@ public sealed class JobFunctions(
     /// <summary>Ends a job: settles its usage once and makes the first webhook call.</summary>
     [Function(nameof(EndJobActivity))]
     public Task<JobEnded> End([ActivityTrigger] EndJobInput input, FunctionContext context) =>
-        end.RunAsync(Activity(nameof(EndJobActivity), context), input);
+        end.RunAsync(FunctionActivityContext.Of(nameof(EndJobActivity), context), input);
 
     /// <summary>A retried webhook call.</summary>
     [Function(nameof(DeliverWebhookActivity))]
     public Task<bool> Deliver([ActivityTrigger] WebhookAttempt input, FunctionContext context) =>
-        deliver.RunAsync(Activity(nameof(DeliverWebhookActivity), context), input);
+        deliver.RunAsync(FunctionActivityContext.Of(nameof(DeliverWebhookActivity), context), input);
 
     /// <summary>A worker's result: raised as its orchestration's event (Base64 messages, the trigger's default).</summary>
     [Function("JobResults")]
@@ -90,13 +90,6 @@ public sealed class JobFunctions(
     public Task PurgeJobHistory([TimerTrigger("0 */10 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         purger.PurgeAsync(client, cancellationToken);
 
-    private static FunctionActivityContext Activity(string name, FunctionContext context) =>
-        new(new TaskName(name), context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);
-
-    private async Task<IActionResult> ServeAsync(HttpRequest request, DurableTaskClient client, string routeName)
-    {
-        request.HttpContext.Features.Set(client);
-        await pipeline.InvokeAsync(request.HttpContext, ApiRoutes.Named(routeName));
-        return new EmptyResult();
-    }
+    private Task<IActionResult> ServeAsync(HttpRequest request, DurableTaskClient client, string routeName) =>
+        DurableRoutes.ServeAsync(pipeline, request, client, routeName);
 }

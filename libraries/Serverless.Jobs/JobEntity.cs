@@ -105,4 +105,7 @@ public sealed class JobEntity : ITableEntity
 
     /// <summary>The URL called when it ends.</summary>
     public string? Webhook { get; set; }
+
+    /// <summary>For a batch chunk (<see cref="BatchChunks"/>): how many of the batch's lines it carries.</summary>
+    public int? BatchLines { get; set; }
 }

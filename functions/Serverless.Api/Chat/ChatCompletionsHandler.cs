@@ -16,7 +16,7 @@ internal class ChatCompletionsHandler(ForwardingServices services)
 {
     protected override JsonTypeInfo<ChatCompletionRequest> TypeInfo => OpenAIJsonContext.Default.ChatCompletionRequest;
 
-    protected override string WorkerPath => "v1/chat/completions";
+    public override string WorkerPath => "v1/chat/completions";
 
     protected override string Capability => "chat completions";
 

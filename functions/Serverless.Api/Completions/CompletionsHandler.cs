@@ -16,7 +16,7 @@ internal class CompletionsHandler(ForwardingServices services)
 {
     protected override JsonTypeInfo<CompletionRequest> TypeInfo => OpenAIJsonContext.Default.CompletionRequest;
 
-    protected override string WorkerPath => "v1/completions";
+    public override string WorkerPath => "v1/completions";
 
     protected override string Capability => "completions";
 

@@ -15,7 +15,7 @@ internal sealed class EmbeddingsHandler(ForwardingServices services)
 {
     protected override JsonTypeInfo<EmbeddingRequest> TypeInfo => OpenAIJsonContext.Default.EmbeddingRequest;
 
-    protected override string WorkerPath => "v1/embeddings";
+    public override string WorkerPath => "v1/embeddings";
 
     protected override string Capability => "embeddings";
 

@@ -19,4 +19,8 @@ public sealed record ModelPrice(string Model, decimal InputPer1K, decimal Output
         ArgumentOutOfRangeException.ThrowIfNegative(completionTokens);
         return Money.Normalize(((promptTokens * InputPer1K) + (completionTokens * OutputPer1K)) / 1000m);
     }
+
+    /// <summary>The cost of a batch line: <see cref="CostOf"/> less the batch <paramref name="discount"/> (a share, 0 to 1).</summary>
+    public decimal BatchCostOf(int promptTokens, int completionTokens, decimal discount) =>
+        Money.Normalize(CostOf(promptTokens, completionTokens) * (1m - discount));
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Serverless.Api.Prices;
 
 /// <summary>What is done with models nobody has priced, bound from the <c>Prices</c> section.</summary>
@@ -17,4 +19,8 @@ public sealed class PriceOptions
     /// ships with its models priced. The local host prices the default models this way.
     /// </summary>
     public Dictionary<string, InitialPrice> Initial { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The share taken off a model's price for the lines of a batch (0.5: half price, as OpenAI charges).</summary>
+    [Range(typeof(decimal), "0", "1")]
+    public decimal BatchDiscount { get; set; } = 0.5m;
 }

@@ -1,8 +1,10 @@
 using Serverless.Api.Admin;
 using Serverless.Api.Auth;
+using Serverless.Api.Batches.Http;
 using Serverless.Api.Chat;
 using Serverless.Api.Completions;
 using Serverless.Api.Embeddings;
+using Serverless.Api.Files;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.Jobs.Http;
@@ -90,6 +92,24 @@ public static class ApiRoutes
     /// <summary><c>POST</c>: cancels a job.</summary>
     public const string AsyncJobCancel = "v1/async/completions/{id}/cancel";
 
+    /// <summary>Upload and list files.</summary>
+    public const string Files = "v1/files";
+
+    /// <summary>One file.</summary>
+    public const string File = "v1/files/{id}";
+
+    /// <summary>A file's bytes.</summary>
+    public const string FileContent = "v1/files/{id}/content";
+
+    /// <summary>Create and list batches.</summary>
+    public const string Batches = "v1/batches";
+
+    /// <summary>One batch.</summary>
+    public const string Batch = "v1/batches/{id}";
+
+    /// <summary>Cancel a batch.</summary>
+    public const string BatchCancel = "v1/batches/{id}/cancel";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -133,6 +153,12 @@ public static class ApiRoutes
         new("AsyncChatCompletions", ["POST"], AsyncChatCompletions, typeof(AsyncChatCompletionsHandler), RouteAccess.Job(Scopes.Chat)),
         new("AsyncJob", ["GET", "DELETE"], AsyncJob, typeof(AsyncJobHandler), RouteAccess.Jobs),
         new("AsyncJobCancel", ["POST"], AsyncJobCancel, typeof(AsyncJobHandler), RouteAccess.Jobs),
+        new("Files", ["GET", "POST"], Files, typeof(FilesHandler), RouteAccess.Jobs),
+        new("File", ["GET", "DELETE"], File, typeof(FileHandler), RouteAccess.Jobs),
+        new("FileContent", ["GET"], FileContent, typeof(FileContentHandler), RouteAccess.Jobs),
+        new("Batches", ["GET", "POST"], Batches, typeof(BatchesHandler), RouteAccess.Jobs),
+        new("Batch", ["GET"], Batch, typeof(BatchHandler), RouteAccess.Jobs),
+        new("BatchCancel", ["POST"], BatchCancel, typeof(BatchHandler), RouteAccess.Jobs),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Ready", ["GET"], Ready, typeof(ReadinessHandler), null),
         new("Metrics", ["GET"], Metrics, typeof(MetricsHandler), null),

@@ -1,15 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
+using Serverless.Api.Batches;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
+using Serverless.Api.Relay;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Usage;
-using Serverless.Api.Relay;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Models;
@@ -21,14 +23,14 @@ namespace Serverless.Api.Routing;
 /// against the caller's limits (a reservation), forward the validated request (never the raw body) to the worker,
 /// relay its answer, then settle the reservation to the tokens delivered and record the usage, exactly once.
 /// </summary>
-internal abstract class ForwardingHandler<TRequest>(ForwardingServices services) : IApiHandler
+internal abstract class ForwardingHandler<TRequest>(ForwardingServices services) : IApiHandler, IBatchableRoute
     where TRequest : class
 {
     /// <summary>JSON metadata of the request type.</summary>
     protected abstract JsonTypeInfo<TRequest> TypeInfo { get; }
 
     /// <summary>The worker path that serves this route.</summary>
-    protected abstract string WorkerPath { get; }
+    public abstract string WorkerPath { get; }
 
     /// <summary>What the route does, for error messages and usage records ("chat completions").</summary>
     protected abstract string Capability { get; }
@@ -44,41 +46,15 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         var request = Normalize(parsed.Value, context);
-        if (Validate(request) is { } invalid)
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, invalid);
-            return;
-        }
-
-        RequestTelemetry.Of(context)?.ModelRequested(ModelOf(request));
         var caller = context.Features.GetRequiredFeature<Caller>();
-        if (!caller.MayUse(ModelOf(request)))
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, AuthErrors.ModelNotAllowed(ModelOf(request)));
-            return;
-        }
-
-        var (model, error) = await services.Models.ResolveAsync(ModelOf(request), IsCapable, Capability, aborted);
-        if (model is not null)
-        {
-            RequestTelemetry.Of(context)?.ModelResolved(model.Id);
-        }
-
-        error ??= ValidateFor(request, model!);
+        var (prepared, error) = await PrepareAsync(request, caller, RequestTelemetry.Of(context), aborted);
         if (error is not null)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, error);
             return;
         }
 
-        var estimate = Estimate(request, model!);
-        var price = await services.Prices.GetAsync(model!.Id, aborted);
-        if (price.Unpriced && caller.Role < Role.Admin && !services.PriceOptions.Value.AllowUnpriced)
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, PriceErrors.NotPriced(model.Id));
-            return;
-        }
-
+        var (model, price, estimate) = (prepared!.Model, prepared.Price, prepared.Estimate);
         var spend = Micros(price.CostOf((int)Math.Min(estimate.PromptTokens, int.MaxValue), (int)Math.Min(estimate.CompletionTokens, int.MaxValue)));
         var (admission, refused, limits) = await services.Quotas.AdmitAsync(caller, model.Id, estimate.Total, spend, aborted);
         if (limits is not null)
@@ -122,6 +98,71 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
     }
 
+    /// <summary>
+    /// Plans one line of a batch as this route would serve it: the same parsing, validation, model, estimate and
+    /// price checks, without a request; the error a line would have been answered with otherwise.
+    /// </summary>
+    public async Task<BatchLinePlan> PlanLineAsync(JsonElement body, Caller caller, CancellationToken cancellationToken)
+    {
+        TRequest? request;
+        try
+        {
+            request = body.Deserialize(TypeInfo);
+        }
+        catch (JsonException e)
+        {
+            return BatchLinePlan.Refused(ApiError.InvalidJson(e.Message));
+        }
+
+        if (request is null)
+        {
+            return BatchLinePlan.Refused(ApiError.InvalidJson("The body must be a JSON object."));
+        }
+
+        var (prepared, error) = await PrepareAsync(request, caller, null, cancellationToken);
+        return prepared is null
+            ? BatchLinePlan.Refused(error!)
+            : new BatchLinePlan(JsonSerializer.Serialize(prepared.Request, TypeInfo), prepared.Model.Id, prepared.Estimate, prepared.Price, null);
+    }
+
+    /// <summary>
+    /// Checks a parsed request against OpenAI's rules, the caller's models, the resolved model and the price list;
+    /// the request with its model, price and token estimate, or the error to answer.
+    /// </summary>
+    private async Task<(PreparedRequest? Prepared, ApiError? Error)> PrepareAsync(TRequest request, Caller caller, RequestTelemetry? telemetry, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
+        telemetry?.ModelRequested(ModelOf(request));
+        if (!caller.MayUse(ModelOf(request)))
+        {
+            return (null, AuthErrors.ModelNotAllowed(ModelOf(request)));
+        }
+
+        var (model, error) = await services.Models.ResolveAsync(ModelOf(request), IsCapable, Capability, cancellationToken);
+        if (model is not null)
+        {
+            telemetry?.ModelResolved(model.Id);
+        }
+
+        error ??= ValidateFor(request, model!);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var price = await services.Prices.GetAsync(model!.Id, cancellationToken);
+        if (price.Unpriced && caller.Role < Role.Admin && !services.PriceOptions.Value.AllowUnpriced)
+        {
+            return (null, PriceErrors.NotPriced(model.Id));
+        }
+
+        return (new PreparedRequest(request, model, price, Estimate(request, model)), null);
+    }
+
     /// <summary>Adjusts the request to the route it came on (the streaming aliases force <c>stream</c>).</summary>
     protected virtual TRequest Normalize(TRequest request, HttpContext context) => request;
 
@@ -139,6 +180,9 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
     /// <summary>Checks the request against the resolved model.</summary>
     protected virtual ApiError? ValidateFor(TRequest request, Model model) => null;
+
+    /// <summary>A request that passed every check before admission.</summary>
+    private sealed record PreparedRequest(TRequest Request, Model Model, ModelPrice Price, TokenEstimate Estimate);
 
     /// <summary>An amount of money in the millionths the quota counters count.</summary>
     protected static long Micros(decimal amount) => (long)decimal.Ceiling(amount * 1_000_000m);

@@ -83,13 +83,29 @@ public sealed partial class UsageRecorder
     /// keyed by <see cref="UsageEvent.RequestId"/>, is written first, and only the first report is summed. Then flushes,
     /// so the usage is stored when this returns.
     /// </summary>
-    public async Task RecordOnceAsync(UsageEvent usage, CancellationToken cancellationToken)
+    public Task RecordOnceAsync(UsageEvent usage, CancellationToken cancellationToken) => RecordOnceAsync([usage], cancellationToken);
+
+    /// <summary>
+    /// Records the usage of several requests that may be reported more than once (a batch chunk's lines), like
+    /// <see cref="RecordOnceAsync(UsageEvent, CancellationToken)"/>: only the first report of each is summed.
+    /// </summary>
+    public async Task RecordOnceAsync(IReadOnlyList<UsageEvent> usages, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(usage);
-        var row = UsageRecordEntity.From(usage, Writer, Interlocked.Increment(ref writeSeq));
-        if ((await records.WriteBatchAsync([row], cancellationToken)).Count > 0)
+        ArgumentNullException.ThrowIfNull(usages);
+        var rows = usages.Select(u => UsageRecordEntity.From(u, Writer, Interlocked.Increment(ref writeSeq))).ToList();
+        var firsts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var transaction in rows.GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(100)))
         {
-            Record(usage);
+            // One transaction holds one partition's rows, a hundred at the most.
+            firsts.UnionWith((await records.WriteBatchAsync(transaction, cancellationToken)).Select(r => r.RowKey));
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (firsts.Contains(rows[i].RowKey))
+            {
+                Record(usages[i]);
+            }
         }
 
         await FlushAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Batches.Orchestration;
 using Serverless.Api.Jobs;
 using Serverless.Api.Jobs.Orchestration;
 using Serverless.Api.Jobs.Queues;
@@ -65,6 +66,12 @@ internal static class LocalDurableServiceCollectionExtensions
                 tasks.AddOrchestrator<JobOrchestrator>();
                 tasks.AddActivity<EndJobActivity>();
                 tasks.AddActivity<DeliverWebhookActivity>();
+                tasks.AddOrchestrator<BatchOrchestrator>();
+                tasks.AddActivity<StartBatchActivity>();
+                tasks.AddActivity<DispatchChunkActivity>();
+                tasks.AddActivity<SettleChunkActivity>();
+                tasks.AddActivity<StopBatchActivity>();
+                tasks.AddActivity<FinishBatchActivity>();
             });
         });
         // The in-process sidecar sends no health pings, so the worker's silent-disconnect detector would tear

@@ -8,6 +8,9 @@ namespace Serverless.Worker.Jobs;
 /// <param name="ErrorMessage">The error message, when it failed.</param>
 internal sealed record JobExecution(string? ResultJson, int PromptTokens, int CompletionTokens, string? ErrorCode = null, string? ErrorMessage = null)
 {
+    /// <summary>The HTTP status the failure answers with (a request the worker refuses: 4xx; its own failure: 500).</summary>
+    public int ErrorStatus { get; init; } = 500;
+
     /// <summary>Whether it succeeded.</summary>
     public bool Succeeded => ResultJson is not null;
 

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using Serverless.Inference;
+using Serverless.Jobs;
 using Serverless.OpenAI.Chat;
 using Serverless.OpenAI.Common;
 using Serverless.OpenAI.Completions;
@@ -22,12 +24,67 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
     /// <paramref name="stop"/> ends the generation at its next decode step with what it made so far
     /// (<see cref="JobExecution.Stopped"/>); <paramref name="cancellationToken"/> (the worker shutting down) abandons it.
     /// </summary>
-    public Task<JobExecution> RunAsync(string kind, string requestJson, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken) => kind switch
+    public Task<JobExecution> RunAsync(string kind, string requestJson, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken) =>
+        BatchChunks.EndpointOf(kind) is { } endpoint ? RunChunkAsync(endpoint, requestJson, stop, cancellationToken) : RunOneAsync("/" + kind, requestJson, tokenBudget, stop, cancellationToken);
+
+    private Task<JobExecution> RunOneAsync(string endpoint, string requestJson, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken) => endpoint switch
     {
-        "v1/chat/completions" => ChatAsync(requestJson, tokenBudget, stop, cancellationToken),
-        "v1/completions" => CompletionAsync(requestJson, tokenBudget, stop, cancellationToken),
-        _ => Task.FromResult(JobExecution.Failed("unsupported_job", $"This worker cannot run '{kind}' jobs.")),
+        "/v1/chat/completions" => ChatAsync(requestJson, tokenBudget, stop, cancellationToken),
+        "/v1/completions" => CompletionAsync(requestJson, tokenBudget, stop, cancellationToken),
+        "/v1/embeddings" => Task.FromResult(Embeddings(requestJson)),
+        _ => Task.FromResult(JobExecution.Failed("unsupported_job", $"This worker cannot run '{endpoint}' jobs.")),
     };
+
+    /// <summary>
+    /// Runs a batch chunk's lines one after the other, each exactly as its endpoint runs a request, and answers their
+    /// output lines (a line the API refused gets the answer it refused it with). <paramref name="stop"/> (a cancel,
+    /// the batch's window) ends the chunk between two lines: the lines answered so far are its result, and the rest
+    /// are reported not run by the batch.
+    /// </summary>
+    private async Task<JobExecution> RunChunkAsync(string endpoint, string linesJson, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var output = new StringBuilder();
+        var (promptTokens, completionTokens) = (0, 0);
+        foreach (var text in linesJson.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var line = JsonSerializer.Deserialize(text, JobsContractJsonContext.Default.BatchChunkLine)!;
+            var requestId = ResponseIds.Request();
+            BatchLineResponse response;
+            if (line.Status is { } status)
+            {
+                response = new BatchLineResponse(status, requestId, line.Error!.Value);
+            }
+            else
+            {
+                var execution = await RunOneAsync(endpoint, line.Body!.Value.GetRawText(), line.TokenBudget, CancellationToken.None, cancellationToken);
+                (promptTokens, completionTokens) = (promptTokens + execution.PromptTokens, completionTokens + execution.CompletionTokens);
+                response = execution.Succeeded
+                    ? new BatchLineResponse(200, requestId, JsonDocument.Parse(execution.ResultJson!).RootElement.Clone())
+                    : new BatchLineResponse(execution.ErrorStatus, requestId, ErrorBodyOf(execution));
+            }
+
+            output.Append(JsonSerializer.Serialize(new BatchOutputLine(BatchOutputLine.NewId(), line.CustomId, response, null), JobsContractJsonContext.Default.BatchOutputLine)).Append('\n');
+        }
+
+        return new JobExecution(output.ToString(), promptTokens, completionTokens);
+    }
+
+    private JobExecution Embeddings(string json)
+    {
+        var (answer, error) = EmbeddingAnswer.Create(catalog, JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.EmbeddingRequest)!);
+        return answer is null
+            ? Failed(error!)
+            : new JobExecution(JsonSerializer.Serialize(answer, OpenAIJsonContext.Default.EmbeddingList), answer.Usage.PromptTokens, 0);
+    }
+
+    private static JsonElement ErrorBodyOf(JobExecution failed) => JsonSerializer.SerializeToElement(
+        new ErrorBody(new OpenAIError(failed.ErrorMessage ?? "The request failed.", failed.ErrorStatus < 500 ? ErrorTypes.InvalidRequest : "server_error", null, failed.ErrorCode)),
+        OpenAIJsonContext.Default.ErrorBody);
 
     private async Task<JobExecution> CompletionAsync(string json, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken)
     {
@@ -95,5 +152,5 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
         return (results, call.Stopped);
     }
 
-    private static JobExecution Failed(ApiError error) => JobExecution.Failed(error.Error.Code ?? "invalid_request", error.Error.Message);
+    private static JobExecution Failed(ApiError error) => JobExecution.Failed(error.Error.Code ?? "invalid_request", error.Error.Message) with { ErrorStatus = error.StatusCode };
 }

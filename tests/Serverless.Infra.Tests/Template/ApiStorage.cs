@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Serverless.Api.Batches;
+using Serverless.Api.Files;
 using Serverless.Api.KeyRing;
 using Serverless.Api.Relay;
 using Serverless.Jobs;
@@ -11,7 +13,7 @@ namespace Serverless.Infra.Tests.Template;
 /// The queues, tables and blob containers the API uses, from the code: the tables its stores name (each store's
 /// <c>TableName</c> or <c>*Table</c> constant), the job queues and payload container of <see cref="JobQueueNames"/>,
 /// the poison queue of the results trigger, the Functions host's containers, and the Durable Functions task hub of
-/// host.json (hub name, partition count), the Data Protection key ring's container. The template must create each, so the API's roles can be scoped to each.
+/// host.json (hub name, partition count), the Data Protection key ring's container, the files' and batch slices' containers. The template must create each, so the API's roles can be scoped to each.
 /// </summary>
 internal static class ApiStorage
 {
@@ -44,6 +46,8 @@ internal static class ApiStorage
     public static IReadOnlyList<string> Containers { get; } =
     [
         new KeyRingOptions().Container,
+        FileEntity.TableName,
+        BatchSlices.ContainerName,
         $"{Hub}-leases",
         $"{Hub}-applease",
         $"{Hub}-largemessages",

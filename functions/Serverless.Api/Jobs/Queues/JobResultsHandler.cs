@@ -34,7 +34,9 @@ public sealed partial class JobResultsHandler(JobEventRaiser events, ILogger<Job
             return;
         }
 
-        if (await events.RaiseAsync(client, result.JobId, JobEvents.Result, result, cancellationToken) == JobEventDelivery.Unconfirmed)
+        // A batch chunk's result goes to its batch's orchestration, as the event named by the chunk.
+        var (instance, name) = BatchChunks.BatchOf(result.JobId) is { } batchId ? (batchId, result.JobId) : (result.JobId, JobEvents.Result);
+        if (await events.RaiseAsync(client, instance, name, result, cancellationToken) == JobEventDelivery.Unconfirmed)
         {
             // Kept: the message comes back after its visibility timeout and raises the event again, by when the
             // orchestration has started (or the first event brought its stale record up to date).
