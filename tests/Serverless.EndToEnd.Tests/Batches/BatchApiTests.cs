@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using OpenAI.Batch;
 using OpenAI.Files;
+using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests.Batches;
 
@@ -130,6 +131,48 @@ public sealed class BatchApiTests(LocalStackFixture stack)
         Assert.All(errors, e => Assert.Equal("batch_cancelled", e.GetProperty("error").GetProperty("code").GetString()));
         var usage = await stack.UsageTotalAsync(owner, requests: completed, TimeSpan.FromSeconds(completed == 0 ? 2 : 10));
         Assert.Equal(completed, usage.GetProperty("requests").GetInt64());
+    }
+
+    [Fact]
+    public async Task ABatchPastTheKeysDailyTokens_RunsWhatFits_AndReportsTheRestInsufficientQuota()
+    {
+        var owner = $"batch-tpd-{Guid.NewGuid():N}"[..32];
+        var (_, key) = await stack.CreateKeyAsync($$$"""{"name":"batch-tpd","owner":"{{{owner}}}","role":"user","limits":{"rpm":100000,"tpd":120}}""");
+        var client = stack.CreateOpenAIClient(key: key);
+        var lines = Enumerable.Range(0, 40).Select(i => Line(i, "/v1/embeddings", new { model = "all-minilm-l6-v2", input = $"sentence number {i:D3}" })).ToList();
+
+        var batch = await RunAsync(client, "/v1/embeddings", lines);
+
+        Assert.Equal("completed", batch.GetProperty("status").GetString());
+        var (total, completed, failed) = Counts(batch);
+        Assert.Equal(40, total);
+        Assert.InRange(completed, 1, 39); // what the day's 120 tokens admitted
+        Assert.Equal(40 - completed, failed);
+        var errors = await LinesAsync(client, batch.GetProperty("error_file_id").GetString()!);
+        Assert.All(errors, e => Assert.Equal("insufficient_quota", e.GetProperty("error").GetProperty("code").GetString()));
+        var usage = await stack.UsageTotalAsync(owner, requests: completed);
+        Assert.Equal(completed, usage.GetProperty("requests").GetInt64());
+        Assert.InRange(usage.GetProperty("total_tokens").GetInt64(), 1, 120); // never past the day's limit
+    }
+
+    [Fact]
+    public async Task AnEndedBatch_CallsItsKeysWebhookOnce_SignedWithTheKeysSecret()
+    {
+        using var receiver = new WebhookReceiver();
+        var owner = $"batch-hook-{Guid.NewGuid():N}"[..32];
+        var (_, key, webhookSecret) = await stack.CreateKeyWithWebhookSecretAsync(
+            $$$"""{"name":"batch-hook","owner":"{{{owner}}}","role":"user","webhook":"{{{receiver.Url}}}","limits":{"rpm":100000}}""");
+        var client = stack.CreateOpenAIClient(key: key);
+
+        var batch = await RunAsync(client, "/v1/embeddings", [Line(0, "/v1/embeddings", new { model = "all-minilm-l6-v2", input = "hook" })]);
+        var id = batch.GetProperty("id").GetString()!;
+        var call = Assert.Single(await receiver.WaitForCallsAsync(id, 1, Ends));
+
+        Assert.True(WebhookReceiver.IsSignedWith(call, webhookSecret), $"bad signature: {call.Signature}");
+        Assert.Equal("msg_" + id, call.Id);
+        using var body = JsonDocument.Parse(call.Body);
+        Assert.Equal(("batch", "completed"), (body.RootElement.GetProperty("object").GetString(), body.RootElement.GetProperty("status").GetString()));
+        Assert.Equal(batch.GetProperty("output_file_id").GetString(), body.RootElement.GetProperty("output_file_id").GetString());
     }
 
     private async Task<(string Owner, string Key)> NewOwnerAsync(string name)
