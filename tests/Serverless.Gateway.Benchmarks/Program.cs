@@ -1,10 +1,11 @@
 using Serverless.Gateway.Benchmarks;
 
-// "jobs [count]": the async job benchmark; "soak [minutes] [rate]", "soak-worker [minutes] [rate]" and
+// "jobs [count]": the async job benchmark; "batches [embedding lines] [chat lines]": the Batch API; "soak [minutes] [rate]", "soak-worker [minutes] [rate]" and
 // "burst [minutes] [connections]": metering under sustained load; anything else the gateway benchmark ("[requests]").
 return args switch
 {
     ["jobs", .. var rest] => await JobBenchmark.RunAsync(rest),
+    ["batches", .. var rest] => await BatchBenchmark.RunAsync(rest),
     ["soak", .. var rest] => await SoakBenchmark.RunAsync(rest, realWorker: false),
     ["soak-worker", .. var rest] => await SoakBenchmark.RunAsync(rest, realWorker: true),
     ["burst", .. var rest] => await BurstBenchmark.RunAsync(rest),
