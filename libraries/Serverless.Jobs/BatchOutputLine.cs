@@ -18,14 +18,3 @@ public sealed record BatchOutputLine(string Id, string CustomId, BatchLineRespon
     /// <summary>A new line id, shaped as OpenAI's (<c>batch_req_</c> and 96 random bits).</summary>
     public static string NewId() => "batch_req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 }
-
-/// <summary>The answer to one batch line.</summary>
-/// <param name="StatusCode">Its HTTP status.</param>
-/// <param name="RequestId">Its request id.</param>
-/// <param name="Body">The OpenAI-shaped body (an error object for a non-2xx status).</param>
-public sealed record BatchLineResponse(int StatusCode, string RequestId, JsonElement Body);
-
-/// <summary>Why a batch line did not run.</summary>
-/// <param name="Code">A machine-readable code.</param>
-/// <param name="Message">What happened.</param>
-public sealed record BatchLineError(string Code, string Message);

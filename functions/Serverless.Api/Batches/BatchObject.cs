@@ -44,28 +44,3 @@ public sealed record BatchObject(
     /// <summary>The object type.</summary>
     public string Object => "batch";
 }
-
-/// <summary>Lines in all, answered and failed.</summary>
-/// <param name="Total">Lines in the input.</param>
-/// <param name="Completed">Lines answered 2xx.</param>
-/// <param name="Failed">Lines that failed.</param>
-public sealed record BatchRequestCounts(int Total, int Completed, int Failed);
-
-/// <summary>A batch's input-file errors, in OpenAI's list shape.</summary>
-/// <param name="Data">The errors.</param>
-public sealed record BatchErrorList(IReadOnlyList<BatchError> Data)
-{
-    /// <summary>The object type.</summary>
-    public string Object => "list";
-}
-
-/// <summary>A page of batches, newest first.</summary>
-/// <param name="Data">The batches.</param>
-/// <param name="FirstId">The first batch's id.</param>
-/// <param name="LastId">The last batch's id; pass it as <c>after</c> for the next page.</param>
-/// <param name="HasMore">Whether another page follows.</param>
-public sealed record BatchList(IReadOnlyList<BatchObject> Data, string? FirstId, string? LastId, bool HasMore)
-{
-    /// <summary>The object type.</summary>
-    public string Object => "list";
-}
