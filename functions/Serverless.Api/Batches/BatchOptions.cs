@@ -27,4 +27,11 @@ public sealed class BatchOptions
     /// <summary>How long a batch may run: its completion window (only <c>24h</c> is offered, as OpenAI does).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "2.00:00:00")]
     public TimeSpan CompletionWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long the chunks out when a batch is cancelled or its window ends are waited for (their workers stop them
+    /// between two lines) before they are given up as not run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StopWait { get; set; } = TimeSpan.FromMinutes(5);
 }

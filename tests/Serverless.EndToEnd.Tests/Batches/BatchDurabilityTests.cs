@@ -7,7 +7,8 @@ namespace Serverless.EndToEnd.Tests.Batches;
 
 /// <summary>
 /// A batch survives its processes dying: the job worker and the API host are killed while its chunks run, and
-/// started again. The batch still ends with every line answered exactly once, and each billed exactly once.
+/// started again. The batch still ends with every line answered exactly once, and each billed exactly once. And a
+/// batch whose window ends before its lines ran ends expired, unbilled.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class BatchDurabilityTests(LocalStackFixture shared)
@@ -27,7 +28,7 @@ public sealed class BatchDurabilityTests(LocalStackFixture shared)
         var input = string.Join('\n', Enumerable.Range(0, Lines).Select(i =>
             JsonSerializer.Serialize(new { custom_id = $"line-{i}", method = "POST", url = "/v1/completions", body = new { model = "gpt2-tiny", prompt = $"Line {i}:", max_tokens = 12, seed = i } })));
         var fileId = await UploadAsync(http, input);
-        var id = await CreateAsync(http, fileId);
+        var id = await CreateAsync(http, fileId, "/v1/completions");
 
         // Some lines answered, the rest not yet: kill both processes mid-batch.
         await WaitForAsync(http, id, b => b.GetProperty("request_counts").GetProperty("completed").GetInt32() > 0 || IsEnded(b), TimeSpan.FromMinutes(2));
@@ -47,6 +48,30 @@ public sealed class BatchDurabilityTests(LocalStackFixture shared)
         Assert.Equal(((long)Lines, tokens), await AsyncJobs.UsageAsync(restarted));
     }
 
+    [Fact]
+    public async Task ABatchWhoseWindowEnds_BeforeAWorkerRunsIt_EndsExpired_EveryLineReportedExpired_AndNothingBilled()
+    {
+        // A 10-second window and no worker: the chunks sit on the queue until the window ends.
+        await using var stack = await JobStack.StartAsync(shared, "--Batches:CompletionWindow", "00:00:10", "--Batches:StopWait", "00:00:02");
+        var key = await stack.CreateKeyAsync("""{"name":"batch-expire","owner":"batch-expire","limits":{"rpm":100000}}""");
+        using var http = stack.CreateHttpClient(key);
+        var input = string.Join('\n', Enumerable.Range(0, 120).Select(i =>
+            JsonSerializer.Serialize(new { custom_id = $"line-{i}", method = "POST", url = "/v1/embeddings", body = new { model = "all-minilm-l6-v2", input = $"text {i}" } })));
+        var id = await CreateAsync(http, await UploadAsync(http, input), "/v1/embeddings");
+
+        var batch = await WaitForAsync(http, id, IsEnded, TimeSpan.FromMinutes(2));
+        await stack.StartJobWorkerAsync(); // the chunks' messages are still there: the worker finds them ended
+
+        Assert.Equal("expired", batch.GetProperty("status").GetString());
+        Assert.True(batch.GetProperty("expired_at").GetInt64() > 0);
+        Assert.Equal((120, 0, 120), (batch.GetProperty("request_counts").GetProperty("total").GetInt32(), batch.GetProperty("request_counts").GetProperty("completed").GetInt32(), batch.GetProperty("request_counts").GetProperty("failed").GetInt32()));
+        var errors = (await http.GetStringAsync($"v1/files/{batch.GetProperty("error_file_id").GetString()}/content")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(120, errors.Length);
+        Assert.All(errors, e => Assert.Equal("batch_expired", JsonDocument.Parse(e).RootElement.GetProperty("error").GetProperty("code").GetString()));
+        await stack.JobWorker.WaitForOutputAsync("skipped: Ended", TimeSpan.FromMinutes(1));
+        Assert.Equal((0L, 0L), await AsyncJobs.UsageAsync(http));
+    }
+
     private static bool IsEnded(JsonElement batch) => batch.GetProperty("status").GetString() is "completed" or "failed" or "expired" or "cancelled";
 
     private static async Task<string> UploadAsync(HttpClient http, string jsonLines)
@@ -64,10 +89,10 @@ public sealed class BatchDurabilityTests(LocalStackFixture shared)
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 
-    private static async Task<string> CreateAsync(HttpClient http, string fileId)
+    private static async Task<string> CreateAsync(HttpClient http, string fileId, string endpoint)
     {
         using var response = await http.PostAsync("v1/batches", new StringContent(
-            JsonSerializer.Serialize(new { input_file_id = fileId, endpoint = "/v1/completions", completion_window = "24h" }), Encoding.UTF8, "application/json"));
+            JsonSerializer.Serialize(new { input_file_id = fileId, endpoint, completion_window = "24h" }), Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;

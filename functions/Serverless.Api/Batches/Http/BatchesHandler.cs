@@ -65,7 +65,7 @@ internal sealed partial class BatchesHandler(
             ExpiresAt = now + settings.CompletionWindow,
         };
         await batches.AddAsync(batch, CancellationToken.None);
-        var input = new BatchInput(batch.RowKey, batch.PartitionKey, batch.ExpiresAt, settings.ChunkLines, settings.MaxChunksInFlight);
+        var input = new BatchInput(batch.RowKey, batch.PartitionKey, batch.ExpiresAt, settings.ChunkLines, settings.MaxChunksInFlight, settings.StopWait);
         await JobClients.For(context).ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), input, new StartOrchestrationOptions(batch.RowKey), CancellationToken.None);
         LogCreated(batch.RowKey, batch.Endpoint, batch.InputFileId);
         await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, BatchViews.ToObject(batch), BatchesJsonContext.Default.BatchObject);

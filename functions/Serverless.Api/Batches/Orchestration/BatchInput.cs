@@ -6,4 +6,5 @@ namespace Serverless.Api.Batches.Orchestration;
 /// <param name="ExpiresAt">When its completion window ends.</param>
 /// <param name="ChunkLines">The lines of a slice, and the most of a chunk (fixed for the batch).</param>
 /// <param name="MaxChunksInFlight">The most chunks out at once.</param>
-public sealed record BatchInput(string BatchId, string Partition, DateTimeOffset ExpiresAt, int ChunkLines, int MaxChunksInFlight);
+/// <param name="StopWait">How long stopped chunks are waited for before they are given up.</param>
+public sealed record BatchInput(string BatchId, string Partition, DateTimeOffset ExpiresAt, int ChunkLines, int MaxChunksInFlight, TimeSpan StopWait);

@@ -16,9 +16,6 @@ namespace Serverless.Api.Batches.Orchestration;
 /// </summary>
 public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, string>
 {
-    /// <summary>How long chunks stopped by a cancel or the window's end are waited for before they are given up.</summary>
-    internal static readonly TimeSpan StopWait = TimeSpan.FromMinutes(5);
-
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(8, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
 
     /// <inheritdoc />
@@ -112,7 +109,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, string>
                 var cancelled = first == cancel;
                 (status, notRun) = cancelled ? (BatchStatus.Cancelled, "batch_cancelled") : (BatchStatus.Expired, "batch_expired");
                 await context.CallActivityAsync(nameof(StopBatchActivity), new StopChunks(input, [.. chunksOut.Values], cancelled), Retry);
-                giveUpAt = context.CurrentUtcDateTime + StopWait;
+                giveUpAt = context.CurrentUtcDateTime + input.StopWait;
                 resumeAt = null;
 
                 // Each fires once: from now on wait only for the chunks out (and the give-up time).
