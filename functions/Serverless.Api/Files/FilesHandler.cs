@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Routing;
-using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Files;
@@ -73,18 +71,10 @@ internal sealed class FilesHandler(FileStore files, IOptions<FilesOptions> optio
     {
         var caller = context.Features.GetRequiredFeature<Caller>();
         var query = context.Request.Query;
-        var max = options.Value.MaxPageSize;
-        var limit = max;
-        if (query.TryGetValue("limit", out var text) && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > max))
+        var ((limit, after), pageError) = PageQuery.Read(query, options.Value.MaxPageSize, options.Value.MaxPageSize, FileIds.IsWellFormed, "a file");
+        if (pageError is not null)
         {
-            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("limit", $"limit must be between 1 and {max}."));
-            return;
-        }
-
-        string? after = query["after"];
-        if (after is not null && !FileIds.IsWellFormed(after))
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("after", "after must be a file id."));
+            await OpenAIResponses.WriteErrorAsync(context.Response, pageError);
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -102,18 +101,10 @@ internal sealed partial class BatchesHandler(
     {
         var caller = context.Features.GetRequiredFeature<Caller>();
         var query = context.Request.Query;
-        var max = options.Value.MaxPageSize;
-        var limit = 20;
-        if (query.TryGetValue("limit", out var text) && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > max))
+        var ((limit, after), pageError) = PageQuery.Read(query, 20, options.Value.MaxPageSize, BatchIds.IsWellFormed, "a batch");
+        if (pageError is not null)
         {
-            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("limit", $"limit must be between 1 and {max}."));
-            return;
-        }
-
-        string? after = query["after"];
-        if (after is not null && !BatchIds.IsWellFormed(after))
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("after", "after must be a batch id."));
+            await OpenAIResponses.WriteErrorAsync(context.Response, pageError);
             return;
         }
 

@@ -1,11 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Routing;
 using Serverless.Jobs;
-using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Jobs.Http;
@@ -20,18 +18,10 @@ internal sealed class JobListHandler(JobLifecycle jobs, JobViews views, IOptions
     {
         var caller = context.Features.GetRequiredFeature<Caller>();
         var query = context.Request.Query;
-        var max = options.Value.MaxPageSize;
-        var limit = 20;
-        if (query.TryGetValue("limit", out var text) && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > max))
+        var ((limit, after), pageError) = PageQuery.Read(query, 20, options.Value.MaxPageSize, JobIds.IsWellFormed, "a job");
+        if (pageError is not null)
         {
-            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("limit", $"limit must be between 1 and {max}."));
-            return;
-        }
-
-        string? after = query["after"];
-        if (after is not null && !JobIds.IsWellFormed(after))
-        {
-            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("after", "after must be a job id."));
+            await OpenAIResponses.WriteErrorAsync(context.Response, pageError);
             return;
         }
 
