@@ -20,7 +20,8 @@ public sealed class BatchFunctions(
     DispatchChunkActivity dispatch,
     SettleChunkActivity settle,
     StopBatchActivity stop,
-    FinishBatchActivity finish)
+    FinishBatchActivity finish,
+    DeliverBatchWebhookActivity deliver)
 {
     /// <summary><c>GET</c>, <c>POST /v1/batches</c>.</summary>
     [Function("Batches")]
@@ -76,6 +77,11 @@ public sealed class BatchFunctions(
     [Function(nameof(FinishBatchActivity))]
     public Task<bool> Finish([ActivityTrigger] BatchEnd input, FunctionContext context) =>
         finish.RunAsync(FunctionActivityContext.Of(nameof(FinishBatchActivity), context), input);
+
+    /// <summary>A retried webhook call of an ended batch.</summary>
+    [Function(nameof(DeliverBatchWebhookActivity))]
+    public Task<bool> Deliver([ActivityTrigger] BatchWebhookAttempt input, FunctionContext context) =>
+        deliver.RunAsync(FunctionActivityContext.Of(nameof(DeliverBatchWebhookActivity), context), input);
 
     private Task<IActionResult> ServeAsync(HttpRequest request, DurableTaskClient client, string routeName) =>
         DurableRoutes.ServeAsync(pipeline, request, client, routeName);

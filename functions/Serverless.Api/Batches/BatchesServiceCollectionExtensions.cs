@@ -25,6 +25,7 @@ public static class BatchesServiceCollectionExtensions
         services.AddSingleton<SettleChunkActivity>();
         services.AddSingleton<StopBatchActivity>();
         services.AddSingleton<FinishBatchActivity>();
+        services.AddSingleton<DeliverBatchWebhookActivity>();
         return services;
     }
 }

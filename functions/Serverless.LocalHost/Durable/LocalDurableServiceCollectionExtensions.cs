@@ -72,6 +72,7 @@ internal static class LocalDurableServiceCollectionExtensions
                 tasks.AddActivity<SettleChunkActivity>();
                 tasks.AddActivity<StopBatchActivity>();
                 tasks.AddActivity<FinishBatchActivity>();
+                tasks.AddActivity<DeliverBatchWebhookActivity>();
             });
         });
         // The in-process sidecar sends no health pings, so the worker's silent-disconnect detector would tear

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using OpenAI.Batch;
 using OpenAI.Files;
+using Serverless.EndToEnd.Tests.Jobs;
 using Serverless.Testing;
 
 namespace Serverless.EndToEnd.Tests.Batches;
@@ -173,6 +174,24 @@ public sealed class BatchApiTests(LocalStackFixture stack)
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal(("batch", "completed"), (body.RootElement.GetProperty("object").GetString(), body.RootElement.GetProperty("status").GetString()));
         Assert.Equal(batch.GetProperty("output_file_id").GetString(), body.RootElement.GetProperty("output_file_id").GetString());
+    }
+
+    [Fact]
+    public async Task ABatchWebhookAnswering500_IsCalledAgain_WithTheSameWebhookId()
+    {
+        using var receiver = new WebhookReceiver(500);
+        var owner = $"batch-hook-retry-{Guid.NewGuid():N}"[..32];
+        var (_, key) = await stack.CreateKeyAsync($$$"""{"name":"batch-hook-retry","owner":"{{{owner}}}","role":"user","webhook":"{{{receiver.Url}}}","limits":{"rpm":100000}}""");
+        var client = stack.CreateOpenAIClient(key: key);
+
+        var batch = await RunAsync(client, "/v1/embeddings", [Line(0, "/v1/embeddings", new { model = "all-minilm-l6-v2", input = "retry" })]);
+        var id = batch.GetProperty("id").GetString()!;
+        var calls = await receiver.WaitForCallsAsync(id, 2, Ends);
+        await AsyncJobs.WaitForOrchestrationAsync(stack.Storage, id, Ends, AsyncJobs.OrchestrationEnded); // no call can come after this
+
+        Assert.Equal([500, 200], receiver.Calls.Where(c => c.JobId == id).Select(c => c.AnsweredWith));
+        Assert.Equal(calls[0].Id, calls[1].Id);
+        Assert.Equal(calls[0].Body, calls[1].Body);
     }
 
     private async Task<(string Owner, string Key)> NewOwnerAsync(string name)

@@ -11,6 +11,7 @@ using Serverless.Api.Files;
 using Serverless.Api.Jobs;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Routing;
+using Serverless.Api.Webhooks;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
@@ -22,7 +23,13 @@ namespace Serverless.Api.Batches.Http;
 /// newest first (<c>limit</c>, <c>after</c>).
 /// </summary>
 internal sealed partial class BatchesHandler(
-    BatchStore batches, FileStore files, IOptions<BatchOptions> options, IOptions<ApiOptions> api, TimeProvider time, ILogger<BatchesHandler> logger) : IApiHandler
+    BatchStore batches,
+    FileStore files,
+    IOptions<BatchOptions> options,
+    IOptions<ApiOptions> api,
+    IOptions<WebhookOptions> webhookOptions,
+    TimeProvider time,
+    ILogger<BatchesHandler> logger) : IApiHandler
 {
     private const int MaxMetadataPairs = 16;
 
@@ -64,7 +71,7 @@ internal sealed partial class BatchesHandler(
             ExpiresAt = now + settings.CompletionWindow,
         };
         await batches.AddAsync(batch, CancellationToken.None);
-        var input = new BatchInput(batch.RowKey, batch.PartitionKey, batch.ExpiresAt, settings.ChunkLines, settings.MaxChunksInFlight, settings.StopWait);
+        var input = new BatchInput(batch.RowKey, batch.PartitionKey, batch.ExpiresAt, settings.ChunkLines, settings.MaxChunksInFlight, settings.StopWait, WebhookRetries.Of(webhookOptions.Value));
         await JobClients.For(context).ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), input, new StartOrchestrationOptions(batch.RowKey), CancellationToken.None);
         LogCreated(batch.RowKey, batch.Endpoint, batch.InputFileId);
         await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status200OK, BatchViews.ToObject(batch), BatchesJsonContext.Default.BatchObject);

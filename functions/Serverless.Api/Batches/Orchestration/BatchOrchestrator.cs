@@ -131,7 +131,14 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, string>
 #pragma warning restore CA1849
         }
 
-        await context.CallActivityAsync(nameof(FinishBatchActivity), new BatchEnd(input, status, notRun), Retry);
+        if (!await context.CallActivityAsync<bool>(nameof(FinishBatchActivity), new BatchEnd(input, status, notRun), Retry))
+        {
+            // The first webhook call (made when the batch ended) failed: calls 2, 3, … as a job's.
+            await input.Webhooks.RunAsync(
+                context,
+                attempt => context.CallActivityAsync<bool>(nameof(DeliverBatchWebhookActivity), new BatchWebhookAttempt(input, attempt), Retry));
+        }
+
         return status;
     }
 }

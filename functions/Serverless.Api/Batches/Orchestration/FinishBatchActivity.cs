@@ -9,8 +9,9 @@ namespace Serverless.Api.Batches.Orchestration;
 /// <summary>
 /// Ends a batch: walks its lines in input order, puts each answered line in the output file and every other line in
 /// the error file (an error answer as the worker wrote it; a line never run with <see cref="BatchEnd.NotRunCode"/>),
-/// stores the two files, and marks the batch ended with its counts; then calls its webhook once. A batch already
-/// ended is left as it is, so a retried run writes no second set of files.
+/// stores the two files, and marks the batch ended with its counts; then makes the first call of its webhook
+/// (false when it failed: the orchestration calls again). A batch already ended is left as it is, so a retried run
+/// writes no second set of files.
 /// </summary>
 public sealed class FinishBatchActivity(
     BatchStore batches, BatchSlices slices, JobLifecycle jobs, JobPayloads payloads, FileStore files, BatchWebhookCaller webhooks, TimeProvider time)
@@ -66,8 +67,7 @@ public sealed class FinishBatchActivity(
             return true;
         }, CancellationToken.None);
         await slices.DeleteAsync(batchId, CancellationToken.None);
-        await webhooks.CallAsync(batch, CancellationToken.None);
-        return true;
+        return await webhooks.CallAsync(batch, attempt: 1, CancellationToken.None);
     }
 
     /// <summary>Every answered or refused line of the batch's chunks, by custom id.</summary>

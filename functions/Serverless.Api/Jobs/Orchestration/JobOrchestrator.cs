@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Api.Jobs.Webhooks;
+using Serverless.Api.Webhooks;
 using Serverless.Jobs;
 
 namespace Serverless.Api.Jobs.Orchestration;
@@ -51,7 +52,10 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
         var ended = await EndAsync(context, new EndJobInput(input, outcome));
         if (ended.NeedsWebhookRetry)
         {
-            await RetryWebhookAsync(context, input);
+            // Calls 2, 3, … after the first (made when the job ended) failed.
+            await new WebhookRetries(input.WebhookFirstRetry, input.WebhookMaxDelay, input.WebhookRetryFor).RunAsync(
+                context,
+                attempt => context.CallActivityAsync<bool>(nameof(DeliverWebhookActivity), new WebhookAttempt(input.JobId, input.Partition, attempt), Retry));
         }
 
         return ended.Status;
@@ -106,28 +110,4 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, string>
     /// <summary>A stop (cancel or deadline) with what the worker generated before it: billed.</summary>
     private static JobOutcome WithUsage(JobOutcome stop, JobResultMessage report) =>
         stop with { PromptTokens = report.PromptTokens, CompletionTokens = report.CompletionTokens, ComputeMs = report.ComputeMs };
-
-    /// <summary>Calls 2, 3, … after the first (made when the job ended) failed.</summary>
-    private static async Task RetryWebhookAsync(TaskOrchestrationContext context, JobInput input)
-    {
-        var giveUpAt = context.CurrentUtcDateTime + input.WebhookRetryFor;
-        for (var failed = 1; ; failed++)
-        {
-            // Exponential backoff with "equal jitter": half the delay fixed, half random, so receivers that fail
-            // together are not called again all at once. The randomness must replay the same: it comes from the context.
-            var exponential = Math.Min(input.WebhookMaxDelay.TotalMilliseconds, input.WebhookFirstRetry.TotalMilliseconds * Math.Pow(2, failed - 1));
-            var jitter = context.NewGuid().ToByteArray()[0] / 255.0;
-            var delay = TimeSpan.FromMilliseconds(exponential * (0.5 + (0.5 * jitter)));
-            if (context.CurrentUtcDateTime + delay > giveUpAt)
-            {
-                return;
-            }
-
-            await context.CreateTimer(delay, CancellationToken.None);
-            if (await context.CallActivityAsync<bool>(nameof(DeliverWebhookActivity), new WebhookAttempt(input.JobId, input.Partition, failed + 1), Retry))
-            {
-                return;
-            }
-        }
-    }
 }
