@@ -93,9 +93,10 @@ public sealed class FuzzTests(LocalStackFixture stack, ITestOutputHelper output)
                 return (status, $"{status}: {Cut(body)}");
             }
 
-            if (status is 400 or 431 && body.Length == 0 && response.Content.Headers.ContentType is null)
+            if (status is 400 or 414 or 431 && body.Length == 0 && response.Content.Headers.ContentType is null)
             {
-                // Kestrel refused what it could not parse (a header, the request line) before the app saw it.
+                // Kestrel refused what it could not parse or would not take (a header, a request line over its limit)
+                // before the app saw it.
                 return (0, null);
             }
 
