@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Serverless.Api.Files;
@@ -40,23 +39,26 @@ public sealed class FinishBatchActivity(
             }, CancellationToken.None);
         }
 
-        var answers = await AnswersAsync(batchId);
-        var (output, errors) = (new StringBuilder(), new StringBuilder());
-        var (completed, failed) = (0, 0);
+        // Line by line in input order, one slice and one chunk's answers in memory at a time; the two files are
+        // written to disk as they grow (an output of 50,000 embeddings is hundreds of megabytes), then stored.
+        await using var output = new BatchOutputFile();
+        await using var errors = new BatchOutputFile();
+        var chunks = new ChunkWalk(batchId, await ChunkIdsAsync(batchId), jobs, payloads);
         for (var start = 0; start < batch.Total; start += input.Batch.ChunkLines)
         {
-            foreach (var text in await slices.ReadAsync(batchId, start, CancellationToken.None))
+            var slice = await slices.ReadAsync(batchId, start, CancellationToken.None);
+            for (var i = 0; i < slice.Count; i++)
             {
-                var customId = JsonSerializer.Deserialize(text, BatchesJsonContext.Default.BatchInputLine)!.CustomId!;
-                var line = answers.GetValueOrDefault(customId)
+                var customId = JsonSerializer.Deserialize(slice[i], BatchesJsonContext.Default.BatchInputLine)!.CustomId!;
+                var line = await chunks.AnswerAsync(start + i, customId)
                     ?? new BatchOutputLine(BatchOutputLine.NewId(), customId, null, NotRun(input.NotRunCode));
-                (line.Succeeded ? output : errors).Append(JsonSerializer.Serialize(line, JobsContractJsonContext.Default.BatchOutputLine)).Append('\n');
-                (completed, failed) = line.Succeeded ? (completed + 1, failed) : (completed, failed + 1);
+                await (line.Succeeded ? output : errors).WriteAsync(line);
             }
         }
 
-        var outputFile = output.Length > 0 ? await StoreAsync(batch, "output", output) : null;
-        var errorFile = errors.Length > 0 ? await StoreAsync(batch, "error", errors) : null;
+        var (completed, failed) = (output.Lines, errors.Lines);
+        var outputFile = completed > 0 ? await StoreAsync(batch, "output", output) : null;
+        var errorFile = failed > 0 ? await StoreAsync(batch, "error", errors) : null;
         var ended = time.GetUtcNow();
         batch = await batches.UpdateAsync(partition, batchId, row =>
         {
@@ -70,36 +72,24 @@ public sealed class FinishBatchActivity(
         return await webhooks.CallAsync(batch, attempt: 1, CancellationToken.None);
     }
 
-    /// <summary>Every answered or refused line of the batch's chunks, by custom id.</summary>
-    private async Task<Dictionary<string, BatchOutputLine>> AnswersAsync(string batchId)
+    /// <summary>The ids of the batch's chunks, in line order (a chunk's id ends with its first line).</summary>
+    private async Task<List<string>> ChunkIdsAsync(string batchId)
     {
-        var answers = new Dictionary<string, BatchOutputLine>(StringComparer.Ordinal);
-        string? after = null;
+        var ids = new List<string>();
         while (true)
         {
-            var page = await jobs.ListAsync(batchId, after, ChunkPage, CancellationToken.None);
-            foreach (var listed in page)
-            {
-                var chunk = await jobs.GetAsync(batchId, listed.RowKey, CancellationToken.None);
-                foreach (var line in BatchOutput.Parse(chunk is null ? null : await payloads.LoadAsync(chunk.Result, chunk.ResultBlob, CancellationToken.None)))
-                {
-                    answers[line.CustomId] = line;
-                }
-            }
-
+            var page = await jobs.ListAsync(batchId, ids.Count == 0 ? null : ids[^1], ChunkPage, CancellationToken.None);
+            ids.AddRange(page.Select(c => c.RowKey));
             if (page.Count < ChunkPage)
             {
-                return answers;
+                return ids;
             }
-
-            after = page[^1].RowKey;
         }
     }
 
-    private async Task<string> StoreAsync(BatchEntity batch, string kind, StringBuilder lines)
+    private async Task<string> StoreAsync(BatchEntity batch, string kind, BatchOutputFile lines)
     {
-        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString()));
-        var file = await files.AddAsync(batch.Owner, $"{batch.RowKey}_{kind}.jsonl", "batch_output", content, CancellationToken.None);
+        var file = await files.AddAsync(batch.Owner, $"{batch.RowKey}_{kind}.jsonl", "batch_output", await lines.ReadBackAsync(), CancellationToken.None);
         return file.RowKey;
     }
 
