@@ -155,7 +155,7 @@ public static class ApiRoutes
         new("AsyncJobCancel", ["POST"], AsyncJobCancel, typeof(AsyncJobHandler), RouteAccess.Jobs),
         new("Files", ["GET", "POST"], Files, typeof(FilesHandler), RouteAccess.Jobs),
         new("File", ["GET", "DELETE"], File, typeof(FileHandler), RouteAccess.Jobs),
-        new("FileContent", ["GET"], FileContent, typeof(FileContentHandler), RouteAccess.Jobs),
+        new("FileContent", ["GET"], FileContent, typeof(FileHandler), RouteAccess.Jobs),
         new("Batches", ["GET", "POST"], Batches, typeof(BatchesHandler), RouteAccess.Jobs),
         new("Batch", ["GET"], Batch, typeof(BatchHandler), RouteAccess.Jobs),
         new("BatchCancel", ["POST"], BatchCancel, typeof(BatchHandler), RouteAccess.Jobs),

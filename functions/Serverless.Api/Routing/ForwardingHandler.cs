@@ -122,7 +122,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         var (prepared, error) = await PrepareAsync(request, caller, null, cancellationToken);
         return prepared is null
             ? BatchLinePlan.Refused(error!)
-            : new BatchLinePlan(JsonSerializer.Serialize(prepared.Request, TypeInfo), prepared.Model.Id, prepared.Estimate, prepared.Price, null);
+            : new BatchLinePlan(JsonSerializer.SerializeToElement(prepared.Request, TypeInfo), prepared.Model.Id, prepared.Estimate, prepared.Price, null);
     }
 
     /// <summary>

@@ -87,8 +87,7 @@ public sealed class DispatchChunkActivity(
                     reserved[(amount.Subject, amount.Kind)] = reserved.GetValueOrDefault((amount.Subject, amount.Kind)) + amount.Amount;
                 }
 
-                using var request = JsonDocument.Parse(plan.RequestJson!);
-                chunkLine = new BatchChunkLine(line.CustomId!, request.RootElement.Clone(), estimate.Total);
+                chunkLine = new BatchChunkLine(line.CustomId!, plan.Request, estimate.Total);
                 model ??= plan.Model;
             }
 
