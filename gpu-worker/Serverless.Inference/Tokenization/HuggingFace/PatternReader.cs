@@ -18,7 +18,7 @@ internal static class PatternReader
             }
             catch (ArgumentException e)
             {
-                throw new TokenizerJsonException(regex.Path, $"a regex .NET cannot run: {e.Message}");
+                throw new TokenizerJsonException(field.Path, $"a regex .NET cannot run: {e.Message}");
             }
         }
 
