@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Serverless.Inference.Tokenization.HuggingFace;
 
 /// <summary>Reads BPE "merges", as "a b" strings or ["a", "b"] pairs, into ranks keyed by pair of ids.</summary>
@@ -7,6 +9,7 @@ internal static class BpeMergeReader
     {
         var prefixLength = continuingSubwordPrefix?.Length ?? 0;
         var table = new Dictionary<long, (int Rank, int NewId)>(merges.Element.GetArrayLength());
+        var buffer = new char[256];
         var rank = 0;
         foreach (var merge in merges.Items())
         {
@@ -17,8 +20,16 @@ internal static class BpeMergeReader
                 continue;
             }
 
-            // The merged token is left + right without right's continuing-subword prefix.
-            var merged = string.Concat(left, right.AsSpan(Math.Min(prefixLength, right.Length)));
+            // The merged token is left + right without right's continuing-subword prefix; spans spare an allocation per merge.
+            var rightRest = right.AsSpan(Math.Min(prefixLength, right.Length));
+            if (buffer.Length < left.Length + rightRest.Length)
+            {
+                buffer = new char[left.Length + rightRest.Length];
+            }
+
+            left.CopyTo(buffer);
+            rightRest.CopyTo(buffer.AsSpan(left.Length));
+            var merged = buffer.AsSpan(0, left.Length + rightRest.Length);
             table[BpeMerges.Key(IdOf(left, merge, vocabulary), IdOf(right, merge, vocabulary))] = (rank, IdOf(merged, merge, vocabulary));
             rank++;
         }
@@ -28,22 +39,29 @@ internal static class BpeMergeReader
 
     private static (string? Left, string Right) Parts(JsonField merge)
     {
-        if (merge.Element.ValueKind == System.Text.Json.JsonValueKind.String)
+        if (merge.Element.ValueKind == JsonValueKind.String)
         {
-            var line = merge.String();
+            var line = merge.Element.GetString()!;
             if (line.StartsWith("#version", StringComparison.Ordinal))
             {
                 return (null, string.Empty);
             }
 
-            var parts = line.Split(' ');
-            return parts.Length == 2 ? (parts[0], parts[1]) : throw new TokenizerJsonException(merge.Path, "must be two tokens separated by one space");
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            return space >= 0 && line.IndexOf(' ', space + 1) < 0
+                ? (line[..space], line[(space + 1)..])
+                : throw new TokenizerJsonException(merge.Path, "must be two tokens separated by one space");
         }
 
-        var pair = merge.Items().ToList();
-        return pair.Count == 2 ? (pair[0].String(), pair[1].String()) : throw new TokenizerJsonException(merge.Path, "must be a pair of tokens");
+        if (merge.Element.ValueKind == JsonValueKind.Array && merge.Element.GetArrayLength() == 2 &&
+            merge.Element[0].ValueKind == JsonValueKind.String && merge.Element[1].ValueKind == JsonValueKind.String)
+        {
+            return (merge.Element[0].GetString()!, merge.Element[1].GetString()!);
+        }
+
+        throw new TokenizerJsonException(merge.Path, "must be a pair of tokens");
     }
 
-    private static int IdOf(string token, JsonField merge, Vocabulary vocabulary) =>
-        vocabulary.TryGetId(token, out var id) ? id : throw new TokenizerJsonException(merge.Path, $"'{token}' is not in the vocabulary");
+    private static int IdOf(ReadOnlySpan<char> token, JsonField merge, Vocabulary vocabulary) =>
+        vocabulary.Spans.TryGetValue(token, out var id) ? id : throw new TokenizerJsonException(merge.Path, $"'{token}' is not in the vocabulary");
 }

@@ -2,9 +2,14 @@ using System.Text.Json;
 
 namespace Serverless.Inference.Tokenization.HuggingFace;
 
-/// <summary>A JSON value with the path it was reached by, so that every reading error names its field.</summary>
-internal readonly record struct JsonField(JsonElement Element, string Path)
+/// <summary>
+/// A JSON value with the path it was reached by, so that every reading error names its field. The path is only
+/// spelled out when asked for: a vocabulary has a hundred thousand entries and is read without an error.
+/// </summary>
+internal readonly record struct JsonField(JsonElement Element, string Parent, string? Name = null, int Index = -1)
 {
+    public string Path => Index >= 0 ? $"{Parent}[{Index}]" : Name is null ? Parent : Parent.Length == 0 ? Name : $"{Parent}.{Name}";
+
     public bool IsNull => Element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
     public JsonField Required(string name) =>
@@ -18,7 +23,7 @@ internal readonly record struct JsonField(JsonElement Element, string Path)
             throw new TokenizerJsonException(Path, "must be an object");
         }
 
-        return Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new JsonField(value, Child(name)) : null;
+        return Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new JsonField(value, Path, name) : null;
     }
 
     /// <summary>The component's "type" member.</summary>
@@ -52,7 +57,7 @@ internal readonly record struct JsonField(JsonElement Element, string Path)
         }
 
         var path = Path;
-        return Element.EnumerateArray().Select((item, i) => new JsonField(item, $"{path}[{i}]"));
+        return Element.EnumerateArray().Select((item, i) => new JsonField(item, path, null, i));
     }
 
     public IEnumerable<(string Name, JsonField Value)> Properties()
@@ -62,8 +67,8 @@ internal readonly record struct JsonField(JsonElement Element, string Path)
             throw new TokenizerJsonException(Path, "must be an object");
         }
 
-        var self = this;
-        return Element.EnumerateObject().Select(p => (p.Name, new JsonField(p.Value, self.Child(p.Name))));
+        var path = Path;
+        return Element.EnumerateObject().Select(p => (p.Name, new JsonField(p.Value, path, p.Name)));
     }
 
     /// <summary>The error for a "type" this reader does not implement.</summary>
