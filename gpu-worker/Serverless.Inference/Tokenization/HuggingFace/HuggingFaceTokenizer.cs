@@ -33,10 +33,13 @@ internal sealed class HuggingFaceTokenizer
 
     /// <summary>Reads a tokenizer.json file.</summary>
     /// <exception cref="TokenizerJsonException">Its content is not a tokenizer this reader can run; Field names where.</exception>
-    public static HuggingFaceTokenizer Load(string path) => Parse(File.ReadAllText(path));
+    public static HuggingFaceTokenizer Load(string path) => Parse(File.ReadAllBytes(path));
 
     /// <exception cref="TokenizerJsonException">The JSON is not a tokenizer this reader can run; Field names where.</exception>
-    public static HuggingFaceTokenizer Parse(string json)
+    public static HuggingFaceTokenizer Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Reads tokenizer.json's UTF-8 bytes (a file is parsed as it is, without a round trip through UTF-16).</summary>
+    private static HuggingFaceTokenizer Parse(ReadOnlyMemory<byte> json)
     {
         JsonDocument document;
         try
