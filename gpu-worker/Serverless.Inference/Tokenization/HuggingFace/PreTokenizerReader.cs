@@ -22,6 +22,7 @@ internal static class PreTokenizerReader
             "Punctuation" => CharacterClassPreTokenizer.Punctuation(
                 field.Optional("behavior") is { } behavior ? PatternReader.ReadBehavior(behavior) : SplitBehavior.Isolated),
             "Digits" => CharacterClassPreTokenizer.Digits(field.OptionalBool("individual_digits", false)),
+            "CharDelimiterSplit" => CharacterClassPreTokenizer.Delimiter(PatternReader.ReadChar(field.Required("delimiter"))),
             _ => throw field.Unsupported(type),
         };
     }
