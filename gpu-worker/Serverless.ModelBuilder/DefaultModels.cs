@@ -4,11 +4,17 @@ using Serverless.ModelBuilder.MiniLm;
 
 namespace Serverless.ModelBuilder;
 
-/// <summary>The models every installation has without a model hub: a GPT-2 shaped generator and all-MiniLM-L6-v2.</summary>
+/// <summary>
+/// The models every installation has without a model hub: a GPT-2 shaped generator, a Llama-family generator
+/// in Hugging Face export form, and all-MiniLM-L6-v2.
+/// </summary>
 public static class DefaultModels
 {
     /// <summary>The id of the default generation model (<see cref="Gpt2Shape.Tiny"/>, seed 42, fp32).</summary>
     public const string GenerationModelId = "gpt2-tiny";
+
+    /// <summary>The id of the Llama-family default model (<see cref="LlamaShape.Tiny"/>, seed 42, fp16), served from its folder name.</summary>
+    public const string LlamaModelId = "llama-tiny";
 
     /// <summary>The id of the default embedding model.</summary>
     public const string EmbeddingModelId = "all-minilm-l6-v2";
@@ -16,7 +22,7 @@ public static class DefaultModels
     /// <summary>The <c>created</c> of the models this project builds: fixed (2025-01-01T00:00:00Z) so a rebuilt folder is byte-identical.</summary>
     internal const long BuiltInCreated = 1_735_689_600;
 
-    /// <summary>Ensures both default model folders exist under modelsPath, building what is missing (atomically: build in a temp sibling folder, then rename); returns quickly when present.</summary>
+    /// <summary>Ensures the default model folders exist under modelsPath, building what is missing (atomically: build in a temp sibling folder, then rename); returns quickly when present.</summary>
     public static Task EnsureAsync(string modelsPath, ILogger logger, CancellationToken cancellationToken = default) =>
         EnsureAsync(modelsPath, logger, MiniLmModel.DefaultAssemblyPath, cancellationToken);
 
@@ -27,6 +33,8 @@ public static class DefaultModels
 
         await EnsureOneAsync(modelsPath, GenerationModelId, logger,
             folder => Gpt2ModelBuilder.WriteModelFolder(folder, GenerationModelId, Gpt2Shape.Tiny), cancellationToken).ConfigureAwait(false);
+        await EnsureOneAsync(modelsPath, LlamaModelId, logger,
+            folder => LlamaModelBuilder.WriteModelFolder(folder, LlamaShape.Tiny), cancellationToken).ConfigureAwait(false);
         await EnsureOneAsync(modelsPath, EmbeddingModelId, logger,
             folder => MiniLmModel.WriteModelFolder(folder, EmbeddingModelId, miniLmAssemblyPath), cancellationToken).ConfigureAwait(false);
     }
@@ -34,7 +42,7 @@ public static class DefaultModels
     private static async Task EnsureOneAsync(string modelsPath, string id, ILogger logger, Action<string> build, CancellationToken cancellationToken)
     {
         var target = Path.Combine(modelsPath, id);
-        if (File.Exists(Path.Combine(target, ModelJson.FileName)))
+        if (ModelFolders.IsModelFolder(target))
         {
             DefaultModelsLog.Present(logger, id);
             return;
@@ -42,7 +50,7 @@ public static class DefaultModels
 
         if (Directory.Exists(target))
         {
-            throw new InvalidOperationException($"'{target}' exists but holds no {ModelJson.FileName}; remove it so the default model '{id}' can be built there.");
+            throw new InvalidOperationException($"'{target}' exists but holds no {ModelJson.FileName} or config.json; remove it so the default model '{id}' can be built there.");
         }
 
         // The staging folder sits one level deeper than the catalog looks, so a half-built model
@@ -73,7 +81,7 @@ public static class DefaultModels
         {
             Directory.Move(built, target);
         }
-        catch (IOException) when (File.Exists(Path.Combine(target, ModelJson.FileName)))
+        catch (IOException) when (ModelFolders.IsModelFolder(target))
         {
             // Another process (a second worker on the same share) published it first; its copy is as good as ours.
             DefaultModelsLog.BuiltElsewhere(logger, id);

@@ -1,16 +1,10 @@
+using Serverless.ModelBuilder.CausalLm;
 using Serverless.ModelBuilder.Onnx;
-using Serverless.ModelBuilder.Onnx.Proto;
 
 namespace Serverless.ModelBuilder.Gpt2;
 
 internal sealed partial class Gpt2Graph
 {
-    /// <summary>
-    /// Masked scores become this, not -inf, so a query row that sees only padding (left-padded
-    /// batches have such rows) softmaxes to a uniform row instead of NaN.
-    /// </summary>
-    private const float MaskedScore = -1e9f;
-
     // Shape constants every layer shares, added by the first layer that needs them.
     private string? headsShape;
     private string? splitSizes;
@@ -32,13 +26,13 @@ internal sealed partial class Gpt2Graph
         splitSizes ??= g.Int64Constant("attn.split_sizes", [3], d, d, d);
         var split = g.Node("Split", [qkv, splitSizes], 3, OnnxAttributes.Int("axis", 2));
 
-        var scale = Scalar("attn.scale", 1f / MathF.Sqrt(shape.HeadDim));
+        var scale = weights.Scalar("attn.scale", 1f / MathF.Sqrt(shape.HeadDim));
         var query = g.Node("Mul", [Heads(split[0]), scale]);
-        var key = WithPast(layer, "key", Heads(split[1]));
-        var value = WithPast(layer, "value", Heads(split[2]));
+        var key = io.WithPast(layer, "key", Heads(split[1]));
+        var value = io.WithPast(layer, "value", Heads(split[2]));
 
         var scores = g.Node("MatMul", [query, g.Node("Transpose", [key], OnnxAttributes.Ints("perm", 0, 1, 3, 2))]);
-        var masked = g.Node("Where", [mask, scores, Scalar("attn.masked_score", MaskedScore)]);
+        var masked = g.Node("Where", [mask, scores, weights.Scalar("attn.masked_score", KvCacheIo.MaskedScore)]);
         var probabilities = g.Node("Softmax", [masked], OnnxAttributes.Int("axis", -1));
         var context = g.Node("MatMul", [probabilities, value]);
 
@@ -56,22 +50,6 @@ internal sealed partial class Gpt2Graph
         return g.Node("Transpose", [split], OnnxAttributes.Ints("perm", 0, 2, 1, 3));
     }
 
-    /// <summary>Concatenates the cache input with this step's keys or values; the result is also the present output.</summary>
-    private string WithPast(int layer, string kind, string current)
-    {
-        var past = $"past_key_values.{layer}.{kind}";
-        var present = $"present.{layer}.{kind}";
-        if (!float16)
-        {
-            return g.NamedNode("Concat", present, [past, current], OnnxAttributes.Int("axis", 2));
-        }
-
-        var past32 = g.Node("Cast", [past], OnnxAttributes.Int("to", (long)TensorProto.Types.DataType.Float));
-        var all = g.Node("Concat", [past32, current], OnnxAttributes.Int("axis", 2));
-        g.NamedNode("Cast", present, [all], OnnxAttributes.Int("to", (long)TensorProto.Types.DataType.Float16));
-        return all;
-    }
-
     /// <summary>d → 4d, tanh-approximated GELU (GPT-2's gelu_new), 4d → d.</summary>
     private string Mlp(string prefix, string input)
     {
@@ -79,19 +57,19 @@ internal sealed partial class Gpt2Graph
         var x = Linear($"{prefix}.mlp.c_fc", input, d, 4 * d);
 
         // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), in the order PyTorch exports it so ONNX Runtime's GELU fusion recognises it.
-        var cube = g.Node("Pow", [x, Scalar("gelu.three", 3f)]);
-        var inner = g.Node("Add", [x, g.Node("Mul", [cube, Scalar("gelu.gelu_coefficient", 0.044715f)])]);
-        var tanh = g.Node("Tanh", [g.Node("Mul", [inner, Scalar("gelu.sqrt_2_over_pi", MathF.Sqrt(2f / MathF.PI))])]);
-        var gate = g.Node("Add", [tanh, Scalar("gelu.one", 1f)]);
-        var gelu = g.Node("Mul", [g.Node("Mul", [x, gate]), Scalar("gelu.half", 0.5f)]);
+        var cube = g.Node("Pow", [x, weights.Scalar("gelu.three", 3f)]);
+        var inner = g.Node("Add", [x, g.Node("Mul", [cube, weights.Scalar("gelu.gelu_coefficient", 0.044715f)])]);
+        var tanh = g.Node("Tanh", [g.Node("Mul", [inner, weights.Scalar("gelu.sqrt_2_over_pi", MathF.Sqrt(2f / MathF.PI))])]);
+        var gate = g.Node("Add", [tanh, weights.Scalar("gelu.one", 1f)]);
+        var gelu = g.Node("Mul", [g.Node("Mul", [x, gate]), weights.Scalar("gelu.half", 0.5f)]);
 
         return Linear($"{prefix}.mlp.c_proj", gelu, 4 * d, d);
     }
 
     private string LayerNorm(string name, string input)
     {
-        var gamma = Constant($"{name}.weight", [shape.ModelDim], 1f);
-        var beta = Constant($"{name}.bias", [shape.ModelDim], 0f);
+        var gamma = weights.Constant($"{name}.weight", [shape.ModelDim], 1f);
+        var beta = weights.Constant($"{name}.bias", [shape.ModelDim], 0f);
         return g.Node("LayerNormalization", [input, gamma, beta], OnnxAttributes.Int("axis", -1), OnnxAttributes.Float("epsilon", LayerNormEpsilon));
     }
 
@@ -99,7 +77,7 @@ internal sealed partial class Gpt2Graph
     private string Linear(string name, string input, int inputs, int outputs)
     {
         var weight = Weight($"{name}.weight", [inputs, outputs]);
-        var bias = Constant($"{name}.bias", [outputs], 0f);
+        var bias = weights.Constant($"{name}.bias", [outputs], 0f);
         return g.Node("Add", [g.Node("MatMul", [input, weight]), bias]);
     }
 }

@@ -6,6 +6,7 @@ namespace Serverless.ModelBuilder.Onnx;
 internal sealed class OnnxGraphBuilder(string graphName)
 {
     private readonly GraphProto graph = new() { Name = graphName };
+    private readonly HashSet<string> constants = [];
     private int counter;
 
     /// <summary>Adds a node with one output and returns the output's name.</summary>
@@ -43,9 +44,12 @@ internal sealed class OnnxGraphBuilder(string graphName)
         return tensor.Name;
     }
 
-    /// <summary>Adds a small int64 constant (shapes, axes, indices) as an initializer; an empty dims list makes a scalar.</summary>
+    /// <summary>
+    /// Adds a small int64 constant (shapes, axes, indices) as an initializer, once per name however many
+    /// layers ask for it; an empty dims list makes a scalar.
+    /// </summary>
     public string Int64Constant(string name, long[] dims, params long[] values) =>
-        Initializer(OnnxTensors.Int64(name, dims, values));
+        constants.Add(name) ? Initializer(OnnxTensors.Int64(name, dims, values)) : name;
 
     public void Input(string name, TensorProto.Types.DataType type, params OnnxDim[] dims) =>
         graph.Input.Add(ValueInfo(name, type, dims));

@@ -1,3 +1,4 @@
+using Serverless.ModelBuilder.Tests.CausalLm;
 namespace Serverless.ModelBuilder.Tests.Gpt2;
 
 [Collection(TinyModelCollection.Name)]
@@ -12,7 +13,7 @@ public sealed class Gpt2KvCacheTests(TinyModelFixture model)
     [InlineData(true, 4, 2e-2)]
     public void IncrementalDecode_MatchesFullSequencePass(bool float16, int prefill, double tolerance)
     {
-        using var session = new Gpt2Session(model.ModelPath(float16));
+        using var session = new CausalLmSession(model.ModelPath(float16));
         using var full = session.Run(1, Tokens, Ones(Tokens.Length), Positions(0, Tokens.Length));
 
         var step = session.Run(1, Tokens[..prefill], Ones(prefill), Positions(0, prefill));
@@ -36,7 +37,7 @@ public sealed class Gpt2KvCacheTests(TinyModelFixture model)
     [Fact]
     public void Logits_DependOnTheWholePrompt()
     {
-        using var session = new Gpt2Session(model.ModelPath(float16: false));
+        using var session = new CausalLmSession(model.ModelPath(float16: false));
         using var a = session.Run(1, [464, 2068, 7586], Ones(3), Positions(0, 3));
         using var b = session.Run(1, [818, 2068, 7586], Ones(3), Positions(0, 3));
 

@@ -1,3 +1,4 @@
+using Serverless.ModelBuilder.Tests.CausalLm;
 namespace Serverless.ModelBuilder.Tests.Gpt2;
 
 [Collection(TinyModelCollection.Name)]
@@ -12,7 +13,7 @@ public sealed class Gpt2LeftPaddingTests(TinyModelFixture model)
     [InlineData(true, 2e-2)]
     public void LeftPaddedBatch_MatchesEachPromptAlone_ThroughPrefillAndDecode(bool float16, double tolerance)
     {
-        using var session = new Gpt2Session(model.ModelPath(float16));
+        using var session = new CausalLmSession(model.ModelPath(float16));
         var padding = Long.Length - Short.Length;
 
         // Row 1 is left padded; its positions count from 0 at the first real token, padding gets position 0.

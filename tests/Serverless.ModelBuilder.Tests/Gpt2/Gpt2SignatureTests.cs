@@ -1,3 +1,4 @@
+using Serverless.ModelBuilder.Tests.CausalLm;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -50,7 +51,7 @@ public sealed class Gpt2SignatureTests(TinyModelFixture model)
     [InlineData(true)]
     public void Run_ReturnsPresentsThatAppendTheNewTokens(bool float16)
     {
-        using var session = new Gpt2Session(model.ModelPath(float16));
+        using var session = new CausalLmSession(model.ModelPath(float16));
         using var first = session.Run(1, [464, 2068, 7586], [1, 1, 1], [0, 1, 2]);
         using var second = session.Run(1, [21831], [1, 1, 1, 1], [3], first);
 

@@ -1,18 +1,18 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace Serverless.ModelBuilder.Tests.Gpt2;
+namespace Serverless.ModelBuilder.Tests.CausalLm;
 
 /// <summary>
-/// Drives a GPT-2 ONNX model at the raw ONNX Runtime level, reading layer count, heads and head
+/// Drives a causal-LM ONNX model (GPT-2 or Llama shaped) at the raw ONNX Runtime level, reading layer count, heads and head
 /// size from the graph's input metadata the way the worker's runtime does.
 /// </summary>
-public sealed class Gpt2Session : IDisposable
+public sealed class CausalLmSession : IDisposable
 {
     private readonly InferenceSession session;
     private readonly string[] outputNames;
 
-    public Gpt2Session(string modelPath)
+    public CausalLmSession(string modelPath)
     {
         session = new InferenceSession(modelPath);
         var pastKey = session.InputMetadata["past_key_values.0.key"];
@@ -35,7 +35,7 @@ public sealed class Gpt2Session : IDisposable
     public TensorElementType KvType { get; }
 
     /// <summary>Runs one forward pass over row-major [batch, seq] ids and positions and a [batch, past+seq] mask.</summary>
-    public Gpt2Step Run(int batch, long[] inputIds, long[] attentionMask, long[] positionIds, Gpt2Step? past = null)
+    public CausalLmStep Run(int batch, long[] inputIds, long[] attentionMask, long[] positionIds, CausalLmStep? past = null)
     {
         var sequence = inputIds.Length / batch;
         var total = attentionMask.Length / batch;
@@ -54,7 +54,7 @@ public sealed class Gpt2Session : IDisposable
 
             using var options = new RunOptions();
             var outputs = session.Run(options, names, inputs, outputNames);
-            return new Gpt2Step(outputs, sequence, Vocab);
+            return new CausalLmStep(outputs, sequence, Vocab);
         }
         finally
         {

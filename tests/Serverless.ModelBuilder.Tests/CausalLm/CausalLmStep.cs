@@ -1,10 +1,10 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace Serverless.ModelBuilder.Tests.Gpt2;
+namespace Serverless.ModelBuilder.Tests.CausalLm;
 
 /// <summary>The outputs of one forward pass: logits (read as fp32 whatever the model's type) and the presents to feed back as past.</summary>
-public sealed class Gpt2Step(IDisposableReadOnlyCollection<OrtValue> outputs, int sequence, int vocab) : IDisposable
+public sealed class CausalLmStep(IDisposableReadOnlyCollection<OrtValue> outputs, int sequence, int vocab) : IDisposable
 {
     /// <summary>present.{i}.key, present.{i}.value, ... in layer order, matching the past inputs.</summary>
     public IEnumerable<OrtValue> Presents => outputs.Skip(1);
