@@ -49,6 +49,20 @@ require_free_port() {
   fi
 }
 
+# Installs Debian's python3-numpy and python3-jinja2 when /usr/bin/python3 cannot import them: the inference tests
+# check the engine against a numpy implementation of each architecture and the chat-template interpreter against
+# jinja2. Needs root, as CI and these machines run.
+ensure_python_packages() {
+  /usr/bin/python3 -c 'import numpy, jinja2' >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "python3-numpy and python3-jinja2 are missing and installing them needs root: sudo apt-get install python3-numpy python3-jinja2 (the reference tests will fail)" >&2
+    return 0
+  fi
+  echo "==> apt-get install python3-numpy python3-jinja2 (reference checks)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-numpy python3-jinja2 >/dev/null
+}
+
 # Installs promtool (Debian's prometheus package) when it is missing: the end-to-end tests check the metrics
 # scrapes and the alert rules with it, and fail, saying so, without it. Needs root, as CI and these machines run.
 ensure_promtool() {

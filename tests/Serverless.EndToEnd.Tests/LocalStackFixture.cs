@@ -15,6 +15,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>The generation model every fresh machine has.</summary>
     public const string ChatModel = "gpt2-tiny";
 
+    /// <summary>The Llama-family default model, served from a Hugging Face export folder (no model.json) with its Jinja chat template.</summary>
+    public const string LlamaModel = "llama-tiny";
+
     /// <summary>The embedding model every fresh machine has.</summary>
     public const string EmbeddingModel = "all-minilm-l6-v2";
 

@@ -3,12 +3,28 @@ using Serverless.Inference.Chat;
 
 namespace Serverless.Inference.Catalog;
 
-/// <summary>Reads and checks a folder's model.json, applying the defaults docs/model-folder.md gives.</summary>
+/// <summary>Reads and checks a folder's model.json and Hugging Face export files, applying the defaults docs/model-folder.md gives.</summary>
 internal static class ManifestReader
 {
     private const string DefaultOwner = "system";
 
+    /// <summary>
+    /// Reads model.json, a Hugging Face export's own files, or both: keys model.json sets override what the export
+    /// says, so a model.json in an export folder need only name what it changes.
+    /// </summary>
     public static ModelManifest Read(string folder)
+    {
+        var declared = File.Exists(Path.Combine(folder, ModelJson.FileName)) ? ReadModelJson(folder) : null;
+        if (!File.Exists(Path.Combine(folder, ModelFolders.ExportConfig)))
+        {
+            return ToManifest(declared ?? throw new ModelLoadException(ModelJson.FileName, "file not found"), export: null);
+        }
+
+        var export = HuggingFaceExport.Read(folder, declared);
+        return ToManifest(declared is null ? export.Json : Overlay(declared, export.Json), export);
+    }
+
+    private static ModelJson ReadModelJson(string folder)
     {
         var path = Path.Combine(folder, ModelJson.FileName);
         ModelJson? json;
@@ -26,10 +42,24 @@ internal static class ManifestReader
             throw new ModelLoadException(ModelJson.FileName, $"cannot be read: {e.Message}");
         }
 
-        return json is null ? throw new ModelLoadException(ModelJson.FileName, "is null, expected an object") : ToManifest(json);
+        return json ?? throw new ModelLoadException(ModelJson.FileName, "is null, expected an object");
     }
 
-    private static ModelManifest ToManifest(ModelJson json)
+    private static ModelJson Overlay(ModelJson declared, ModelJson found) => new(
+        declared.Id ?? found.Id,
+        declared.Kind ?? found.Kind,
+        declared.Onnx ?? found.Onnx,
+        declared.Tokenizer ?? found.Tokenizer,
+        declared.ChatTemplate ?? found.ChatTemplate,
+        declared.ContextLength ?? found.ContextLength,
+        declared.EosTokenIds ?? found.EosTokenIds,
+        declared.Dimensions ?? found.Dimensions,
+        declared.Pooling ?? found.Pooling,
+        declared.Normalize ?? found.Normalize,
+        declared.Created ?? found.Created,
+        declared.OwnedBy ?? found.OwnedBy);
+
+    private static ModelManifest ToManifest(ModelJson json, HuggingFaceExport? export)
     {
         var id = Required(json.Id, "id");
         var kind = Required(json.Kind, "kind") switch
@@ -53,10 +83,15 @@ internal static class ManifestReader
         string? chatTemplate = null;
         if (kind == ModelKind.Generation)
         {
-            chatTemplate = json.ChatTemplate ?? ChatTemplates.Plain;
-            if (!ChatTemplates.TryGet(chatTemplate, out _))
+            chatTemplate = json.ChatTemplate ?? (export?.ChatTemplateSource is null ? ChatTemplates.Plain : ChatTemplates.Jinja);
+            if (chatTemplate == ChatTemplates.Jinja && export?.ChatTemplateSource is null)
             {
-                throw Invalid($"chat_template '{chatTemplate}' is unknown (expected 'chatml' or 'plain')");
+                throw Invalid($"chat_template 'jinja' needs a chat_template in {HuggingFaceExport.TokenizerConfig} or a {HuggingFaceExport.ChatTemplateFile}");
+            }
+
+            if (chatTemplate != ChatTemplates.Jinja && !ChatTemplates.TryGet(chatTemplate, out _))
+            {
+                throw Invalid($"chat_template '{chatTemplate}' is unknown (expected 'chatml', 'plain' or 'jinja')");
             }
         }
 
@@ -78,12 +113,16 @@ internal static class ManifestReader
             CheckFileName(onnx, "onnx"),
             ToTokenizer(json.Tokenizer ?? throw Invalid("missing key 'tokenizer'")),
             pooling,
-            json.Normalize ?? true);
+            json.Normalize ?? true,
+            chatTemplate == ChatTemplates.Jinja ? export!.ChatTemplateSource : null,
+            export?.BosToken,
+            export?.EosToken);
     }
 
     private static TokenizerManifest ToTokenizer(TokenizerJson json) =>
         Required(json.Type, "tokenizer.type") switch
         {
+            "huggingface" => new TokenizerManifest("huggingface", File: CheckFileName(json.File ?? HuggingFaceExport.TokenizerFile, "tokenizer.file")),
             "tiktoken" => new TokenizerManifest("tiktoken", Encoding: Required(json.Encoding, "tokenizer.encoding")),
             "bpe" => new TokenizerManifest(
                 "bpe",
@@ -95,7 +134,7 @@ internal static class ManifestReader
                 Vocab: CheckFileName(json.Vocab ?? "vocab.txt", "tokenizer.vocab"),
                 Lowercase: json.Lowercase ?? true,
                 StripAccents: json.StripAccents ?? true),
-            var other => throw Invalid($"tokenizer type '{other}' is unknown (expected tiktoken, bpe, sentencepiece or wordpiece)"),
+            var other => throw Invalid($"tokenizer type '{other}' is unknown (expected huggingface, tiktoken, bpe, sentencepiece or wordpiece)"),
         };
 
     private static string Required(string? value, string key) =>

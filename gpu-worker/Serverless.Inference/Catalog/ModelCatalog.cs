@@ -33,7 +33,7 @@ public sealed class ModelCatalog : IDisposable
     /// <summary>The folders that did not load, and why.</summary>
     public IReadOnlyList<ModelLoadFailure> Failures { get; }
 
-    /// <summary>Loads every <c>&lt;ModelsPath&gt;/&lt;folder&gt;/model.json</c>.</summary>
+    /// <summary>Loads every folder under <see cref="InferenceOptions.ModelsPath"/> with a model.json or a Hugging Face export's config.json.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static ModelCatalog Load(InferenceOptions options, ILoggerFactory loggerFactory)
     {
@@ -54,7 +54,7 @@ public sealed class ModelCatalog : IDisposable
         else
         {
             var folders = Directory.GetDirectories(options.ModelsPath)
-                .Where(f => File.Exists(Path.Combine(f, ModelJson.FileName)))
+                .Where(ModelFolders.IsModelFolder)
                 .Order(StringComparer.Ordinal);
             foreach (var folder in folders)
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Serverless.Inference.Chat;
+using Serverless.Inference.Chat.Jinja;
 using Serverless.Inference.Embeddings;
 using Serverless.Inference.Generation;
 using Serverless.Inference.Generation.Batching;
@@ -39,10 +40,48 @@ internal static class ModelFolderLoader
     private static GenerationModel LoadGeneration(ModelManifest manifest, TextTokenizer tokenizer, OpenedSession opened, InferenceOptions options, ILogger logger)
     {
         var signature = CausalLmSignature.Read(opened.Session, manifest.Onnx);
-        ChatTemplates.TryGet(manifest.ChatTemplate!, out var template);
+        var template = ChatTemplateOf(manifest);
+        manifest = manifest with { EosTokenIds = EndTokens(manifest, tokenizer) };
         var model = new CausalLm(opened.Session, signature, opened.OnCuda ? DeviceCacheMemory(opened.Session, manifest.Id, logger) : null);
         var scheduler = new BatchScheduler(model, manifest.Id, options.MaxBatchSize, logger);
-        return new GenerationModel(manifest, tokenizer, template!, model, scheduler);
+        return new GenerationModel(manifest, tokenizer, template, model, scheduler);
+    }
+
+    /// <summary>
+    /// A built-in template, or the export's Jinja template: parsed once, and tried on one user turn so a template
+    /// that cannot render a plain chat is a load failure at start, not an error on every chat request.
+    /// </summary>
+    private static IChatTemplate ChatTemplateOf(ModelManifest manifest)
+    {
+        if (manifest.ChatTemplate != ChatTemplates.Jinja)
+        {
+            ChatTemplates.TryGet(manifest.ChatTemplate!, out var builtIn);
+            return builtIn!;
+        }
+
+        try
+        {
+            var template = new JinjaChatTemplate(JinjaTemplate.Parse(manifest.ChatTemplateSource!), manifest.BosToken, manifest.EosToken);
+            template.Render([new ChatTurn("user", "Hello")]);
+            return template;
+        }
+        catch (JinjaException e)
+        {
+            throw new ModelLoadException(HuggingFaceExport.TokenizerConfig, $"chat_template: {e.Message}");
+        }
+    }
+
+    /// <summary>The configured end tokens, and tokenizer_config.json's eos_token (Llama 3's &lt;|eot_id|&gt; ends a chat turn).</summary>
+    private static IReadOnlyList<int> EndTokens(ModelManifest manifest, TextTokenizer tokenizer)
+    {
+        if (manifest.EosToken is null)
+        {
+            return manifest.EosTokenIds;
+        }
+
+        var id = tokenizer.TokenToId(manifest.EosToken)
+            ?? throw new ModelLoadException(HuggingFaceExport.TokenizerConfig, $"eos_token '{manifest.EosToken}' is not in the vocabulary");
+        return manifest.EosTokenIds.Contains(id) ? manifest.EosTokenIds : [.. manifest.EosTokenIds, id];
     }
 
     /// <summary>CUDA memory for the KV cache when its tensors can be copied back for repacking; else host memory (null).</summary>

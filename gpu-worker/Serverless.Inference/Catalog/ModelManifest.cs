@@ -2,7 +2,9 @@ namespace Serverless.Inference;
 
 /// <summary>
 /// A loaded model's <c>model.json</c> (see docs/model-folder.md) with defaults applied;
-/// <see cref="Dimensions"/> is the embedding width read from the graph when model.json omits it.
+/// <see cref="Dimensions"/> is the embedding width read from the graph when model.json omits it. A Hugging Face
+/// export's Jinja chat template is <see cref="ChatTemplateSource"/>, rendered with <see cref="BosToken"/> and
+/// <see cref="EosToken"/>; <see cref="EosToken"/> also ends completions.
 /// </summary>
 public sealed record ModelManifest(
     string Id,
@@ -16,4 +18,7 @@ public sealed record ModelManifest(
     string Onnx,
     TokenizerManifest Tokenizer,
     string Pooling,
-    bool Normalize);
+    bool Normalize,
+    string? ChatTemplateSource = null,
+    string? BosToken = null,
+    string? EosToken = null);

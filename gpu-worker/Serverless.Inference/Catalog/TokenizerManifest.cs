@@ -8,4 +8,5 @@ public sealed record TokenizerManifest(
     string? Merges = null,
     string? Model = null,
     bool Lowercase = true,
-    bool StripAccents = true);
+    bool StripAccents = true,
+    string? File = null);

@@ -41,6 +41,13 @@ public sealed class GenerationModel
     public string RenderChat(IReadOnlyList<ChatTurn> turns) => chatTemplate.Render(turns);
 
     /// <summary>
+    /// A chat's prompt ids. A Jinja template writes the BOS and turn markers itself, so the tokenizer adds
+    /// nothing (as Hugging Face's apply_chat_template tokenizes); the built-in templates get the tokenizer's own.
+    /// </summary>
+    public IReadOnlyList<int> TokenizeChat(IReadOnlyList<ChatTurn> turns) =>
+        tokenizer.Encode(RenderChat(turns), addSpecialTokens: chatTemplate is not JinjaChatTemplate);
+
+    /// <summary>
     /// Streams the completion; the caller's cancellation removes the sequence from the batch at the next
     /// step and ends the stream with <see cref="OperationCanceledException"/>.
     /// </summary>

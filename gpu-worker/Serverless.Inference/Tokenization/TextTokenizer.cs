@@ -1,21 +1,48 @@
 using Microsoft.ML.Tokenizers;
+using Serverless.Inference.Tokenization.HuggingFace;
 
 namespace Serverless.Inference.Tokenization;
 
-/// <summary>A model's tokenizer as the runtime uses it: the ids the model reads, and text back from ids.</summary>
-internal sealed class TextTokenizer(Tokenizer inner, bool foldAccents = false)
+/// <summary>
+/// A model's tokenizer as the runtime uses it: the ids the model reads, and text back from ids. It wraps a
+/// Microsoft.ML.Tokenizers tokenizer (model.json's tiktoken, bpe, sentencepiece and wordpiece) or a Hugging Face
+/// <c>tokenizer.json</c>.
+/// </summary>
+internal sealed class TextTokenizer
 {
-    public Tokenizer Inner { get; } = inner;
+    private readonly HuggingFaceTokenizer? huggingFace;
+    private readonly bool foldAccents;
 
-    /// <summary>
-    /// The ids the model reads. BERT's [CLS] … [SEP] come only from <see cref="BertTokenizer"/>'s own
-    /// overload (the base one leaves them out), and its accents are folded here (see <see cref="AccentFolding"/>).
-    /// </summary>
-    public IReadOnlyList<int> Encode(string text)
+    public TextTokenizer(Tokenizer inner, bool foldAccents = false)
     {
-        var input = foldAccents ? AccentFolding.Fold(text) : text;
-        return Inner is BertTokenizer bert ? bert.EncodeToIds(input, addSpecialTokens: true) : Inner.EncodeToIds(input);
+        Inner = inner;
+        this.foldAccents = foldAccents;
     }
 
-    public string Decode(IEnumerable<int> ids) => Inner.Decode(ids) ?? string.Empty;
+    public TextTokenizer(HuggingFaceTokenizer huggingFace) => this.huggingFace = huggingFace;
+
+    /// <summary>The Microsoft.ML.Tokenizers tokenizer, or null for a <c>tokenizer.json</c>.</summary>
+    public Tokenizer? Inner { get; }
+
+    /// <summary>
+    /// The ids the model reads. <paramref name="addSpecialTokens"/> applies a tokenizer.json's post-processor
+    /// (Llama's BOS); a chat template that writes its own BOS turns it off. BERT's [CLS] … [SEP] come only from
+    /// <see cref="BertTokenizer"/>'s own overload (the base one leaves them out), and its accents are folded here
+    /// (see <see cref="AccentFolding"/>).
+    /// </summary>
+    public IReadOnlyList<int> Encode(string text, bool addSpecialTokens = true)
+    {
+        if (huggingFace is not null)
+        {
+            return huggingFace.Encode(text, addSpecialTokens);
+        }
+
+        var input = foldAccents ? AccentFolding.Fold(text) : text;
+        return Inner is BertTokenizer bert ? bert.EncodeToIds(input, addSpecialTokens: true) : Inner!.EncodeToIds(input);
+    }
+
+    public string Decode(IEnumerable<int> ids) => huggingFace?.Decode(ids) ?? Inner!.Decode(ids) ?? string.Empty;
+
+    /// <summary>The id of a token written out (a special token such as &lt;|eot_id|&gt;), if the vocabulary has it.</summary>
+    public int? TokenToId(string token) => huggingFace is not null ? huggingFace.TokenToId(token) : null;
 }

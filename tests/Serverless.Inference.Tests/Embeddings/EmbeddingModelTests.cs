@@ -24,7 +24,7 @@ public sealed class EmbeddingModelTests(ModelsFixture models, ITestOutputHelper 
     public void AccentedWords_AreFoldedNotUnknown()
     {
         var embedding = models.Embedding;
-        var bert = (Microsoft.ML.Tokenizers.BertTokenizer)embedding.Tokenizer.Inner;
+        var bert = (Microsoft.ML.Tokenizers.BertTokenizer)embedding.Tokenizer.Inner!;
 
         var ids = embedding.Tokenizer.Encode("naïve");
         var vectors = embedding.Embed(["A naïve café", "a naive cafe"]).Vectors;

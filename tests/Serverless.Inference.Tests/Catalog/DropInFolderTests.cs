@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Inference.Tests.Fixtures;
+using Serverless.ModelBuilder;
+
+namespace Serverless.Inference.Tests.Catalog;
+
+/// <summary>A Hugging Face export folder (llama-tiny's files) served with no model.json, and what a broken one reports.</summary>
+[Collection(ModelsCollection.Name)]
+public sealed class DropInFolderTests(ModelsFixture models) : IDisposable
+{
+    private const string LlamaChatPrompt =
+        "<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|>"
+        + "<|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n";
+
+    private static readonly int BeginOfText = Llama3StyleTokenizer.IdOf(Llama3StyleTokenizer.BeginOfText);
+
+    private readonly TempFolder root = new();
+
+    [Fact]
+    public void Load_Export_IsServedUnderItsFolderName_WithItsTemplateAndEndTokens()
+    {
+        CopyLlama("my-llama");
+
+        using var catalog = Load();
+
+        Assert.Empty(catalog.Failures);
+        Assert.True(catalog.TryGetGeneration("my-llama", out var model));
+        Assert.Equal((2048, "jinja"), (model.Manifest.ContextLength, model.Manifest.ChatTemplate));
+        Assert.Equal(
+            [Llama3StyleTokenizer.IdOf(Llama3StyleTokenizer.EndOfText), Llama3StyleTokenizer.IdOf(Llama3StyleTokenizer.EndOfTurn)],
+            model.Manifest.EosTokenIds.Order());
+        ChatTurn[] chat = [new("system", "Be brief."), new("user", "Hi")];
+        Assert.Equal(LlamaChatPrompt, model.RenderChat(chat));
+
+        // The template writes BOS itself, so a chat prompt has exactly one; a completion prompt gets it from the tokenizer.
+        var chatIds = model.TokenizeChat(chat);
+        Assert.Equal(BeginOfText, chatIds[0]);
+        Assert.Single(chatIds, id => id == BeginOfText);
+        Assert.Equal([BeginOfText, 15496, 995], model.Tokenize("Hello world"));
+    }
+
+    [Fact]
+    public void Load_ModelJsonInAnExport_OverridesOnlyTheKeysItSets()
+    {
+        var folder = CopyLlama("export");
+        File.WriteAllText(Path.Combine(folder, "model.json"), """{ "id": "renamed", "chat_template": "chatml" }""");
+
+        using var catalog = Load();
+
+        Assert.True(catalog.TryGetGeneration("renamed", out var model));
+        Assert.Equal("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", model.RenderChat([new ChatTurn("user", "Hi")]));
+        Assert.Equal(2048, model.Manifest.ContextLength);
+    }
+
+    [Fact]
+    public void Load_ChatTemplateJinjaFile_WinsOverTokenizerConfig()
+    {
+        var folder = CopyLlama("own-template");
+        File.WriteAllText(Path.Combine(folder, "chat_template.jinja"), "{% for m in messages %}[{{ m.role | upper }}] {{ m.content }}\n{% endfor %}");
+
+        using var catalog = Load();
+
+        Assert.True(catalog.TryGetGeneration("own-template", out var model));
+        Assert.Equal("[USER] Hi\n", model.RenderChat([new ChatTurn("user", "Hi")]));
+    }
+
+    [Fact]
+    public void Load_BrokenExports_NameTheFileAndTheField_AndTheGoodOneStillServes()
+    {
+        CopyLlama("good");
+        EditJson(CopyLlama("no-context"), "config.json", json => json.Remove("max_position_embeddings"));
+        EditJson(CopyLlama("bad-eos"), "generation_config.json", json => json["eos_token_id"] = "end");
+        EditJson(CopyLlama("bad-tokenizer"), "tokenizer.json", json => json["model"]!["type"] = "Magic");
+        EditJson(CopyLlama("bad-template"), "tokenizer_config.json", json => json["chat_template"] = "{% for m in messages %}{{ m.content }}");
+        EditJson(CopyLlama("raising-template"), "tokenizer_config.json", json => json["chat_template"] = "{{ raise_exception('Only tool calls are supported') }}");
+        CopyLlama("bad name!");
+
+        using var catalog = Load();
+
+        var failures = catalog.Failures.ToDictionary(f => f.ModelFolder);
+        Assert.Equal(["bad name!", "bad-eos", "bad-template", "bad-tokenizer", "no-context", "raising-template"], failures.Keys.Order(StringComparer.Ordinal));
+        AssertFailure(failures["no-context"], "config.json", "max_position_embeddings");
+        AssertFailure(failures["bad-eos"], "generation_config.json", "eos_token_id");
+        AssertFailure(failures["bad-tokenizer"], "tokenizer.json", "model.type");
+        AssertFailure(failures["bad-template"], "tokenizer_config.json", "chat_template");
+        AssertFailure(failures["raising-template"], "tokenizer_config.json", "Only tool calls are supported");
+        AssertFailure(failures["bad name!"], "config.json", "folder name");
+        Assert.Equal(["good"], catalog.Models.Select(m => m.Id));
+    }
+
+    public void Dispose() => root.Dispose();
+
+    private static void AssertFailure(ModelLoadFailure failure, string file, string reason)
+    {
+        Assert.Equal(file, failure.File);
+        Assert.Contains(reason, failure.Reason, StringComparison.Ordinal);
+    }
+
+    private ModelCatalog Load() =>
+        ModelCatalog.Load(new InferenceOptions { ModelsPath = root.Path, ExecutionProvider = "cpu" }, NullLoggerFactory.Instance);
+
+    private string CopyLlama(string folderName)
+    {
+        var target = root.Sub(folderName);
+        foreach (var file in Directory.GetFiles(Path.Combine(models.ModelsPath, ModelsFixture.LlamaTiny)))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    private static void EditJson(string folder, string file, Action<JsonObject> edit)
+    {
+        var path = Path.Combine(folder, file);
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(json);
+        File.WriteAllText(path, json.ToJsonString());
+    }
+}
