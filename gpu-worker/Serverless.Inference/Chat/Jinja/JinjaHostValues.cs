@@ -41,8 +41,13 @@ internal static class JinjaHostValues
             case IReadOnlyDictionary<string, object?> dict:
                 return new JinjaDict(dict.Select(p => new KeyValuePair<object?, object?>(p.Key, Convert(p.Value, limits, depth + 1))));
             case IDictionary dict:
-                return new JinjaDict(dict.Cast<DictionaryEntry>().Select(e => new KeyValuePair<object?, object?>(
-                    e.Key as string ?? throw Unsupported(e.Key), Convert(e.Value, limits, depth + 1))));
+                var pairs = new List<KeyValuePair<object?, object?>>(dict.Count);
+                for (var entries = dict.GetEnumerator(); entries.MoveNext();)
+                {
+                    pairs.Add(new(entries.Key as string ?? throw Unsupported(entries.Key), Convert(entries.Value, limits, depth + 1)));
+                }
+
+                return new JinjaDict(pairs);
             case IEnumerable items:
                 return new JinjaList([.. items.Cast<object?>().Select(item => Convert(item, limits, depth + 1))]);
             default:
