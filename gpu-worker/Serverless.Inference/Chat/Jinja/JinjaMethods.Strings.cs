@@ -1,0 +1,147 @@
+namespace Serverless.Inference.Chat.Jinja;
+
+/// <summary>The methods of str, with Python's arguments and results.</summary>
+internal static partial class JinjaMethods
+{
+    private static JinjaFunction? BindString(string text, string name)
+    {
+        Func<JinjaInterpreter, JinjaArgs, object?>? body = name switch
+        {
+            "strip" or "lstrip" or "rstrip" => (_, args) =>
+            {
+                var chars = OptionalString(args.Bind(name, "chars")[0], name);
+                return name == "strip" ? PyStrings.Strip(text, chars) : name == "lstrip" ? PyStrings.LStrip(text, chars) : PyStrings.RStrip(text, chars);
+            },
+            "startswith" or "endswith" => (_, args) => StartsOrEndsWith(text, name, args),
+            "split" or "rsplit" => (interpreter, args) =>
+            {
+                var bound = args.Bind(name, "sep", "maxsplit");
+                var separator = OptionalString(bound[0], name);
+                var maxSplit = Integer(JinjaArgs.Or(bound[1], -1L), name);
+                var parts = name == "split" ? PyStrings.Split(text, separator, maxSplit) : PyStrings.RSplit(text, separator, maxSplit);
+                interpreter.Budget.CountWork(parts.Count);
+                return new JinjaList(parts);
+            },
+            "splitlines" => (_, args) => new JinjaList(PyStrings.SplitLines(text, JinjaValues.IsTruthy(JinjaArgs.Or(args.Bind(name, "keepends")[0], false)))),
+            "upper" => (_, args) => NoArguments(args, name, PyStrings.Upper(text)),
+            "lower" or "casefold" => (_, args) => NoArguments(args, name, PyStrings.Lower(text)),
+            "title" => (_, args) => NoArguments(args, name, PyStrings.Title(text)),
+            "capitalize" => (_, args) => NoArguments(args, name, PyStrings.Capitalize(text)),
+            "replace" => (interpreter, args) =>
+            {
+                var bound = args.Bind(name, "old", "new", "count");
+                return PyStrings.Replace(
+                    text, RequiredString(bound[0], name, "old"), RequiredString(bound[1], name, "new"), Integer(JinjaArgs.Or(bound[2], -1L), name), interpreter.Budget);
+            },
+            "find" or "rfind" or "index" or "rindex" => (_, args) => Find(text, name, args),
+            "count" => (_, args) => PyStrings.Count(text, RequiredString(args.Bind(name, "sub")[0], name, "sub")),
+            "join" => (interpreter, args) => Join(interpreter, text, JinjaArgs.Required(args.Bind(name, "iterable")[0], name, "iterable")),
+            "format" => (interpreter, args) => PyFormat.Format(interpreter, text, args),
+            "removeprefix" => (_, args) => RequiredString(args.Bind(name, "prefix")[0], name, "prefix") is var p && text.StartsWith(p, StringComparison.Ordinal) ? text[p.Length..] : text,
+            "removesuffix" => (_, args) => RequiredString(args.Bind(name, "suffix")[0], name, "suffix") is var s && s.Length > 0 && text.EndsWith(s, StringComparison.Ordinal) ? text[..^s.Length] : text,
+            "isdigit" or "isnumeric" or "isdecimal" => (_, args) => NoArguments(args, name, text.Length > 0 && text.All(char.IsDigit)),
+            "isalpha" => (_, args) => NoArguments(args, name, text.Length > 0 && text.All(char.IsLetter)),
+            "isalnum" => (_, args) => NoArguments(args, name, text.Length > 0 && text.All(char.IsLetterOrDigit)),
+            "isspace" => (_, args) => NoArguments(args, name, text.Length > 0 && PyStrings.IsAllSpace(text, 0)),
+            "islower" => (_, args) => NoArguments(args, name, PyStrings.IsLower(text)),
+            "isupper" => (_, args) => NoArguments(args, name, PyStrings.IsUpper(text)),
+            _ => null,
+        };
+        return body is null ? null : new JinjaFunction(name, body);
+    }
+
+    private static bool StartsOrEndsWith(string text, string name, JinjaArgs args)
+    {
+        var bound = args.Bind(name, "prefix", "start", "end");
+        var affix = JinjaArgs.Required(bound[0], name, "prefix");
+        var start = JinjaArgs.Or(bound[1], null);
+        var end = JinjaArgs.Or(bound[2], null);
+        if (start is not null || end is not null)
+        {
+            var points = PyStrings.CodePoints(text);
+            var from = ClampIndex(start, points.Count, 0);
+            var to = ClampIndex(end, points.Count, points.Count);
+            text = from >= to ? "" : string.Concat(points.Skip(from).Take(to - from));
+        }
+
+        var candidates = affix switch
+        {
+            string one => [one],
+            JinjaList { Kind: JinjaListKind.Tuple } tuple => tuple.Select(item => item as string
+                ?? throw Error($"tuple for {name} must only contain str, not {JinjaValues.TypeName(item)}")).ToList(),
+            _ => throw Error($"{name} first arg must be str or a tuple of str, not {JinjaValues.TypeName(affix)}"),
+        };
+        return candidates.Any(c => name == "startswith" ? text.StartsWith(c, StringComparison.Ordinal) : text.EndsWith(c, StringComparison.Ordinal));
+    }
+
+    private static long Find(string text, string name, JinjaArgs args)
+    {
+        var bound = args.Bind(name, "sub", "start", "end");
+        var needle = RequiredString(bound[0], name, "sub");
+        var points = PyStrings.CodePoints(text);
+        var from = ClampIndex(JinjaArgs.Or(bound[1], null), points.Count, 0);
+        var to = ClampIndex(JinjaArgs.Or(bound[2], null), points.Count, points.Count);
+        var window = from > to ? null : string.Concat(points.Skip(from).Take(to - from));
+        var at = window is null ? -1
+            : name is "find" or "index" ? window.IndexOf(needle, StringComparison.Ordinal) : window.LastIndexOf(needle, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return name is "index" or "rindex" ? throw Error("substring not found") : -1;
+        }
+
+        return from + PyStrings.CodePointIndex(window!, at);
+    }
+
+    /// <summary>A Python slice bound for str methods: negative counts from the end, None means the default.</summary>
+    private static int ClampIndex(object? index, int length, int fallback)
+    {
+        if (index is null)
+        {
+            return fallback;
+        }
+
+        var i = Integer(index, "slice");
+        i = i < 0 ? Math.Max(0, i + length) : Math.Min(i, length);
+        return (int)i;
+    }
+
+    public static string Join(JinjaInterpreter interpreter, string separator, object? items)
+    {
+        var text = new JinjaText(interpreter.Budget);
+        var index = 0;
+        foreach (var item in interpreter.Iterate(items))
+        {
+            if (item is not string part)
+            {
+                throw Error($"sequence item {index}: expected str instance, {JinjaValues.TypeName(item)} found");
+            }
+
+            if (index++ > 0)
+            {
+                text.Append(separator);
+            }
+
+            text.Append(part);
+        }
+
+        return text.ToString();
+    }
+
+    private static string? OptionalString(object? value, string callee) => value switch
+    {
+        null => null,
+        string text => text,
+        _ when value == JinjaArgs.Missing => null,
+        _ => throw Error($"{callee}() argument must be str or None, not {JinjaValues.TypeName(value)}"),
+    };
+
+    private static string RequiredString(object? value, string callee, string parameter) => JinjaArgs.Required(value, callee, parameter) switch
+    {
+        string text => text,
+        var other => throw Error($"{callee}() argument '{parameter}' must be str, not {JinjaValues.TypeName(other)}"),
+    };
+
+    private static long Integer(object? value, string callee) => JinjaValues.IsInteger(value)
+        ? JinjaValues.ToLong(value)
+        : throw Error($"{callee}(): '{JinjaValues.TypeName(value)}' object cannot be interpreted as an integer");
+}

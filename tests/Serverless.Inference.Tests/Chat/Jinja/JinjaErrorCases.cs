@@ -1,0 +1,60 @@
+namespace Serverless.Inference.Tests.Chat.Jinja;
+
+/// <summary>Templates jinja2 refuses, at parse or render time: ours must refuse them too (raise_exception with the same message).</summary>
+public static class JinjaErrorCases
+{
+    public static IReadOnlyList<JinjaCase> All { get; } =
+    [
+        C("RaiseException_MessageReachesCaller", "{% if messages is not defined %}{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}{% endif %}"),
+        C("RaiseException_FromInsideLoopAndMacro", "{% macro check(x) %}{% if x > 2 %}{{ raise_exception('value ' ~ x ~ ' is too big') }}{% endif %}{% endmacro %}{% for x in xs %}{{ check(x) }}{% endfor %}"),
+        C("AttributeOfUndefined", "{{ missing.attr }}"),
+        C("ItemOfUndefined", "{{ missing['key'] }}"),
+        C("CallOfUndefined", "{{ missing() }}"),
+        C("ArithmeticOnUndefined", "{{ missing + 1 }}"),
+        C("UndefinedMethodCall", "{{ s.no_such_method() }}"),
+        C("ListAppend_IsUnsafe", "{{ xs.append(4) }}"),
+        C("ListAppendInSet_IsUnsafe", "{% set _ = xs.append(4) %}"),
+        C("DictUpdate_IsUnsafe", "{% set _ = d.update({'c': 3}) %}"),
+        C("StringPlusInt", "{{ 'a' + 1 }}"),
+        C("IntPlusNone", "{{ 1 + nothing }}"),
+        C("IterateNone", "{% for x in nothing %}{% endfor %}"),
+        C("IterateInt", "{% for x in n %}{% endfor %}"),
+        C("DivisionByZero", "{{ 1 / 0 }}"),
+        C("FloorDivisionByZero", "{{ 1 // 0 }}"),
+        C("ModuloByZero", "{{ 1 % 0 }}"),
+        C("CompareStringWithInt", "{{ 'a' < 1 }}"),
+        C("SortMixedTypes", "{{ [1, 'a']|sort }}"),
+        C("RangeTooBig", "{{ range(10 ** 12)|length }}"),
+        C("UnknownFilter", "{{ s|no_such_filter }}"),
+        C("UnknownTest", "{{ s is no_such_test }}"),
+        C("UnclosedIf", "{% if true %}x"),
+        C("UnclosedFor", "{% for x in xs %}{{ x }}{% endif %}"),
+        C("UnknownTag", "{% frobnicate %}"),
+        C("BreakOutsideLoop", "{% break %}"),
+        C("BreakInMacroInsideLoop", "{% for x in xs %}{% macro m() %}{% break %}{% endmacro %}{% endfor %}"),
+        C("MacroTooManyArguments", "{% macro m(a) %}{% endmacro %}{{ m(1, 2) }}"),
+        C("MacroUnknownKeyword", "{% macro m(a) %}{% endmacro %}{{ m(b=1) }}"),
+        C("LengthOfGenerator", "{{ xs|select|length }}"),
+        C("LastOfGenerator", "{{ xs|select|last }}"),
+        C("TojsonOfUndefined", "{{ missing|tojson }}"),
+        C("TojsonOfGenerator", "{{ xs|select|tojson }}"),
+        C("SetAttributeOnDict", "{% set d.x = 1 %}"),
+        C("UnpackWrongCount", "{% for a, b in [[1, 2, 3]] %}{% endfor %}"),
+        C("SliceStepZero", "{{ xs[::0] }}"),
+        C("IntFilterOfUndefined", "{{ missing|int }}"),
+        C("UnterminatedString", "{{ 'abc }}"),
+        C("UnbalancedParenthesis", "{{ (1 }}"),
+        C("EmptyExpression", "{{ }}"),
+        C("CallOfString", "{{ s() }}"),
+        C("UnhashableDictKey", "{{ {[1]: 2} }}"),
+        C("InOnNone", "{{ 1 in nothing }}"),
+        C("IntInString", "{{ 1 in 'abc' }}"),
+        C("JoinMethodWithNonStrings", "{{ ','.join(xs) }}"),
+        C("ItemsFilterOnList", "{{ xs|items|list }}"),
+        C("IndentOfNonString", "{{ 5|indent }}"),
+        C("StripWithNonString", "{{ s.strip(5) }}"),
+        C("ExtraTokensInTag", "{% if true false %}x{% endif %}"),
+    ];
+
+    private static JinjaCase C(string name, string template, string context = JinjaCases.Data) => new(name, template, context);
+}
