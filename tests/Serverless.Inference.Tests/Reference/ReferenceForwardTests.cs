@@ -19,11 +19,13 @@ public sealed class ReferenceForwardTests(ModelsFixture models)
     private const int Steps = 20;
     private const string Prompt = "The quick brown fox jumps over the lazy dog. Grouped-query attention, 123456!";
 
+    // Logits here span about ±1. Measured: fp32 within 8e-7, fp16 within 5e-4 (one fp16 step at 1.0); the bounds
+    // leave room for another CPU's summation order and still catch a sign slip in the rotary embedding (1.7e-2).
     [Theory]
-    [InlineData(ModelsFixture.LlamaTiny, "llama", true, 1e-2)]
-    [InlineData(ModelsFixture.LlamaTinyFp32, "llama", false, 1e-4)]
-    [InlineData(ModelsFixture.Gpt2Tiny, "gpt2", false, 1e-4)]
-    [InlineData(ModelsFixture.Gpt2TinyFp16, "gpt2", true, 1e-2)]
+    [InlineData(ModelsFixture.LlamaTiny, "llama", true, 4e-3)]
+    [InlineData(ModelsFixture.LlamaTinyFp32, "llama", false, 1e-5)]
+    [InlineData(ModelsFixture.Gpt2Tiny, "gpt2", false, 1e-5)]
+    [InlineData(ModelsFixture.Gpt2TinyFp16, "gpt2", true, 4e-3)]
     public async Task PrefillAndGreedySteps_MatchTheNumpyReference(string id, string architecture, bool float16, double tolerance)
     {
         Assert.True(models.Catalog.TryGetGeneration(id, out var model), $"{id} did not load");
