@@ -6,7 +6,7 @@ public sealed class DefaultModelsTests : IDisposable
     private readonly TempDirectory directory = new();
 
     [Fact]
-    public async Task EnsureAsync_OnEmptyFolder_BuildsBothModelFolders()
+    public async Task EnsureAsync_OnEmptyFolder_BuildsEveryDefaultModelFolder()
     {
         await DefaultModels.EnsureAsync(directory.Path, new ListLogger());
 
@@ -15,8 +15,11 @@ public sealed class DefaultModelsTests : IDisposable
         Assert.True(File.Exists(directory.Combine("all-minilm-l6-v2", "model.onnx")));
         Assert.True(File.Exists(directory.Combine("all-minilm-l6-v2", "vocab.txt")));
         Assert.True(File.Exists(directory.Combine("all-minilm-l6-v2", "model.json")));
-        // Only the two model folders: the staging folders are gone.
-        Assert.Equal(["all-minilm-l6-v2", "gpt2-tiny"], Directory.GetDirectories(directory.Path).Select(Path.GetFileName).Order());
+        // llama-tiny is a Hugging Face export: config.json and tokenizer files, no model.json.
+        Assert.True(File.Exists(directory.Combine("llama-tiny", "config.json")));
+        Assert.False(File.Exists(directory.Combine("llama-tiny", "model.json")));
+        // Only the model folders: the staging folders are gone.
+        Assert.Equal(["all-minilm-l6-v2", "gpt2-tiny", "llama-tiny"], Directory.GetDirectories(directory.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -24,12 +27,14 @@ public sealed class DefaultModelsTests : IDisposable
     {
         await DefaultModels.EnsureAsync(directory.Path, new ListLogger());
         var written = File.GetLastWriteTimeUtc(directory.Combine("gpt2-tiny", "model.onnx"));
+        var llamaWritten = File.GetLastWriteTimeUtc(directory.Combine("llama-tiny", "model.onnx"));
 
         var logger = new ListLogger();
         await DefaultModels.EnsureAsync(directory.Path, logger);
 
         Assert.DoesNotContain(logger.Entries, e => e.Event.Id == BuildingEvent);
         Assert.Equal(written, File.GetLastWriteTimeUtc(directory.Combine("gpt2-tiny", "model.onnx")));
+        Assert.Equal(llamaWritten, File.GetLastWriteTimeUtc(directory.Combine("llama-tiny", "model.onnx")));
     }
 
     [Fact]
@@ -39,7 +44,7 @@ public sealed class DefaultModelsTests : IDisposable
             Task.Run(() => DefaultModels.EnsureAsync(directory.Path, new ListLogger())),
             Task.Run(() => DefaultModels.EnsureAsync(directory.Path, new ListLogger())));
 
-        Assert.Equal(["all-minilm-l6-v2", "gpt2-tiny"], Directory.GetDirectories(directory.Path).Select(Path.GetFileName).Order());
+        Assert.Equal(["all-minilm-l6-v2", "gpt2-tiny", "llama-tiny"], Directory.GetDirectories(directory.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -58,7 +63,7 @@ public sealed class DefaultModelsTests : IDisposable
             DefaultModels.EnsureAsync(directory.Path, new ListLogger(), directory.Combine("missing.dll"), CancellationToken.None));
 
         Assert.False(Directory.Exists(directory.Combine("all-minilm-l6-v2")));
-        Assert.Equal(["gpt2-tiny"], Directory.GetDirectories(directory.Path).Select(Path.GetFileName));
+        Assert.Equal(["gpt2-tiny", "llama-tiny"], Directory.GetDirectories(directory.Path).Select(Path.GetFileName).Order());
     }
 
     public void Dispose() => directory.Dispose();
