@@ -37,11 +37,13 @@ public sealed class DockerBuildStageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(app, "libonnxruntime.so")), "ONNX Runtime's Linux native library");
         Assert.True(File.Exists(Path.Combine(modelsPath, "gpt2-tiny", "model.json")), "the baked gpt2-tiny model");
         Assert.True(File.Exists(Path.Combine(modelsPath, "all-minilm-l6-v2", "model.json")), "the baked MiniLM model");
+        Assert.True(File.Exists(Path.Combine(modelsPath, "llama-tiny", "tokenizer.json")), "the baked llama-tiny export folder");
 
         var ready = await StartAsTheRuntimeStageDoesAsync(replay, modelsPath);
 
         Assert.Contains("gpt2-tiny", ready, StringComparison.Ordinal);
         Assert.Contains("all-minilm-l6-v2", ready, StringComparison.Ordinal);
+        Assert.Contains("llama-tiny", ready, StringComparison.Ordinal);
     }
 
     public void Dispose()
