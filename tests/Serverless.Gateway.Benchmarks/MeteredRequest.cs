@@ -20,6 +20,17 @@ internal sealed record MeteredRequest(string Path, string Body, bool Streamed)
         new("v1/completions", """{"model":"gpt2-tiny","prompt":"Hi","max_tokens":2,"temperature":0,"stream":true}""", true),
     ];
 
+    /// <summary>
+    /// The soak's mix against the real worker: <see cref="Mix"/> and llama-tiny's chats, whole and streamed, which run
+    /// its Jinja template and tokenizer.json on every request.
+    /// </summary>
+    public static IReadOnlyList<MeteredRequest> WorkerMix { get; } =
+    [
+        .. Mix,
+        new("v1/chat/completions", """{"model":"llama-tiny","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0}""", false),
+        new("v1/chat/completions", """{"model":"llama-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0,"stream":true}""", true),
+    ];
+
     /// <summary>Sends the request and reads the whole answer within the client's timeout.</summary>
     public async Task<RequestOutcome> SendAsync(HttpClient http)
     {

@@ -22,12 +22,12 @@ internal static class SoakBenchmark
         await using var stack = await MeteredStack.StartAsync(instant?.BaseUrl ?? worker!.BaseUrl, secrets);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"soak: {minutes} min at {rate}/s of metered requests (chat and text completions, whole and streamed, in turn; max_tokens 2) " +
-            $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
+            $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny and llama-tiny)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
 
         using (var warm = stack.Client(stack.WarmUpKey, MaxInFlight, MeteredRequest.Timeout))
         {
             var warmUp = new LoadRecorder(TimeSpan.FromSeconds(15));
-            await FixedRateLoad.RunAsync(warm, MeteredRequest.Mix, rate, MaxInFlight, warmUp);
+            await FixedRateLoad.RunAsync(warm, realWorker ? MeteredRequest.WorkerMix : MeteredRequest.Mix, rate, MaxInFlight, warmUp);
             var w = warmUp.Total();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up (15 s, another owner): {w.Ok}/{w.Sent} ok, p50 {w.P50Ms:F1} ms, p99 {w.P99Ms:F1} ms"));
         }
@@ -36,7 +36,7 @@ internal static class SoakBenchmark
         using var http = stack.Client(stack.RunKey, MaxInFlight, MeteredRequest.Timeout);
         var recorder = new LoadRecorder(TimeSpan.FromMinutes(minutes));
         var cpu = new CpuUse(stack, worker);
-        await Task.WhenAll(FixedRateLoad.RunAsync(http, MeteredRequest.Mix, rate, MaxInFlight, recorder), new MinuteReporter(stack, recorder).RunAsync());
+        await Task.WhenAll(FixedRateLoad.RunAsync(http, realWorker ? MeteredRequest.WorkerMix : MeteredRequest.Mix, rate, MaxInFlight, recorder), new MinuteReporter(stack, recorder).RunAsync());
         cpu.Print(recorder.Length);
         stack.PrintIfEnded();
 

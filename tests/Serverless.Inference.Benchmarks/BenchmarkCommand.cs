@@ -12,10 +12,20 @@ internal static class BenchmarkCommand
 {
     private const string MeasureVerb = "measure";
 
+    private const string GpuVerb = "gpu";
+
     private static readonly BenchmarkModel[] Models =
     [
-        new(DefaultModels.GenerationModelId, Gpt2Shape.Tiny, MaxTokens: 128),
-        new("gpt2-bench", Gpt2Shape.Bench, MaxTokens: 64),
+        BenchmarkModel.Gpt2(DefaultModels.GenerationModelId, Gpt2Shape.Tiny, maxTokens: 128),
+        BenchmarkModel.Llama(DefaultModels.LlamaModelId, LlamaShape.Tiny, maxTokens: 128),
+        BenchmarkModel.Gpt2("gpt2-bench", Gpt2Shape.Bench, maxTokens: 64),
+    ];
+
+    /// <summary>GPT-2-medium's shape (24 layers, 1024 wide, 16 heads), fp32 and fp16: what the GPU figures are taken on.</summary>
+    private static readonly BenchmarkModel[] GpuModels =
+    [
+        BenchmarkModel.Gpt2("gpt2-medium-fp32", Gpt2Shape.Medium, maxTokens: 128),
+        BenchmarkModel.Gpt2("gpt2-medium-fp16", Gpt2Shape.Medium, maxTokens: 128, float16: true),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
@@ -26,25 +36,33 @@ internal static class BenchmarkCommand
             return 0;
         }
 
-        if (args.Length == 4 && args[0] == MeasureVerb)
+        if (args.Length == 5 && args[0] == MeasureVerb)
         {
-            var model = Models.Single(m => m.Id == args[2]);
-            await GenerationBenchmark.MeasureAsync(args[1], model, int.Parse(args[3], CultureInfo.InvariantCulture), output);
+            var model = Models.Concat(GpuModels).Single(m => m.Id == args[2]);
+            var setup = new GenerationBenchmark.Setup(int.Parse(args[3], CultureInfo.InvariantCulture), double.Parse(args[4], CultureInfo.InvariantCulture));
+            await GenerationBenchmark.MeasureAsync(args[1], model, setup, output);
             return 0;
         }
 
-        var cache = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine(".artifacts", "benchmark-models"));
-        var threads = args.Length > 1 ? args[1] : "0";
-        foreach (var model in Models)
+        // gpu [bandwidth GB/s] [cache]: the CUDA provider, 1/16/64 concurrent, against the memory-bandwidth roofline.
+        var gpu = args.Length > 0 && args[0] == GpuVerb;
+        var rest = gpu ? args[1..] : args;
+        var bandwidth = gpu && rest.Length > 0 ? rest[0] : "0";
+        var cache = Path.GetFullPath((gpu ? rest.Skip(1) : rest).FirstOrDefault() ?? Path.Combine(".artifacts", "benchmark-models"));
+        var threads = !gpu && rest.Length > 1 ? rest[1] : "0";
+        var models = gpu ? GpuModels : Models;
+        foreach (var model in models)
         {
             model.EnsureBuilt(cache);
         }
 
-        output.WriteLine($"{Environment.ProcessorCount} cores, CPU execution provider, intra-op threads {(threads == "0" ? "ONNX Runtime default" : threads)}");
+        output.WriteLine(gpu
+            ? $"CUDA execution provider, roofline from {bandwidth} GB/s of memory bandwidth (weights read once per step)"
+            : $"{Environment.ProcessorCount} cores, CPU execution provider, intra-op threads {(threads == "0" ? "ONNX Runtime default" : threads)}");
         output.WriteLine(GenerationBenchmark.Header);
-        foreach (var model in Models)
+        foreach (var model in models)
         {
-            var exitCode = await RunChildAsync([MeasureVerb, model.ParentFolder(cache), model.Id, threads], output);
+            var exitCode = await RunChildAsync([MeasureVerb, model.ParentFolder(cache), model.Id, gpu ? "-1" : threads, bandwidth], output);
             if (exitCode != 0)
             {
                 return exitCode;

@@ -1,6 +1,9 @@
 // Prints aggregate tokens/s at 1, 4 and 16 concurrent requests, time to first token (p50) and peak working set
-// for the default gpt2-tiny and the larger Gpt2Shape.Bench model, each measured in its own process:
+// for the default gpt2-tiny and llama-tiny and the larger Gpt2Shape.Bench model, each measured in its own process:
 //   dotnet run -c Release --project tests/Serverless.Inference.Benchmarks [-- <model cache folder> [intra-op threads]]
+// or, on a GPU machine (publish with -p:OnnxRuntimeFlavor=Gpu), GPT-2-medium's shape in fp32 and fp16 at 1, 16 and
+// 64 concurrent on the CUDA provider, batch 1 against the roofline of the given memory bandwidth:
+//   Serverless.Inference.Benchmarks gpu <bandwidth GB/s, e.g. 4800 for an H200> [<model cache folder>]
 // or the cost of choosing one token from a GPT-2-sized row of logits, for common sampling settings:
 //   dotnet run -c Release --project tests/Serverless.Inference.Benchmarks -- sampling
 using Serverless.Inference.Benchmarks;

@@ -9,6 +9,9 @@ public sealed record Gpt2Shape(int Layers, int ModelDim, int Heads, int VocabSiz
     /// <summary>8 layers, 512 wide, 8 heads: the larger model that benchmarks run.</summary>
     public static Gpt2Shape Bench { get; } = new(Layers: 8, ModelDim: 512, Heads: 8);
 
+    /// <summary>GPT-2 medium's shape (355M parameters): 24 layers, 1024 wide, 16 heads; the GPU benchmark's model.</summary>
+    public static Gpt2Shape Medium { get; } = new(Layers: 24, ModelDim: 1024, Heads: 16);
+
     /// <summary>Width of one attention head.</summary>
     public int HeadDim => ModelDim / Heads;
 
