@@ -27,6 +27,15 @@ internal static partial class JinjaMethods
             "lower" or "casefold" => (_, args) => NoArguments(args, name, PyStrings.Lower(text)),
             "title" => (_, args) => NoArguments(args, name, PyStrings.Title(text)),
             "capitalize" => (_, args) => NoArguments(args, name, PyStrings.Capitalize(text)),
+            "swapcase" => (_, args) => NoArguments(args, name, PyStrings.SwapCase(text)),
+            "center" or "ljust" or "rjust" => (interpreter, args) => Justify(interpreter, text, name, args),
+            "zfill" => (interpreter, args) =>
+            {
+                var width = Integer(JinjaArgs.Required(args.Bind(name, "width")[0], name, "width"), name);
+                interpreter.Budget.EnsureSize(width);
+                return PyFormat.Pad(text, (int)width, '>', '0');
+            },
+            "partition" or "rpartition" => (_, args) => Partition(text, name, RequiredString(args.Bind(name, "sep")[0], name, "sep")),
             "replace" => (interpreter, args) =>
             {
                 var bound = args.Bind(name, "old", "new", "count");
@@ -48,6 +57,40 @@ internal static partial class JinjaMethods
             _ => null,
         };
         return body is null ? null : new JinjaFunction(name, body);
+    }
+
+    private static string Justify(JinjaInterpreter interpreter, string text, string name, JinjaArgs args)
+    {
+        var bound = args.Bind(name, "width", "fillchar");
+        var width = Integer(JinjaArgs.Required(bound[0], name, "width"), name);
+        var fill = JinjaArgs.Or(bound[1], " ") is string { Length: 1 } one ? one[0] : throw Error($"{name}() argument 2 must be a single character");
+        var margin = width - PyStrings.Length(text);
+        if (margin <= 0)
+        {
+            return text;
+        }
+
+        interpreter.Budget.EnsureSize(width);
+
+        // Python's center puts the odd space on the left only when the width is odd.
+        var left = name switch { "ljust" => 0, "rjust" => margin, _ => (margin / 2) + (margin & width & 1) };
+        return new string(fill, (int)left) + text + new string(fill, (int)(margin - left));
+    }
+
+    private static JinjaList Partition(string text, string name, string separator)
+    {
+        if (separator.Length == 0)
+        {
+            throw Error("empty separator");
+        }
+
+        var at = name == "partition" ? text.IndexOf(separator, StringComparison.Ordinal) : text.LastIndexOf(separator, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return name == "partition" ? JinjaList.Tuple(text, "", "") : JinjaList.Tuple("", "", text);
+        }
+
+        return JinjaList.Tuple(text[..at], separator, text[(at + separator.Length)..]);
     }
 
     private static bool StartsOrEndsWith(string text, string name, JinjaArgs args)

@@ -100,7 +100,7 @@ internal static partial class PyFormat
             throw Error($"Invalid format specifier '{spec}'");
         }
 
-        var body = type == '\0' && precision is null ? JinjaValues.ToStr(value, budget) : Convert(value, type == '\0' ? 's' : type, precision, false, budget);
+        var body = type == '\0' && precision is null ? JinjaValues.ToStr(value, budget) : Convert(value, type == '\0' ? 's' : type, precision, "", budget);
         return Pad(body, width ?? 0, align, fill);
     }
 }

@@ -73,7 +73,8 @@ internal static partial class PyFormat
                 value = next < args.Count ? args[next++] : throw Error("not enough arguments for format string");
             }
 
-            var body = Convert(value, conversion, precision, flags.Contains('+', StringComparison.Ordinal), budget);
+            var sign = flags.Contains('+', StringComparison.Ordinal) ? "+" : flags.Contains(' ', StringComparison.Ordinal) ? " " : "";
+            var body = Convert(value, conversion, precision, sign, budget);
             text.Append(Pad(body, width ?? 0, flags.Contains('-', StringComparison.Ordinal) ? '<' : '>', flags.Contains('0', StringComparison.Ordinal) && conversion != 's' && conversion != 'r' ? '0' : ' '));
         }
 
@@ -85,8 +86,8 @@ internal static partial class PyFormat
         return text.ToString();
     }
 
-    /// <summary>One conversion: s (str), r (repr), d or i (int), f (fixed, 6 places unless given).</summary>
-    public static string Convert(object? value, char conversion, int? precision, bool sign, JinjaBudget budget)
+    /// <summary>One conversion: s (str), r (repr), d or i (int), f (fixed, 6 places unless given); <paramref name="sign"/> prefixes non-negative numbers.</summary>
+    public static string Convert(object? value, char conversion, int? precision, string sign, JinjaBudget budget)
     {
         switch (conversion)
         {
@@ -102,7 +103,7 @@ internal static partial class PyFormat
                     double d when !double.IsNaN(d) && !double.IsInfinity(d) => (long)Math.Truncate(d),
                     _ => throw Error($"%{conversion} format: a real number is required, not {JinjaValues.TypeName(value)}"),
                 };
-                return (sign && integer >= 0 ? "+" : "") + integer.ToString(CultureInfo.InvariantCulture);
+                return (integer >= 0 ? sign : "") + integer.ToString(CultureInfo.InvariantCulture);
             case 'f' or 'F':
                 if (!JinjaValues.IsNumber(value))
                 {
@@ -111,7 +112,7 @@ internal static partial class PyFormat
 
                 var places = precision ?? 6;
                 var number = PyFloat.Round(JinjaValues.ToDouble(value), places);
-                return (sign && number >= 0 ? "+" : "") + number.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                return (number >= 0 ? sign : "") + number.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             default:
                 throw Error($"unsupported format character '{conversion}'");
         }
@@ -129,7 +130,7 @@ internal static partial class PyFormat
         {
             '<' => text + new string(fill, missing),
             '^' => new string(fill, missing / 2) + text + new string(fill, missing - (missing / 2)),
-            _ when fill == '0' && text.Length > 0 && text[0] is '-' or '+' => text[0] + new string('0', missing) + text[1..],
+            _ when fill == '0' && text.Length > 0 && text[0] is '-' or '+' or ' ' => text[0] + new string('0', missing) + text[1..],
             _ => new string(fill, missing) + text,
         };
     }

@@ -55,9 +55,66 @@ internal static partial class PyStrings
 
     private static bool IsStripped(char c, string? chars) => chars is null ? IsSpace(c) : chars.Contains(c, StringComparison.Ordinal);
 
-    public static string Upper(string text) => text.ToUpperInvariant();
+    // Python maps these to several characters (Unicode SpecialCasing); .NET's invariant casing keeps them one.
+    private static readonly Dictionary<char, (string Upper, string Title)> SpecialUpper = new()
+    {
+        ['ß'] = ("SS", "Ss"),
+        ['ŉ'] = ("ʼN", "ʼN"),
+        ['ﬀ'] = ("FF", "Ff"),
+        ['ﬁ'] = ("FI", "Fi"),
+        ['ﬂ'] = ("FL", "Fl"),
+        ['ﬃ'] = ("FFI", "Ffi"),
+        ['ﬄ'] = ("FFL", "Ffl"),
+        ['ﬅ'] = ("ST", "St"),
+        ['ﬆ'] = ("ST", "St"),
+    };
 
-    public static string Lower(string text) => text.ToLowerInvariant();
+    public static string Upper(string text)
+    {
+        if (!text.Any(SpecialUpper.ContainsKey))
+        {
+            return text.ToUpperInvariant();
+        }
+
+        var result = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            result.Append(SpecialUpper.TryGetValue(c, out var special) ? special.Upper : char.ToUpperInvariant(c).ToString());
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Python's <c>str.lower</c>, including its final-sigma rule and the dotted capital I.</summary>
+    public static string Lower(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (!text.Contains('Σ', StringComparison.Ordinal) && !text.Contains('İ', StringComparison.Ordinal))
+        {
+            return lower;
+        }
+
+        var result = new StringBuilder(text.Length + 2);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == 'İ')
+            {
+                result.Append("i\u0307");
+            }
+            else if (text[i] == 'Σ' && i > 0 && IsCased(text[i - 1]) && (i + 1 >= text.Length || !IsCased(text[i + 1])))
+            {
+                result.Append('ς');
+            }
+            else
+            {
+                result.Append(lower[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static string TitleCase(char c) => SpecialUpper.TryGetValue(c, out var special) ? special.Title : char.ToUpperInvariant(c).ToString();
 
     /// <summary>Python's <c>str.title</c>: a cased character after an uncased one starts a word.</summary>
     public static string Title(string text)
@@ -66,7 +123,7 @@ internal static partial class PyStrings
         var previousCased = false;
         foreach (var c in text)
         {
-            result.Append(previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+            result.Append(previousCased ? Lower(c.ToString()) : TitleCase(c));
             previousCased = IsCased(c);
         }
 
@@ -75,7 +132,11 @@ internal static partial class PyStrings
 
     /// <summary>Python's <c>str.capitalize</c>: the first character upper, every other lower.</summary>
     public static string Capitalize(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
+        text.Length == 0 ? text : TitleCase(text[0]) + Lower(text[1..]);
+
+    /// <summary>Python's <c>str.swapcase</c>.</summary>
+    public static string SwapCase(string text) =>
+        string.Concat(text.Select(c => char.IsUpper(c) ? Lower(c.ToString()) : char.IsLower(c) ? Upper(c.ToString()) : c.ToString()));
 
     public static bool IsCased(char c) => char.IsUpper(c) || char.IsLower(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
 
