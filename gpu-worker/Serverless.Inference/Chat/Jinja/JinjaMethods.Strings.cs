@@ -56,7 +56,12 @@ internal static partial class JinjaMethods
             "isupper" => (_, args) => NoArguments(args, name, PyStrings.IsUpper(text)),
             _ => null,
         };
-        return body is null ? null : new JinjaFunction(name, body);
+        // Every str method reads its string once at least, which the work bound counts.
+        return body is null ? null : new JinjaFunction(name, (interpreter, args) =>
+        {
+            interpreter.Budget.CountChars(text.Length);
+            return body(interpreter, args);
+        });
     }
 
     private static string Justify(JinjaInterpreter interpreter, string text, string name, JinjaArgs args)
@@ -101,10 +106,8 @@ internal static partial class JinjaMethods
         var end = JinjaArgs.Or(bound[2], null);
         if (start is not null || end is not null)
         {
-            var points = PyStrings.CodePoints(text);
-            var from = ClampIndex(start, points.Count, 0);
-            var to = ClampIndex(end, points.Count, points.Count);
-            text = from >= to ? "" : string.Concat(points.Skip(from).Take(to - from));
+            var length = PyStrings.Length(text);
+            text = PyStrings.Substring(text, ClampIndex(start, length, 0), ClampIndex(end, length, length));
         }
 
         var candidates = affix switch
@@ -121,10 +124,10 @@ internal static partial class JinjaMethods
     {
         var bound = args.Bind(name, "sub", "start", "end");
         var needle = RequiredString(bound[0], name, "sub");
-        var points = PyStrings.CodePoints(text);
-        var from = ClampIndex(JinjaArgs.Or(bound[1], null), points.Count, 0);
-        var to = ClampIndex(JinjaArgs.Or(bound[2], null), points.Count, points.Count);
-        var window = from > to ? null : string.Concat(points.Skip(from).Take(to - from));
+        var length = PyStrings.Length(text);
+        var from = ClampIndex(JinjaArgs.Or(bound[1], null), length, 0);
+        var to = ClampIndex(JinjaArgs.Or(bound[2], null), length, length);
+        var window = from > to ? null : PyStrings.Substring(text, from, to);
         var at = window is null ? -1
             : name is "find" or "index" ? window.IndexOf(needle, StringComparison.Ordinal) : window.LastIndexOf(needle, StringComparison.Ordinal);
         if (at < 0)

@@ -161,12 +161,59 @@ internal static partial class PyStrings
 
     public static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') >= 0;
 
-    /// <summary>Python's <c>len(str)</c>.</summary>
-    public static int Length(string text) => HasSurrogates(text) ? CodePoints(text).Count : text.Length;
+    /// <summary>Python's <c>len(str)</c>: a surrogate pair counts once.</summary>
+    public static int Length(string text)
+    {
+        if (!HasSurrogates(text))
+        {
+            return text.Length;
+        }
 
-    /// <summary>The UTF-16 index of a code point index, for results Python reports in code points.</summary>
+        var pairs = 0;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                pairs++;
+                i++;
+            }
+        }
+
+        return text.Length - pairs;
+    }
+
+    /// <summary>The code point index of a UTF-16 index, for results Python reports in code points.</summary>
     public static int CodePointIndex(string text, int utf16Index) =>
-        utf16Index < 0 || !HasSurrogates(text) ? utf16Index : CodePoints(text[..utf16Index]).Count;
+        utf16Index < 0 || !HasSurrogates(text) ? utf16Index : Length(text[..utf16Index]);
+
+    /// <summary>The UTF-16 index where code point <paramref name="index"/> starts, counting from <paramref name="from"/>.</summary>
+    public static int Utf16Index(string text, int index, int from = 0)
+    {
+        if (!HasSurrogates(text))
+        {
+            return from + index;
+        }
+
+        var i = from;
+        for (var point = 0; point < index && i < text.Length; point++)
+        {
+            i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>Code points <paramref name="from"/> up to <paramref name="to"/>, both already within the string.</summary>
+    public static string Substring(string text, int from, int to)
+    {
+        if (from >= to)
+        {
+            return "";
+        }
+
+        var start = Utf16Index(text, from);
+        return text[start..Utf16Index(text, to - from, start)];
+    }
 
     /// <summary>Python's <c>repr(str)</c>: single quotes unless the text has one and no double quote.</summary>
     public static string Repr(string text)

@@ -157,4 +157,26 @@ public sealed class JinjaLimitsTests
 
         Assert.Equal(JinjaErrorKind.Limit, error.Kind);
     }
+
+    [Theory]
+    [InlineData("{% set a = 'x' * 1000000 %}{% set b = 'x' * 1000000 %}{% for i in range(100000) %}{% if a == b %}{% endif %}{% endfor %}")]
+    [InlineData("{% set ns = namespace(s='') %}{% for i in range(100000) %}{% set ns.s = ns.s ~ 'xxxxxxxxxx' %}{% endfor %}")]
+    [InlineData("{% set a = 'x' * 1000000 %}{% for i in range(100000) %}{{ a[5] }}{{ a|length }}{{ a.startswith('y') }}{% endfor %}")]
+    public void Render_QuadraticStringWork_HitsTheWorkBoundQuickly(string source)
+    {
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<JinjaException>(() => JinjaTemplate.Parse(source).Render(NoGlobals));
+
+        Assert.Equal(JinjaErrorKind.Limit, error.Kind);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Parse_LongElifChain_IsNotCountedAsNesting()
+    {
+        var source = "{% if n == 0 %}0" + string.Concat(Enumerable.Range(1, 500).Select(i => $"{{% elif n == {i} %}}{i}")) + "{% endif %}";
+
+        Assert.Equal("499", JinjaTemplate.Parse(source).Render(new Dictionary<string, object?> { ["n"] = 499 }));
+    }
 }
