@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Serverless.Inference.Chat.Jinja;
 
@@ -60,9 +61,10 @@ internal static partial class JinjaValues
         {
             return [.. ordered];
         }
-        catch (InvalidOperationException wrapper) when (wrapper.InnerException is JinjaException error)
+        catch (InvalidOperationException wrapper) when (wrapper.InnerException is JinjaException or InsufficientExecutionStackException)
         {
-            throw error;
+            ExceptionDispatchInfo.Throw(wrapper.InnerException);
+            throw;
         }
     }
 

@@ -87,11 +87,13 @@ internal static partial class PyFormat
         }
 
         var width = ReadNumber(spec, ref i);
+        budget.EnsureSize(width ?? 0);
         int? precision = null;
         if (i < spec.Length && spec[i] == '.')
         {
             i++;
             precision = ReadNumber(spec, ref i);
+            budget.EnsureSize(precision ?? 0);
         }
 
         var type = i < spec.Length ? spec[i++] : '\0';

@@ -49,11 +49,13 @@ internal static partial class PyFormat
 
             var flags = format[flagsStart..i];
             var width = ReadNumber(format, ref i);
+            budget.EnsureSize(width ?? 0);
             int? precision = null;
             if (i < format.Length && format[i] == '.')
             {
                 i++;
                 precision = ReadNumber(format, ref i) ?? 0;
+                budget.EnsureSize(precision.Value);
             }
 
             if (i >= format.Length)
@@ -143,7 +145,10 @@ internal static partial class PyFormat
             i++;
         }
 
-        return i > start ? int.Parse(format[start..i], CultureInfo.InvariantCulture) : null;
+        // A width or precision beyond int is clamped; the size bound refuses it before anything is built.
+        return i == start ? null : long.TryParse(format[start..i], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < int.MaxValue
+            ? (int)number
+            : int.MaxValue;
     }
 
     private static JinjaException Error(string message) => new(JinjaErrorKind.Runtime, message);

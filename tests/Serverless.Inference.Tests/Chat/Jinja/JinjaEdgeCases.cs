@@ -70,6 +70,7 @@ public static class JinjaEdgeCases
         C("EmptyWith_ScopesSet", "{% with %}{% set inner = 1 %}{{ inner }}{% endwith %}{{ inner is defined }}"),
         C("ComparisonTestsInSelect", "{{ [1, 2, 3]|select('gt', 1)|select('lt', 3)|list }} {{ users|selectattr('name', 'in', ['Ann', 'Cy'])|list|length }} {{ users|selectattr('age', 'ge', 30)|map(attribute='name')|list }}"),
         C("MapWithConversionFilters", "{{ xs|map('int')|sum }} {{ ['1', '2']|map('int')|list }} {{ xs|map('float')|list }} {{ [1.5, 2.5]|map('round')|list }} {{ xs|map('default', 0)|list }}"),
+        C("SurrogatePairs_CountAsOneCharacter", "{{ 'a😀b'[1] }} {{ 'a😀b'[::-1] }} {{ '😀x'.find('x') }} {{ '😀x😀'|length }} {{ '😀x😀'[1:] }} {{ '😀😀😀'[::2] }} {{ 'x😀y'.startswith('😀', 1) }} {{ '😀ab'.count('') }}"),
     ];
 
     private static JinjaCase C(string name, string template, string context = JinjaCases.Data) => new(name, template, context);

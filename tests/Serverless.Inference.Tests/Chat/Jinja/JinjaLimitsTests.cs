@@ -179,4 +179,24 @@ public sealed class JinjaLimitsTests
 
         Assert.Equal("499", JinjaTemplate.Parse(source).Render(new Dictionary<string, object?> { ["n"] = 499 }));
     }
+
+    [Theory]
+    [InlineData("{{ '%99999999999d' % 1 }}")]
+    [InlineData("{{ '%.2000000f' % 1.5 }}")]
+    [InlineData("{{ '{:2000000}'.format('x') }}")]
+    [InlineData("{{ 'x'.center(10 ** 12) }}")]
+    [InlineData("{{ 'x'|indent(10 ** 12, true) }}")]
+    public void Render_HugeWidthOrPrecision_ThrowsLimitNotOutOfMemory(string source)
+    {
+        Assert.Equal(JinjaErrorKind.Limit, Assert.Throws<JinjaException>(() => JinjaTemplate.Parse(source).Render(NoGlobals)).Kind);
+    }
+
+    [Fact]
+    public void Render_SortingValuesNestedTooDeep_ThrowsJinjaException()
+    {
+        var template = JinjaTemplate.Parse(
+            "{% set ns = namespace(x=[], y=[]) %}{% for i in range(90000) %}{% set ns.x = [ns.x] %}{% set ns.y = [ns.y] %}{% endfor %}{{ [ns.x, ns.y]|sort }}");
+
+        Assert.Equal(JinjaErrorKind.Limit, Assert.Throws<JinjaException>(() => template.Render(NoGlobals)).Kind);
+    }
 }
