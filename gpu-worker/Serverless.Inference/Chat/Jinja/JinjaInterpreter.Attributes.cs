@@ -43,7 +43,7 @@ internal sealed partial class JinjaInterpreter
         {
             case JinjaUndefined undefined:
                 throw undefined.Error();
-            case JinjaDict dict when IsHashable(key) && CountKey(key) && dict.TryGetValue(key, out var value):
+            case JinjaDict dict when TryLookup(dict, key, out var value):
                 return value;
             case JinjaList { IsView: false } list when JinjaValues.IsInteger(key):
                 var index = JinjaValues.ToLong(key);
@@ -81,16 +81,22 @@ internal sealed partial class JinjaInterpreter
             return bound;
         }
 
-        return JinjaUndefined.NoElement(owner, key);
+        return key is string missing ? JinjaUndefined.NoAttribute(owner, missing) : JinjaUndefined.NoElement(owner, key);
     }
 
-    private static bool IsHashable(object? key) => key is not (JinjaList { Kind: not JinjaListKind.Tuple } or JinjaDict);
-
-    /// <summary>Hashing a key reads all of it; always true, so it can sit in a pattern guard.</summary>
-    private bool CountKey(object? key)
+    /// <summary>A dict lookup where an unhashable key (Python's TypeError) is simply not found, as jinja2's getitem has it.</summary>
+    private bool TryLookup(JinjaDict dict, object? key, out object? value)
     {
         budget.CountChars(key is string text ? text.Length : 0);
-        return true;
+        try
+        {
+            return dict.TryGetValue(key, out value);
+        }
+        catch (JinjaException)
+        {
+            value = null;
+            return false;
+        }
     }
 
     private object? Slice(object? owner, SliceExpr slice, JinjaScope scope)
