@@ -26,6 +26,9 @@ internal sealed class JinjaBudget(JinjaLimits limits)
         }
     }
 
+    /// <summary>Counts a pass over <paramref name="length"/> characters, one work item per 16.</summary>
+    public void CountChars(long length) => CountWork((length >> 4) + 1);
+
     /// <summary>Refuses a string or list of <paramref name="size"/> before it is built.</summary>
     public void EnsureSize(long size)
     {

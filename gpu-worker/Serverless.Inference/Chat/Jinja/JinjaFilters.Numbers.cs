@@ -104,7 +104,9 @@ internal static partial class JinjaFilters
             quotient++;
         }
 
-        return quotient * unit;
+        return quotient > long.MaxValue / unit || quotient < long.MinValue / unit
+            ? throw Error("integer overflow: template integers are 64-bit here")
+            : quotient * unit;
     }
 
     private static object? Default(JinjaInterpreter interpreter, object? value, JinjaArgs args)

@@ -8,12 +8,18 @@ internal static partial class JinjaFilters
         args.Bind("length");
         return value switch
         {
-            string text => (long)PyStrings.Length(text),
+            string text => (long)PyStrings.Length(Counted(interpreter, text)),
             JinjaList list => (long)list.Count,
             JinjaDict dict => (long)dict.Count,
             JinjaUndefined => 0L,
             _ => throw Error($"object of type '{JinjaValues.TypeName(value)}' has no len()"),
         };
+    }
+
+    private static string Counted(JinjaInterpreter interpreter, string text)
+    {
+        interpreter.Budget.CountChars(text.Length);
+        return text;
     }
 
     private static object? First(JinjaInterpreter interpreter, object? value, JinjaArgs args)

@@ -6,12 +6,15 @@ internal static partial class JinjaFilters
     private static string Text(JinjaInterpreter interpreter, object? value, JinjaArgs args, string name, Func<string, string> change)
     {
         args.Bind(name);
-        return change(JinjaValues.ToStr(value, interpreter.Budget));
+        var text = JinjaValues.ToStr(value, interpreter.Budget);
+        interpreter.Budget.CountChars(text.Length);
+        return change(text);
     }
 
     private static string Trim(JinjaInterpreter interpreter, object? value, JinjaArgs args)
     {
         var chars = JinjaArgs.Or(args.Bind("trim", "chars")[0], null);
+        interpreter.Budget.CountChars(value is string text ? text.Length : 0);
         return PyStrings.Strip(JinjaValues.ToStr(value, interpreter.Budget), chars is null ? null : chars as string ?? throw Error("strip arg must be None or str"));
     }
 
@@ -66,6 +69,7 @@ internal static partial class JinjaFilters
         args.Bind("wordcount");
         var words = 0L;
         var inWord = false;
+        interpreter.Budget.CountChars(value is string counted ? counted.Length : 0);
         foreach (var c in JinjaValues.ToStr(value, interpreter.Budget))
         {
             // Python's \w: letters, digits and the underscore.

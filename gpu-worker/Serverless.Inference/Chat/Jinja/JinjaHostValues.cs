@@ -92,7 +92,8 @@ internal static class JinjaHostValues
             return integer;
         }
 
-        return element.GetDouble();
+        // Python reads 1e400 as inf; System.Text.Json refuses to, so the text is parsed here.
+        return element.TryGetDouble(out var number) ? number : double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     private static JinjaException Unsupported(object? value) =>

@@ -43,7 +43,7 @@ internal sealed partial class JinjaInterpreter
         {
             case JinjaUndefined undefined:
                 throw undefined.Error();
-            case JinjaDict dict when IsHashable(key) && dict.TryGetValue(key, out var value):
+            case JinjaDict dict when TryLookup(dict, key, out var value):
                 return value;
             case JinjaList { IsView: false } list when JinjaValues.IsInteger(key):
                 var index = JinjaValues.ToLong(key);
@@ -55,12 +55,13 @@ internal sealed partial class JinjaInterpreter
 
                 break;
             case string text when JinjaValues.IsInteger(key):
-                var points = PyStrings.CodePoints(text);
+                budget.CountChars(text.Length);
+                var length = PyStrings.Length(text);
                 var at = JinjaValues.ToLong(key);
-                at = at < 0 ? at + points.Count : at;
-                if (at >= 0 && at < points.Count)
+                at = at < 0 ? at + length : at;
+                if (at >= 0 && at < length)
                 {
-                    return points[(int)at];
+                    return PyStrings.Substring(text, (int)at, (int)at + 1);
                 }
 
                 break;
@@ -80,10 +81,23 @@ internal sealed partial class JinjaInterpreter
             return bound;
         }
 
-        return JinjaUndefined.NoElement(owner, key);
+        return key is string missing ? JinjaUndefined.NoAttribute(owner, missing) : JinjaUndefined.NoElement(owner, key);
     }
 
-    private static bool IsHashable(object? key) => key is not (JinjaList { Kind: not JinjaListKind.Tuple } or JinjaDict);
+    /// <summary>A dict lookup where an unhashable key (Python's TypeError) is simply not found, as jinja2's getitem has it.</summary>
+    private bool TryLookup(JinjaDict dict, object? key, out object? value)
+    {
+        budget.CountChars(key is string text ? text.Length : 0);
+        try
+        {
+            return dict.TryGetValue(key, out value);
+        }
+        catch (JinjaException)
+        {
+            value = null;
+            return false;
+        }
+    }
 
     private object? Slice(object? owner, SliceExpr slice, JinjaScope scope)
     {
@@ -98,6 +112,15 @@ internal sealed partial class JinjaInterpreter
         if (step == 0)
         {
             throw new JinjaException(JinjaErrorKind.Runtime, "slice step cannot be zero");
+        }
+
+        if (owner is string whole)
+        {
+            budget.CountChars(whole.Length);
+            if (!PyStrings.HasSurrogates(whole))
+            {
+                return SliceChars(whole, start, stop, step);
+            }
         }
 
         IReadOnlyList<object?>? items = owner switch
@@ -120,6 +143,24 @@ internal sealed partial class JinjaInterpreter
         }
 
         return owner is JinjaList source ? new JinjaList(picked, source.Kind) : string.Concat(picked.Cast<string>());
+    }
+
+    private static string SliceChars(string text, long? start, long? stop, long step)
+    {
+        if (step == 1)
+        {
+            var (from, to) = (Adjust(start, text.Length, step, isStart: true), Adjust(stop, text.Length, step, isStart: false));
+            return from < to ? text[(int)from..(int)to] : "";
+        }
+
+        var picked = new System.Text.StringBuilder();
+        var end = Adjust(stop, text.Length, step, isStart: false);
+        for (var i = Adjust(start, text.Length, step, isStart: true); step > 0 ? i < end : i > end; i += step)
+        {
+            picked.Append(text[(int)i]);
+        }
+
+        return picked.ToString();
     }
 
     private long? SliceIndex(JinjaExpr? expr, JinjaScope scope)

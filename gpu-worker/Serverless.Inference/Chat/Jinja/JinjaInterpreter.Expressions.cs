@@ -111,10 +111,12 @@ internal sealed partial class JinjaInterpreter
         switch (container)
         {
             case string text:
+                budget.CountChars(text.Length);
                 return item is string part
                     ? text.Contains(part, StringComparison.Ordinal)
                     : throw new JinjaException(JinjaErrorKind.Runtime, $"'in <string>' requires string as left operand, not {JinjaValues.TypeName(item)}");
             case JinjaDict dict:
+                budget.CountChars(item is string key ? key.Length : 0);
                 return dict.ContainsKey(item);
             case JinjaList or JinjaIterator or JinjaUndefined:
                 return Iterate(container).Any(element => JinjaValues.PyEquals(element, item, budget));

@@ -9,7 +9,7 @@ namespace Serverless.Inference.Chat.Jinja;
 /// <param name="MaxRecursionDepth">Macro calls nested inside each other.</param>
 /// <param name="MaxSourceChars">The template source.</param>
 /// <param name="MaxNestingDepth">Blocks and expressions nested inside each other in the source, and input values nested inside each other.</param>
-/// <param name="MaxWorkItems">Items that loops, filters, methods and comparisons walk, plus every 64 characters they write, over the whole render.</param>
+/// <param name="MaxWorkItems">Items that loops, filters, methods and comparisons walk, plus every 16 characters they read or write, over the whole render.</param>
 internal sealed record JinjaLimits(
     int MaxOutputChars = 1_000_000,
     int MaxLoopIterations = 100_000,

@@ -27,6 +27,15 @@ internal static partial class JinjaMethods
             "lower" or "casefold" => (_, args) => NoArguments(args, name, PyStrings.Lower(text)),
             "title" => (_, args) => NoArguments(args, name, PyStrings.Title(text)),
             "capitalize" => (_, args) => NoArguments(args, name, PyStrings.Capitalize(text)),
+            "swapcase" => (_, args) => NoArguments(args, name, PyStrings.SwapCase(text)),
+            "center" or "ljust" or "rjust" => (interpreter, args) => Justify(interpreter, text, name, args),
+            "zfill" => (interpreter, args) =>
+            {
+                var width = Integer(JinjaArgs.Required(args.Bind(name, "width")[0], name, "width"), name);
+                interpreter.Budget.EnsureSize(width);
+                return PyFormat.Pad(text, (int)width, '>', '0');
+            },
+            "partition" or "rpartition" => (_, args) => Partition(text, name, RequiredString(args.Bind(name, "sep")[0], name, "sep")),
             "replace" => (interpreter, args) =>
             {
                 var bound = args.Bind(name, "old", "new", "count");
@@ -47,7 +56,46 @@ internal static partial class JinjaMethods
             "isupper" => (_, args) => NoArguments(args, name, PyStrings.IsUpper(text)),
             _ => null,
         };
-        return body is null ? null : new JinjaFunction(name, body);
+        // Every str method reads its string once at least, which the work bound counts.
+        return body is null ? null : new JinjaFunction(name, (interpreter, args) =>
+        {
+            interpreter.Budget.CountChars(text.Length);
+            return body(interpreter, args);
+        });
+    }
+
+    private static string Justify(JinjaInterpreter interpreter, string text, string name, JinjaArgs args)
+    {
+        var bound = args.Bind(name, "width", "fillchar");
+        var width = Integer(JinjaArgs.Required(bound[0], name, "width"), name);
+        var fill = JinjaArgs.Or(bound[1], " ") is string { Length: 1 } one ? one[0] : throw Error($"{name}() argument 2 must be a single character");
+        var margin = width - PyStrings.Length(text);
+        if (margin <= 0)
+        {
+            return text;
+        }
+
+        interpreter.Budget.EnsureSize(width);
+
+        // Python's center puts the odd space on the left only when the width is odd.
+        var left = name switch { "ljust" => 0, "rjust" => margin, _ => (margin / 2) + (margin & width & 1) };
+        return new string(fill, (int)left) + text + new string(fill, (int)(margin - left));
+    }
+
+    private static JinjaList Partition(string text, string name, string separator)
+    {
+        if (separator.Length == 0)
+        {
+            throw Error("empty separator");
+        }
+
+        var at = name == "partition" ? text.IndexOf(separator, StringComparison.Ordinal) : text.LastIndexOf(separator, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return name == "partition" ? JinjaList.Tuple(text, "", "") : JinjaList.Tuple("", "", text);
+        }
+
+        return JinjaList.Tuple(text[..at], separator, text[(at + separator.Length)..]);
     }
 
     private static bool StartsOrEndsWith(string text, string name, JinjaArgs args)
@@ -58,10 +106,8 @@ internal static partial class JinjaMethods
         var end = JinjaArgs.Or(bound[2], null);
         if (start is not null || end is not null)
         {
-            var points = PyStrings.CodePoints(text);
-            var from = ClampIndex(start, points.Count, 0);
-            var to = ClampIndex(end, points.Count, points.Count);
-            text = from >= to ? "" : string.Concat(points.Skip(from).Take(to - from));
+            var length = PyStrings.Length(text);
+            text = PyStrings.Substring(text, ClampIndex(start, length, 0), ClampIndex(end, length, length));
         }
 
         var candidates = affix switch
@@ -78,10 +124,10 @@ internal static partial class JinjaMethods
     {
         var bound = args.Bind(name, "sub", "start", "end");
         var needle = RequiredString(bound[0], name, "sub");
-        var points = PyStrings.CodePoints(text);
-        var from = ClampIndex(JinjaArgs.Or(bound[1], null), points.Count, 0);
-        var to = ClampIndex(JinjaArgs.Or(bound[2], null), points.Count, points.Count);
-        var window = from > to ? null : string.Concat(points.Skip(from).Take(to - from));
+        var length = PyStrings.Length(text);
+        var from = ClampIndex(JinjaArgs.Or(bound[1], null), length, 0);
+        var to = ClampIndex(JinjaArgs.Or(bound[2], null), length, length);
+        var window = from > to ? null : PyStrings.Substring(text, from, to);
         var at = window is null ? -1
             : name is "find" or "index" ? window.IndexOf(needle, StringComparison.Ordinal) : window.LastIndexOf(needle, StringComparison.Ordinal);
         if (at < 0)

@@ -18,6 +18,7 @@ internal static class JinjaOperators
         {
             var (a, b) = (JinjaValues.ToStr(left, budget), JinjaValues.ToStr(right, budget));
             budget.EnsureSize((long)a.Length + b.Length);
+            budget.CountChars((long)a.Length + b.Length);
             return a + b;
         }
 
@@ -138,7 +139,7 @@ internal static class JinjaOperators
         }
 
         budget.EnsureSize(text.Length * Math.Min(times, int.MaxValue));
-        budget.CountWork(text.Length * times / 64);
+        budget.CountChars(text.Length * times);
         return string.Concat(Enumerable.Repeat(text, (int)times));
     }
 
@@ -157,6 +158,7 @@ internal static class JinjaOperators
     private static T Sized<T>(JinjaBudget budget, long size, Func<T> build)
     {
         budget.EnsureSize(size);
+        budget.CountChars(size);
         return build();
     }
 

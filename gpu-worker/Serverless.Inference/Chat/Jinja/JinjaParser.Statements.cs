@@ -22,7 +22,7 @@ internal sealed partial class JinjaParser
             return token.Value switch
             {
                 "for" => ParseFor(),
-                "if" => ParseIf(Next().Line),
+                "if" => ParseIf(),
                 "set" => ParseSet(),
                 "macro" => ParseMacro(),
                 "with" => ParseWith(),
@@ -68,19 +68,35 @@ internal sealed partial class JinjaParser
         return new ForNode(line, target, iterable, filter, body, elseBody);
     }
 
-    /// <summary>The test and body after <c>if</c> or <c>elif</c>; an elif becomes an if nested in the else branch.</summary>
-    private IfNode ParseIf(int line)
+    /// <summary>An if with its elif branches, each elif becoming an if in the else branch of the one before.</summary>
+    private IfNode ParseIf()
     {
-        var test = ParseTuple(withCondexpr: false);
-        var body = ParseStatements(["elif", "else", "endif"]);
+        // Read in a loop, not recursively, so a long elif chain does not count as nesting.
+        var branches = new List<(int Line, JinjaExpr Test, List<JinjaNode> Body)>();
+        List<JinjaNode> elseBody = [];
         var token = Next();
-        List<JinjaNode> elseBody = token.Value switch
+        while (true)
         {
-            "elif" => [ParseIf(token.Line)],
-            "else" => ParseStatements(["endif"], dropNeedle: true),
-            _ => [],
-        };
-        return new IfNode(line, test, body, elseBody);
+            var test = ParseTuple(withCondexpr: false);
+            branches.Add((token.Line, test, ParseStatements(["elif", "else", "endif"])));
+            token = Next();
+            if (token.Value == "else")
+            {
+                elseBody = ParseStatements(["endif"], dropNeedle: true);
+            }
+
+            if (token.Value != "elif")
+            {
+                break;
+            }
+        }
+
+        for (var i = branches.Count - 1; i > 0; i--)
+        {
+            elseBody = [new IfNode(branches[i].Line, branches[i].Test, branches[i].Body, elseBody)];
+        }
+
+        return new IfNode(branches[0].Line, branches[0].Test, branches[0].Body, elseBody);
     }
 
     private JinjaNode ParseSet()

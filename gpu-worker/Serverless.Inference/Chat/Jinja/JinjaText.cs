@@ -14,7 +14,7 @@ internal sealed class JinjaText(JinjaBudget budget)
     public JinjaText Append(string value)
     {
         budget.EnsureSize((long)text.Length + value.Length);
-        budget.CountWork((value.Length >> 6) + 1);
+        budget.CountChars(value.Length);
         text.Append(value);
         return this;
     }

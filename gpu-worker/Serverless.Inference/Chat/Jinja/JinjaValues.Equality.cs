@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Serverless.Inference.Chat.Jinja;
 
@@ -24,6 +25,7 @@ internal static partial class JinjaValues
         switch (a)
         {
             case string s:
+                budget?.CountChars(s.Length);
                 return b is string t && string.Equals(s, t, StringComparison.Ordinal);
             case JinjaUndefined:
                 return b is JinjaUndefined;
@@ -59,9 +61,10 @@ internal static partial class JinjaValues
         {
             return [.. ordered];
         }
-        catch (InvalidOperationException wrapper) when (wrapper.InnerException is JinjaException error)
+        catch (InvalidOperationException wrapper) when (wrapper.InnerException is JinjaException or InsufficientExecutionStackException)
         {
-            throw error;
+            ExceptionDispatchInfo.Throw(wrapper.InnerException);
+            throw;
         }
     }
 
@@ -86,6 +89,7 @@ internal static partial class JinjaValues
 
                 return ToLong(a).CompareTo(ToLong(b));
             case string s when b is string t:
+                budget?.CountChars(Math.Min(s.Length, t.Length));
                 return Math.Sign(string.CompareOrdinal(s, t));
             case JinjaList list when b is JinjaList other && list.Kind == other.Kind && !list.IsView:
                 for (var i = 0; i < Math.Min(list.Count, other.Count); i++)

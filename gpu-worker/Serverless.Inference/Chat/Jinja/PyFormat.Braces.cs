@@ -87,11 +87,13 @@ internal static partial class PyFormat
         }
 
         var width = ReadNumber(spec, ref i);
+        budget.EnsureSize(width ?? 0);
         int? precision = null;
         if (i < spec.Length && spec[i] == '.')
         {
             i++;
             precision = ReadNumber(spec, ref i);
+            budget.EnsureSize(precision ?? 0);
         }
 
         var type = i < spec.Length ? spec[i++] : '\0';
@@ -100,7 +102,7 @@ internal static partial class PyFormat
             throw Error($"Invalid format specifier '{spec}'");
         }
 
-        var body = type == '\0' && precision is null ? JinjaValues.ToStr(value, budget) : Convert(value, type == '\0' ? 's' : type, precision, false, budget);
+        var body = type == '\0' && precision is null ? JinjaValues.ToStr(value, budget) : Convert(value, type == '\0' ? 's' : type, precision, "", budget);
         return Pad(body, width ?? 0, align, fill);
     }
 }

@@ -49,11 +49,13 @@ internal static partial class PyFormat
 
             var flags = format[flagsStart..i];
             var width = ReadNumber(format, ref i);
+            budget.EnsureSize(width ?? 0);
             int? precision = null;
             if (i < format.Length && format[i] == '.')
             {
                 i++;
                 precision = ReadNumber(format, ref i) ?? 0;
+                budget.EnsureSize(precision.Value);
             }
 
             if (i >= format.Length)
@@ -73,7 +75,8 @@ internal static partial class PyFormat
                 value = next < args.Count ? args[next++] : throw Error("not enough arguments for format string");
             }
 
-            var body = Convert(value, conversion, precision, flags.Contains('+', StringComparison.Ordinal), budget);
+            var sign = flags.Contains('+', StringComparison.Ordinal) ? "+" : flags.Contains(' ', StringComparison.Ordinal) ? " " : "";
+            var body = Convert(value, conversion, precision, sign, budget);
             text.Append(Pad(body, width ?? 0, flags.Contains('-', StringComparison.Ordinal) ? '<' : '>', flags.Contains('0', StringComparison.Ordinal) && conversion != 's' && conversion != 'r' ? '0' : ' '));
         }
 
@@ -85,8 +88,8 @@ internal static partial class PyFormat
         return text.ToString();
     }
 
-    /// <summary>One conversion: s (str), r (repr), d or i (int), f (fixed, 6 places unless given).</summary>
-    public static string Convert(object? value, char conversion, int? precision, bool sign, JinjaBudget budget)
+    /// <summary>One conversion: s (str), r (repr), d or i (int), f (fixed, 6 places unless given); <paramref name="sign"/> prefixes non-negative numbers.</summary>
+    public static string Convert(object? value, char conversion, int? precision, string sign, JinjaBudget budget)
     {
         switch (conversion)
         {
@@ -102,7 +105,7 @@ internal static partial class PyFormat
                     double d when !double.IsNaN(d) && !double.IsInfinity(d) => (long)Math.Truncate(d),
                     _ => throw Error($"%{conversion} format: a real number is required, not {JinjaValues.TypeName(value)}"),
                 };
-                return (sign && integer >= 0 ? "+" : "") + integer.ToString(CultureInfo.InvariantCulture);
+                return (integer >= 0 ? sign : "") + integer.ToString(CultureInfo.InvariantCulture);
             case 'f' or 'F':
                 if (!JinjaValues.IsNumber(value))
                 {
@@ -111,7 +114,7 @@ internal static partial class PyFormat
 
                 var places = precision ?? 6;
                 var number = PyFloat.Round(JinjaValues.ToDouble(value), places);
-                return (sign && number >= 0 ? "+" : "") + number.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                return (number >= 0 ? sign : "") + number.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             default:
                 throw Error($"unsupported format character '{conversion}'");
         }
@@ -129,7 +132,7 @@ internal static partial class PyFormat
         {
             '<' => text + new string(fill, missing),
             '^' => new string(fill, missing / 2) + text + new string(fill, missing - (missing / 2)),
-            _ when fill == '0' && text.Length > 0 && text[0] is '-' or '+' => text[0] + new string('0', missing) + text[1..],
+            _ when fill == '0' && text.Length > 0 && text[0] is '-' or '+' or ' ' => text[0] + new string('0', missing) + text[1..],
             _ => new string(fill, missing) + text,
         };
     }
@@ -142,7 +145,10 @@ internal static partial class PyFormat
             i++;
         }
 
-        return i > start ? int.Parse(format[start..i], CultureInfo.InvariantCulture) : null;
+        // A width or precision beyond int is clamped; the size bound refuses it before anything is built.
+        return i == start ? null : long.TryParse(format[start..i], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < int.MaxValue
+            ? (int)number
+            : int.MaxValue;
     }
 
     private static JinjaException Error(string message) => new(JinjaErrorKind.Runtime, message);

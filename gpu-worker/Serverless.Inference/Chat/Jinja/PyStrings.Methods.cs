@@ -110,7 +110,17 @@ internal static partial class PyStrings
         return parts;
     }
 
-    public static string Reverse(string text) => string.Concat(CodePoints(text).Reverse());
+    public static string Reverse(string text)
+    {
+        if (HasSurrogates(text))
+        {
+            return string.Concat(CodePoints(text).Reverse());
+        }
+
+        var chars = text.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
 
     public static List<string> SplitLines(string text, bool keepEnds)
     {

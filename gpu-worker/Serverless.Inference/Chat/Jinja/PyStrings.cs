@@ -55,9 +55,66 @@ internal static partial class PyStrings
 
     private static bool IsStripped(char c, string? chars) => chars is null ? IsSpace(c) : chars.Contains(c, StringComparison.Ordinal);
 
-    public static string Upper(string text) => text.ToUpperInvariant();
+    // Python maps these to several characters (Unicode SpecialCasing); .NET's invariant casing keeps them one.
+    private static readonly Dictionary<char, (string Upper, string Title)> SpecialUpper = new()
+    {
+        ['ß'] = ("SS", "Ss"),
+        ['ŉ'] = ("ʼN", "ʼN"),
+        ['ﬀ'] = ("FF", "Ff"),
+        ['ﬁ'] = ("FI", "Fi"),
+        ['ﬂ'] = ("FL", "Fl"),
+        ['ﬃ'] = ("FFI", "Ffi"),
+        ['ﬄ'] = ("FFL", "Ffl"),
+        ['ﬅ'] = ("ST", "St"),
+        ['ﬆ'] = ("ST", "St"),
+    };
 
-    public static string Lower(string text) => text.ToLowerInvariant();
+    public static string Upper(string text)
+    {
+        if (!text.Any(SpecialUpper.ContainsKey))
+        {
+            return text.ToUpperInvariant();
+        }
+
+        var result = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            result.Append(SpecialUpper.TryGetValue(c, out var special) ? special.Upper : char.ToUpperInvariant(c).ToString());
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Python's <c>str.lower</c>, including its final-sigma rule and the dotted capital I.</summary>
+    public static string Lower(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (!text.Contains('Σ', StringComparison.Ordinal) && !text.Contains('İ', StringComparison.Ordinal))
+        {
+            return lower;
+        }
+
+        var result = new StringBuilder(text.Length + 2);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == 'İ')
+            {
+                result.Append("i\u0307");
+            }
+            else if (text[i] == 'Σ' && i > 0 && IsCased(text[i - 1]) && (i + 1 >= text.Length || !IsCased(text[i + 1])))
+            {
+                result.Append('ς');
+            }
+            else
+            {
+                result.Append(lower[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static string TitleCase(char c) => SpecialUpper.TryGetValue(c, out var special) ? special.Title : char.ToUpperInvariant(c).ToString();
 
     /// <summary>Python's <c>str.title</c>: a cased character after an uncased one starts a word.</summary>
     public static string Title(string text)
@@ -66,7 +123,7 @@ internal static partial class PyStrings
         var previousCased = false;
         foreach (var c in text)
         {
-            result.Append(previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+            result.Append(previousCased ? Lower(c.ToString()) : TitleCase(c));
             previousCased = IsCased(c);
         }
 
@@ -75,7 +132,11 @@ internal static partial class PyStrings
 
     /// <summary>Python's <c>str.capitalize</c>: the first character upper, every other lower.</summary>
     public static string Capitalize(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
+        text.Length == 0 ? text : TitleCase(text[0]) + Lower(text[1..]);
+
+    /// <summary>Python's <c>str.swapcase</c>.</summary>
+    public static string SwapCase(string text) =>
+        string.Concat(text.Select(c => char.IsUpper(c) ? Lower(c.ToString()) : char.IsLower(c) ? Upper(c.ToString()) : c.ToString()));
 
     public static bool IsCased(char c) => char.IsUpper(c) || char.IsLower(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
 
@@ -100,12 +161,59 @@ internal static partial class PyStrings
 
     public static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') >= 0;
 
-    /// <summary>Python's <c>len(str)</c>.</summary>
-    public static int Length(string text) => HasSurrogates(text) ? CodePoints(text).Count : text.Length;
+    /// <summary>Python's <c>len(str)</c>: a surrogate pair counts once.</summary>
+    public static int Length(string text)
+    {
+        if (!HasSurrogates(text))
+        {
+            return text.Length;
+        }
 
-    /// <summary>The UTF-16 index of a code point index, for results Python reports in code points.</summary>
+        var pairs = 0;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                pairs++;
+                i++;
+            }
+        }
+
+        return text.Length - pairs;
+    }
+
+    /// <summary>The code point index of a UTF-16 index, for results Python reports in code points.</summary>
     public static int CodePointIndex(string text, int utf16Index) =>
-        utf16Index < 0 || !HasSurrogates(text) ? utf16Index : CodePoints(text[..utf16Index]).Count;
+        utf16Index < 0 || !HasSurrogates(text) ? utf16Index : Length(text[..utf16Index]);
+
+    /// <summary>The UTF-16 index where code point <paramref name="index"/> starts, counting from <paramref name="from"/>.</summary>
+    public static int Utf16Index(string text, int index, int from = 0)
+    {
+        if (!HasSurrogates(text))
+        {
+            return from + index;
+        }
+
+        var i = from;
+        for (var point = 0; point < index && i < text.Length; point++)
+        {
+            i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>Code points <paramref name="from"/> up to <paramref name="to"/>, both already within the string.</summary>
+    public static string Substring(string text, int from, int to)
+    {
+        if (from >= to)
+        {
+            return "";
+        }
+
+        var start = Utf16Index(text, from);
+        return text[start..Utf16Index(text, to - from, start)];
+    }
 
     /// <summary>Python's <c>repr(str)</c>: single quotes unless the text has one and no double quote.</summary>
     public static string Repr(string text)

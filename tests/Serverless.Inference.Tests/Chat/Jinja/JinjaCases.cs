@@ -20,7 +20,7 @@ public static class JinjaCases
     public static IReadOnlyList<JinjaCase> All { get; } =
     [
         .. JinjaSyntaxCases.All, .. JinjaStatementCases.All, .. JinjaExpressionCases.All, .. JinjaFilterCases.All,
-        .. JinjaTestCases.All, .. JinjaErrorCases.All, .. JinjaChatTemplateCases.All,
+        .. JinjaTestCases.All, .. JinjaErrorCases.All, .. JinjaChatTemplateCases.All, .. JinjaEdgeCases.All,
     ];
 
     private static readonly Dictionary<string, JinjaCase> ByName = All.ToDictionary(c => c.Name);

@@ -47,6 +47,12 @@ public sealed class JinjaConformanceTests
     [MemberData(nameof(Errors))]
     public void Render_FailingTemplate_FailsLikeJinja2(string name) => AssertMatchesJinja2(name);
 
+    public static TheoryData<string> EdgeCases => JinjaCases.Names(JinjaEdgeCases.All);
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void Render_EdgeCase_MatchesJinja2(string name) => AssertMatchesJinja2(name);
+
     [Theory]
     [MemberData(nameof(ChatTemplates))]
     public void Render_ChatTemplate_MatchesJinja2(string name) => AssertMatchesJinja2(name);

@@ -157,4 +157,46 @@ public sealed class JinjaLimitsTests
 
         Assert.Equal(JinjaErrorKind.Limit, error.Kind);
     }
+
+    [Theory]
+    [InlineData("{% set a = 'x' * 1000000 %}{% set b = 'x' * 1000000 %}{% for i in range(100000) %}{% if a == b %}{% endif %}{% endfor %}")]
+    [InlineData("{% set ns = namespace(s='') %}{% for i in range(100000) %}{% set ns.s = ns.s ~ 'xxxxxxxxxx' %}{% endfor %}")]
+    [InlineData("{% set a = 'x' * 1000000 %}{% for i in range(100000) %}{{ a[5] }}{{ a|length }}{{ a.startswith('y') }}{% endfor %}")]
+    public void Render_QuadraticStringWork_HitsTheWorkBoundQuickly(string source)
+    {
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<JinjaException>(() => JinjaTemplate.Parse(source).Render(NoGlobals));
+
+        Assert.Equal(JinjaErrorKind.Limit, error.Kind);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Parse_LongElifChain_IsNotCountedAsNesting()
+    {
+        var source = "{% if n == 0 %}0" + string.Concat(Enumerable.Range(1, 500).Select(i => $"{{% elif n == {i} %}}{i}")) + "{% endif %}";
+
+        Assert.Equal("499", JinjaTemplate.Parse(source).Render(new Dictionary<string, object?> { ["n"] = 499 }));
+    }
+
+    [Theory]
+    [InlineData("{{ '%99999999999d' % 1 }}")]
+    [InlineData("{{ '%.2000000f' % 1.5 }}")]
+    [InlineData("{{ '{:2000000}'.format('x') }}")]
+    [InlineData("{{ 'x'.center(10 ** 12) }}")]
+    [InlineData("{{ 'x'|indent(10 ** 12, true) }}")]
+    public void Render_HugeWidthOrPrecision_ThrowsLimitNotOutOfMemory(string source)
+    {
+        Assert.Equal(JinjaErrorKind.Limit, Assert.Throws<JinjaException>(() => JinjaTemplate.Parse(source).Render(NoGlobals)).Kind);
+    }
+
+    [Fact]
+    public void Render_SortingValuesNestedTooDeep_ThrowsJinjaException()
+    {
+        var template = JinjaTemplate.Parse(
+            "{% set ns = namespace(x=[], y=[]) %}{% for i in range(90000) %}{% set ns.x = [ns.x] %}{% set ns.y = [ns.y] %}{% endfor %}{{ [ns.x, ns.y]|sort }}");
+
+        Assert.Equal(JinjaErrorKind.Limit, Assert.Throws<JinjaException>(() => template.Render(NoGlobals)).Kind);
+    }
 }
