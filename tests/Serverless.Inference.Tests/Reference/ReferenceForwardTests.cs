@@ -88,8 +88,7 @@ public sealed class ReferenceForwardTests(ModelsFixture models)
                 ["logits"] = logitsPath,
             };
             var python = PythonInterpreter.Find("numpy");
-            var script = Path.Combine(AppContext.BaseDirectory, "Reference", "causal_lm_reference.py");
-            var output = JsonDocument.Parse(PythonInterpreter.Run(python, script, request.ToJsonString()));
+            var output = JsonDocument.Parse(PythonInterpreter.RunScript(python, Path.Combine("Reference", "causal_lm_reference.py"), request.ToJsonString()));
             var tokens = output.RootElement.GetProperty("tokens").EnumerateArray().Select(t => t.GetInt32()).ToArray();
 
             var all = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(logitsPath)).ToArray();

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Serverless.Inference.Tests.Fixtures;
 
 namespace Serverless.Inference.Tests.Chat.Jinja;
 
@@ -19,9 +19,7 @@ internal static class Jinja2Reference
 
     private static Dictionary<string, Jinja2Result> RenderAll()
     {
-        var python = FindPython() ?? throw new InvalidOperationException(
-            "The Jinja conformance tests compare with Python's jinja2, and no Python with jinja2 was found (tried $SERVERLESS_PYTHON, "
-            + "/usr/bin/python3, python3). Install it: sudo apt-get install python3-jinja2 (or point SERVERLESS_PYTHON at a Python that has jinja2).");
+        var python = PythonInterpreter.Find("jinja2");
         var input = JsonSerializer.Serialize(JinjaCases.All.Select(c => new Dictionary<string, object>
         {
             ["name"] = c.Name,
@@ -29,12 +27,7 @@ internal static class Jinja2Reference
             ["context"] = JsonDocument.Parse(c.Context).RootElement,
             ["now"] = Now.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
         }));
-        var script = Path.Combine(AppContext.BaseDirectory, "Chat", "Jinja", "render_reference.py");
-        var (exitCode, output, error) = Run(python, [script], input);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"render_reference.py failed ({exitCode}): {error}");
-        }
+        var output = PythonInterpreter.RunScript(python, Path.Combine("Chat", "Jinja", "render_reference.py"), input);
 
         using var document = JsonDocument.Parse(output);
         return document.RootElement.EnumerateObject().ToDictionary(
@@ -43,55 +36,5 @@ internal static class Jinja2Reference
                 p.Value.TryGetProperty("output", out var text) ? text.GetString() : null,
                 p.Value.TryGetProperty("error", out var type) ? type.GetString() : null,
                 p.Value.TryGetProperty("message", out var message) ? message.GetString() : null));
-    }
-
-    private static string? FindPython()
-    {
-        string?[] candidates = [Environment.GetEnvironmentVariable("SERVERLESS_PYTHON"), "/usr/bin/python3", "python3"];
-        foreach (var candidate in candidates)
-        {
-            if (string.IsNullOrEmpty(candidate))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (Run(candidate, ["-c", "import jinja2"], "").ExitCode == 0)
-                {
-                    return candidate;
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // Not installed under that name; try the next one.
-            }
-        }
-
-        return null;
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(string fileName, string[] arguments, string input)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return (process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
     }
 }
