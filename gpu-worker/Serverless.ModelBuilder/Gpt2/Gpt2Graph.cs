@@ -11,8 +11,6 @@ namespace Serverless.ModelBuilder.Gpt2;
 /// </summary>
 internal sealed partial class Gpt2Graph
 {
-    public const int OpsetVersion = 17;
-
     private const float InitStd = 0.02f;
     private const float LayerNormEpsilon = 1e-5f;
 
@@ -31,16 +29,7 @@ internal sealed partial class Gpt2Graph
     public static ModelProto Build(Gpt2Shape shape, int seed, bool float16)
     {
         shape.Validate();
-        var model = new ModelProto
-        {
-            IrVersion = 8,
-            ProducerName = "Serverless.ModelBuilder",
-            ProducerVersion = "1",
-            DocString = $"GPT-2 shaped causal LM with seeded random weights (seed {seed}); for tests and fresh machines, not for meaningful text.",
-            Graph = new Gpt2Graph(shape, seed, float16).BuildGraph(),
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
-        return model;
+        return CausalLmModel.Wrap(new Gpt2Graph(shape, seed, float16).BuildGraph(), "GPT-2 shaped", seed);
     }
 
     private GraphProto BuildGraph()

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Text;
+using Serverless.Inference.Tokenization.HuggingFace;
 
 namespace Serverless.ModelBuilder.Llama;
 

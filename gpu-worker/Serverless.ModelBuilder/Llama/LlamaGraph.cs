@@ -30,16 +30,7 @@ internal sealed partial class LlamaGraph
     public static ModelProto Build(LlamaShape shape, int seed, bool float16)
     {
         shape.Validate();
-        var model = new ModelProto
-        {
-            IrVersion = 8,
-            ProducerName = "Serverless.ModelBuilder",
-            ProducerVersion = "1",
-            DocString = $"Llama-family causal LM with seeded random weights (seed {seed}); for tests and fresh machines, not for meaningful text.",
-            Graph = new LlamaGraph(shape, seed, float16).BuildGraph(),
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
-        return model;
+        return CausalLmModel.Wrap(new LlamaGraph(shape, seed, float16).BuildGraph(), "Llama-family", seed);
     }
 
     private GraphProto BuildGraph()

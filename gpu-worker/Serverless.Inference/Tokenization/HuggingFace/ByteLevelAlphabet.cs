@@ -11,16 +11,18 @@ internal static class ByteLevelAlphabet
         Enumerable.Range(0, 256).ToFrozenDictionary(b => ByteToChar[b], b => (byte)b);
 
     /// <summary>The text's UTF-8 bytes, each written as its stand-in character.</summary>
-    public static string Encode(string text)
+    public static string Encode(string text) => Encode(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The bytes, each written as its stand-in character (how a byte-level vocabulary spells a token).</summary>
+    public static string Encode(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return string.Create(bytes.Length, bytes, static (span, source) =>
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
         {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = ByteToChar[source[i]];
-            }
-        });
+            chars[i] = ByteToChar[bytes[i]];
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Appends the bytes a token stands for, or false (appending nothing) when one of its characters is no stand-in.</summary>
