@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.Tokenizers;
 using Serverless.Inference.Embeddings;
 using Serverless.Inference.Tokenization;
 
@@ -58,7 +57,7 @@ public sealed class EmbeddingModel
 
     internal void Shutdown() => session.Dispose();
 
-    /// <summary>Keeps the first context_length tokens; a BERT sequence keeps its closing [SEP].</summary>
+    /// <summary>Keeps the first context_length tokens; a sequence that ends with a special token (BERT's [SEP]) keeps it last.</summary>
     private IReadOnlyList<int> Truncate(IReadOnlyList<int> ids)
     {
         var limit = Manifest.ContextLength;
@@ -68,9 +67,9 @@ public sealed class EmbeddingModel
         }
 
         var kept = ids.Take(limit).ToArray();
-        if (Tokenizer.Inner is BertTokenizer bert && ids[^1] == bert.SeparatorTokenId)
+        if (Tokenizer.IsSpecial(ids[^1]))
         {
-            kept[^1] = bert.SeparatorTokenId;
+            kept[^1] = ids[^1];
         }
 
         return kept;

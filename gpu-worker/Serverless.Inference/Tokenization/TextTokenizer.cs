@@ -43,6 +43,9 @@ internal sealed class TextTokenizer
 
     public string Decode(IEnumerable<int> ids) => huggingFace?.Decode(ids) ?? Inner!.Decode(ids) ?? string.Empty;
 
+    /// <summary>Whether the id is a special token (a tokenizer.json's special tokens, BERT's [SEP]).</summary>
+    public bool IsSpecial(int id) => huggingFace?.SpecialTokenIds.Contains(id) ?? (Inner is BertTokenizer bert && id == bert.SeparatorTokenId);
+
     /// <summary>The id of a token written out (a special token such as &lt;|eot_id|&gt;), if the vocabulary has it.</summary>
     public int? TokenToId(string token) => huggingFace is not null ? huggingFace.TokenToId(token) : null;
 }

@@ -89,7 +89,61 @@ public sealed class DropInFolderTests(ModelsFixture models) : IDisposable
         Assert.Equal(["good"], catalog.Models.Select(m => m.Id));
     }
 
+    [Fact]
+    public void Load_SentenceTransformersExport_EmbedsExactlyAsItsModelJsonFolder()
+    {
+        // all-MiniLM-L6-v2 as an export folder: its vocab as a WordPiece tokenizer.json (BERT's normalizer and
+        // pre-tokenizer, [CLS] … [SEP] from the post-processor), a config.json, no model.json.
+        var folder = root.Sub("minilm-export");
+        File.Copy(Path.Combine(models.ModelsPath, ModelsFixture.MiniLm, "model.onnx"), Path.Combine(folder, "model.onnx"));
+        File.WriteAllText(Path.Combine(folder, "config.json"), """{ "architectures": ["BertModel"], "max_position_embeddings": 256 }""");
+        File.WriteAllText(Path.Combine(folder, "tokenizer.json"), WordPieceTokenizerJson(File.ReadAllLines(Path.Combine(models.ModelsPath, ModelsFixture.MiniLm, "vocab.txt"))));
+        string[] inputs = ["The quick brown fox.", "Naïve café, résumé!", string.Join(' ', Enumerable.Repeat("long input", 400))];
+
+        using var catalog = Load();
+
+        Assert.True(catalog.TryGetEmbedding("minilm-export", out var export), string.Join("; ", catalog.Failures));
+        var expected = models.Embedding.Embed(inputs);
+        var actual = export.Embed(inputs);
+        Assert.Equal(expected.PromptTokens, actual.PromptTokens);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            Assert.Equal(expected.Vectors[i], actual.Vectors[i]);
+        }
+    }
+
     public void Dispose() => root.Dispose();
+
+    private static string WordPieceTokenizerJson(string[] vocab)
+    {
+        var ids = new JsonObject();
+        for (var i = 0; i < vocab.Length; i++)
+        {
+            ids[vocab[i]] = i;
+        }
+
+        JsonNode Special(string token) => new JsonObject { ["id"] = token, ["ids"] = new JsonArray(Array.IndexOf(vocab, token)), ["tokens"] = new JsonArray(token) };
+        return new JsonObject
+        {
+            ["added_tokens"] = new JsonArray([.. new[] { "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]" }.Select(t => (JsonNode)new JsonObject
+            {
+                ["id"] = Array.IndexOf(vocab, t), ["content"] = t, ["single_word"] = false, ["lstrip"] = false, ["rstrip"] = false, ["normalized"] = false, ["special"] = true,
+            })]),
+            ["normalizer"] = new JsonObject { ["type"] = "BertNormalizer", ["clean_text"] = true, ["handle_chinese_chars"] = true, ["strip_accents"] = null, ["lowercase"] = true },
+            ["pre_tokenizer"] = new JsonObject { ["type"] = "BertPreTokenizer" },
+            ["post_processor"] = new JsonObject
+            {
+                ["type"] = "TemplateProcessing",
+                ["single"] = new JsonArray(
+                    new JsonObject { ["SpecialToken"] = new JsonObject { ["id"] = "[CLS]", ["type_id"] = 0 } },
+                    new JsonObject { ["Sequence"] = new JsonObject { ["id"] = "A", ["type_id"] = 0 } },
+                    new JsonObject { ["SpecialToken"] = new JsonObject { ["id"] = "[SEP]", ["type_id"] = 0 } }),
+                ["special_tokens"] = new JsonObject { ["[CLS]"] = Special("[CLS]"), ["[SEP]"] = Special("[SEP]") },
+            },
+            ["decoder"] = new JsonObject { ["type"] = "WordPiece", ["prefix"] = "##", ["cleanup"] = true },
+            ["model"] = new JsonObject { ["type"] = "WordPiece", ["unk_token"] = "[UNK]", ["continuing_subword_prefix"] = "##", ["max_input_chars_per_word"] = 100, ["vocab"] = ids },
+        }.ToJsonString();
+    }
 
     private static void AssertFailure(ModelLoadFailure failure, string file, string reason)
     {
