@@ -64,6 +64,16 @@ public sealed class GenerationModel
 
     internal string Decode(IEnumerable<int> tokens) => tokenizer.Decode(tokens);
 
+    /// <summary>
+    /// One token's text as logprobs show it, and its UTF-8 bytes; bytes are null for a token that is only part of a
+    /// character (its text alone is not valid UTF-8), whose text then shows the replacement character.
+    /// </summary>
+    public (string Text, byte[]? Bytes) TokenText(int token)
+    {
+        var text = tokenizer.Decode([token]);
+        return (text, text.Contains('\uFFFD', StringComparison.Ordinal) ? null : System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
     internal void Shutdown()
     {
         scheduler.Dispose();

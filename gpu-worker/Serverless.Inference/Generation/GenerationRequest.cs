@@ -1,8 +1,16 @@
 namespace Serverless.Inference;
 
-/// <summary>One completion to generate from an already tokenized prompt.</summary>
+/// <summary>
+/// One completion to generate from an already tokenized prompt; with <see cref="TopLogprobs"/> set, every generated
+/// token comes with its log probability and that many of the most likely alternatives (0–20).
+/// </summary>
 public sealed record GenerationRequest(
     IReadOnlyList<int> PromptTokens,
     int MaxTokens,
     SamplingParameters Sampling,
-    IReadOnlyList<string> StopSequences);
+    IReadOnlyList<string> StopSequences,
+    int? TopLogprobs = null)
+{
+    /// <summary>Most alternatives a token may list (OpenAI's <c>top_logprobs</c> limit).</summary>
+    public const int MaxTopLogprobs = 20;
+}

@@ -34,6 +34,11 @@ internal static class GenerationRequestGuard
             }
         }
 
+        if (request.TopLogprobs is < 0 or > GenerationRequest.MaxTopLogprobs)
+        {
+            throw new ArgumentException($"top_logprobs must be between 0 and {GenerationRequest.MaxTopLogprobs}.", nameof(request));
+        }
+
         var sampling = request.Sampling;
         if (!(sampling.Temperature >= 0f) || !(sampling.TopP >= 0f && sampling.TopP <= 1f) || sampling.TopK < 0
             || !float.IsFinite(sampling.FrequencyPenalty) || !float.IsFinite(sampling.PresencePenalty))

@@ -2,5 +2,5 @@ using Serverless.Inference;
 
 namespace Serverless.Worker.Generation;
 
-/// <summary>A finished choice: its whole text, why it ended and how many tokens it took.</summary>
-internal sealed record ChoiceResult(int Index, string Text, FinishReason FinishReason, int CompletionTokens);
+/// <summary>A finished choice: its whole text, why it ended, how many tokens it took and, when asked for, their log probabilities.</summary>
+internal sealed record ChoiceResult(int Index, string Text, FinishReason FinishReason, int CompletionTokens, IReadOnlyList<LoggedToken>? Logprobs = null);

@@ -19,14 +19,16 @@ internal static class ChoiceRunner
         var results = await Task.WhenAll(jobs.Select(async job =>
         {
             var text = new StringBuilder();
+            var logprobs = job.Request.TopLogprobs is null ? null : new List<LoggedToken>();
             GenerationChunk? last = null;
             await foreach (var chunk in ObservedAsync(model, job, metrics, call))
             {
                 text.Append(chunk.Text);
+                logprobs?.AddRange(LoggedToken.From(model, chunk.Logprobs) ?? []);
                 last = chunk;
             }
 
-            return new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0);
+            return new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0, logprobs);
         }));
         return results.OrderBy(r => r.Index).ToArray();
     }
@@ -38,9 +40,10 @@ internal static class ChoiceRunner
         if (jobs.Count == 1)
         {
             var job = jobs[0];
+            var offset = 0;
             await foreach (var chunk in ObservedAsync(model, job, metrics, call).WithCancellation(cancellationToken))
             {
-                yield return new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason);
+                yield return Piece(model, job, chunk, ref offset);
             }
 
             yield break;
@@ -49,9 +52,10 @@ internal static class ChoiceRunner
         var merged = Channel.CreateUnbounded<ChoiceChunk>(new UnboundedChannelOptions { SingleReader = true });
         var producers = Task.WhenAll(jobs.Select(async job =>
         {
+            var offset = 0;
             await foreach (var chunk in ObservedAsync(model, job, metrics, call))
             {
-                await merged.Writer.WriteAsync(new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason), call.Token);
+                await merged.Writer.WriteAsync(Piece(model, job, chunk, ref offset), call.Token);
             }
         }));
         _ = producers.ContinueWith(t => merged.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
@@ -68,6 +72,15 @@ internal static class ChoiceRunner
             // A reader that stops early (client gone) must not leave choices generating.
             call.Cancel();
         }
+    }
+
+    /// <summary>A chunk of one choice; <paramref name="offset"/> runs over the choice's token texts (completions' <c>text_offset</c>).</summary>
+    private static ChoiceChunk Piece(GenerationModel model, ChoiceJob job, GenerationChunk chunk, ref int offset)
+    {
+        var logprobs = LoggedToken.From(model, chunk.Logprobs);
+        var piece = new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason, logprobs, offset);
+        offset += logprobs?.Sum(t => t.Text.Length) ?? 0;
+        return piece;
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
                     FrequencyPenalty: (float)(p.FrequencyPenalty ?? 0),
                     PresencePenalty: (float)(p.PresencePenalty ?? 0),
                     Seed: p.Seed is { } seed ? seed + jobs.Count : null);
-                jobs.Add(new ChoiceJob(jobs.Count, new GenerationRequest(prompt, max, sampling, stops)));
+                jobs.Add(new ChoiceJob(jobs.Count, new GenerationRequest(prompt, max, sampling, stops, p.LogprobAlternatives)));
             }
         }
 

@@ -107,7 +107,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
             ResponseIds.Completion(),
             time.GetUtcNow().ToUnixTimeSeconds(),
             model!.Manifest.Id,
-            results.Select(r => new CompletionChoice(r.Text, r.Index, r.FinishReason.ToWire())).ToArray(),
+            results.Select(CompletionWire.Choice).ToArray(),
             Usage.Of(plan.PromptTokens, completionTokens));
         return new JobExecution(JsonSerializer.Serialize(answer, OpenAIJsonContext.Default.Completion), plan.PromptTokens, completionTokens);
     }
@@ -133,7 +133,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
             ResponseIds.ChatCompletion(),
             time.GetUtcNow().ToUnixTimeSeconds(),
             model!.Manifest.Id,
-            results.Select(r => new ChatChoice(r.Index, new AssistantMessage(r.Text), r.FinishReason.ToWire())).ToArray(),
+            results.Select(ChatCompletionWire.Choice).ToArray(),
             Usage.Of(plan.PromptTokens, completionTokens));
         return new JobExecution(JsonSerializer.Serialize(answer, OpenAIJsonContext.Default.ChatCompletion), plan.PromptTokens, completionTokens);
     }

@@ -18,7 +18,11 @@ internal sealed class ChatCompletionWire : IGenerationWire<ChatCompletion, ChatC
     public string NewId() => ResponseIds.ChatCompletion();
 
     public ChatCompletion Answer(ResponseHeader header, IReadOnlyList<ChoiceResult> results, Usage usage) =>
-        new(header.Id, header.Created, header.Model, results.Select(r => new ChatChoice(r.Index, new AssistantMessage(r.Text), r.FinishReason.ToWire())).ToArray(), usage);
+        new(header.Id, header.Created, header.Model, results.Select(Choice).ToArray(), usage);
+
+    /// <summary>A finished choice as <c>choices[i]</c> of a <c>chat.completion</c> (also a job's result).</summary>
+    public static ChatChoice Choice(ChoiceResult result) =>
+        new(result.Index, new AssistantMessage(result.Text), result.FinishReason.ToWire(), WireLogprobs.Chat(result.Logprobs));
 
     /// <summary>OpenAI opens every choice with a chunk that names the role and carries empty content.</summary>
     public IEnumerable<ChatCompletionChunk> Opening(ResponseHeader header, IReadOnlyList<ChoiceJob> jobs) =>
@@ -28,7 +32,7 @@ internal sealed class ChatCompletionWire : IGenerationWire<ChatCompletion, ChatC
     public ChatCompletionChunk Chunk(ResponseHeader header, ChoiceChunk piece)
     {
         var delta = new ChatDelta(null, piece.FinishReason is null || piece.Text.Length > 0 ? piece.Text : null);
-        return new(header.Id, header.Created, header.Model, [new ChatChunkChoice(piece.Index, delta, piece.FinishReason.ToWire())], null);
+        return new(header.Id, header.Created, header.Model, [new ChatChunkChoice(piece.Index, delta, piece.FinishReason.ToWire(), WireLogprobs.Chat(piece.Logprobs))], null);
     }
 
     public ChatCompletionChunk UsageChunk(ResponseHeader header, Usage usage) => new(header.Id, header.Created, header.Model, [], usage);

@@ -18,12 +18,16 @@ internal sealed class CompletionWire : IGenerationWire<Completion, Completion>
     public string NewId() => ResponseIds.Completion();
 
     public Completion Answer(ResponseHeader header, IReadOnlyList<ChoiceResult> results, Usage usage) =>
-        new(header.Id, header.Created, header.Model, results.Select(r => new CompletionChoice(r.Text, r.Index, r.FinishReason.ToWire())).ToArray(), usage);
+        new(header.Id, header.Created, header.Model, results.Select(Choice).ToArray(), usage);
+
+    /// <summary>A finished choice as <c>choices[i]</c> of a <c>text_completion</c> (also a job's result).</summary>
+    public static CompletionChoice Choice(ChoiceResult result) =>
+        new(result.Text, result.Index, result.FinishReason.ToWire(), WireLogprobs.Completion(result.Logprobs, 0));
 
     public IEnumerable<Completion> Opening(ResponseHeader header, IReadOnlyList<ChoiceJob> jobs) => [];
 
     public Completion Chunk(ResponseHeader header, ChoiceChunk piece) =>
-        new(header.Id, header.Created, header.Model, [new CompletionChoice(piece.Text, piece.Index, piece.FinishReason.ToWire())], null);
+        new(header.Id, header.Created, header.Model, [new CompletionChoice(piece.Text, piece.Index, piece.FinishReason.ToWire(), WireLogprobs.Completion(piece.Logprobs, piece.TextOffset))], null);
 
     public Completion UsageChunk(ResponseHeader header, Usage usage) => new(header.Id, header.Created, header.Model, [], usage);
 }

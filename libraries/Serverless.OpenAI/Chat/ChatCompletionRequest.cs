@@ -52,6 +52,16 @@ public sealed record ChatCompletionRequest : IGenerationParameters
     /// <inheritdoc />
     public string? User { get; init; }
 
+    /// <summary>Whether to return each generated token's log probability.</summary>
+    public bool? Logprobs { get; init; }
+
+    /// <summary>How many of the most likely tokens to list at each position (0–20); needs <see cref="Logprobs"/>.</summary>
+    public int? TopLogprobs { get; init; }
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public int? LogprobAlternatives => Logprobs == true ? TopLogprobs ?? 0 : null;
+
     /// <inheritdoc />
     [JsonIgnore]
     public int? MaxOutputTokens => MaxCompletionTokens ?? MaxTokens;

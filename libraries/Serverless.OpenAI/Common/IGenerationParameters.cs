@@ -44,4 +44,7 @@ public interface IGenerationParameters
 
     /// <summary>The JSON name of the field that set <see cref="MaxOutputTokens"/>, for error messages.</summary>
     string MaxOutputTokensParam { get; }
+
+    /// <summary>How many alternatives each generated token's log probability comes with, or null for no log probabilities.</summary>
+    int? LogprobAlternatives { get; }
 }

@@ -2,13 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Serverless.OpenAI.Completions;
 
-/// <summary>One generated text.</summary>
+/// <summary>One generated text; <see cref="Logprobs"/> is null (sent as null) unless the request asked for them.</summary>
 public sealed record CompletionChoice(
     string Text,
     int Index,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? FinishReason)
-{
-    /// <summary>Log probabilities are not produced; OpenAI sends null then.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public object? Logprobs => null;
-}
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? FinishReason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] CompletionLogprobs? Logprobs = null);

@@ -53,6 +53,13 @@ public sealed record CompletionRequest : IGenerationParameters
     /// <summary>Echo the prompt before the completion.</summary>
     public bool? Echo { get; init; }
 
+    /// <summary>Return each generated token's log probability with this many of the most likely tokens (0–5).</summary>
+    public int? Logprobs { get; init; }
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public int? LogprobAlternatives => Logprobs;
+
     /// <inheritdoc />
     [JsonIgnore]
     public int? MaxOutputTokens => MaxTokens;

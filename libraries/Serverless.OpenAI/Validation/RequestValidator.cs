@@ -15,6 +15,12 @@ public static class RequestValidator
     /// <summary>Most stop sequences one request may send (OpenAI's limit).</summary>
     public const int MaxStopSequences = 4;
 
+    /// <summary>Most alternatives a chat token may list (<c>top_logprobs</c>, OpenAI's limit).</summary>
+    public const int MaxTopLogprobs = 20;
+
+    /// <summary>Most alternatives a completions token may list (<c>logprobs</c>, OpenAI's limit).</summary>
+    public const int MaxCompletionLogprobs = 5;
+
     /// <summary>Most texts one embeddings request may send (OpenAI's limit).</summary>
     public const int MaxEmbeddingInputs = 2048;
 
@@ -31,6 +37,11 @@ public static class RequestValidator
         if (request.Prompt is null || request.Prompt.Count == 0)
         {
             return Missing("prompt");
+        }
+
+        if (request.Logprobs is < 0 or > MaxCompletionLogprobs)
+        {
+            return OutOfRange("logprobs", $"between 0 and {MaxCompletionLogprobs}");
         }
 
         for (var i = 0; i < request.Prompt.Count; i++)
@@ -57,6 +68,16 @@ public static class RequestValidator
         if (request.Messages is null || request.Messages.Count == 0)
         {
             return Missing("messages");
+        }
+
+        if (request.TopLogprobs is { } top && (top < 0 || top > MaxTopLogprobs))
+        {
+            return OutOfRange("top_logprobs", $"between 0 and {MaxTopLogprobs}");
+        }
+
+        if (request.TopLogprobs is not null && request.Logprobs != true)
+        {
+            return ApiError.InvalidParameter("top_logprobs", "top_logprobs is only allowed when logprobs is true.");
         }
 
         for (var i = 0; i < request.Messages.Count; i++)

@@ -37,7 +37,18 @@ public sealed class RequestValidatorTests
         { ValidChat with { Messages = [new ChatMessage { Role = "wizard", Content = "x" }] }, "messages[0].role" },
         { ValidChat with { Messages = [new ChatMessage { Role = "user" }] }, "messages[0].content" },
         { ValidChat with { Messages = [new ChatMessage { Role = "assistant", Content = "only me" }] }, "messages" },
+        { ValidChat with { Logprobs = true, TopLogprobs = 21 }, "top_logprobs" },
+        { ValidChat with { Logprobs = true, TopLogprobs = -1 }, "top_logprobs" },
+        { ValidChat with { TopLogprobs = 2 }, "top_logprobs" },
     };
+
+    [Fact]
+    public void Validate_AcceptsLogprobsWithUpTo20Alternatives_AndCompletionsUpTo5()
+    {
+        Assert.Null(RequestValidator.Validate(ValidChat with { Logprobs = true, TopLogprobs = 20 }));
+        Assert.Null(RequestValidator.Validate(new CompletionRequest { Model = "m", Prompt = ["x"], Logprobs = 5 }));
+        Assert.Equal("logprobs", RequestValidator.Validate(new CompletionRequest { Model = "m", Prompt = ["x"], Logprobs = 6 })?.Error.Param);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidChats))]

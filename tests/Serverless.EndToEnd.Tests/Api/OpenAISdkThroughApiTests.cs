@@ -59,6 +59,55 @@ public sealed class OpenAISdkThroughApiTests(LocalStackFixture stack)
         Assert.Equal(whole.Usage.InputTokenCount, usage!.InputTokenCount);
     }
 
+    [Theory]
+    [InlineData(LocalStackFixture.ChatModel)]
+    [InlineData(LocalStackFixture.LlamaModel)]
+    public async Task CompleteChat_WithLogprobs_GivesOnePerTokenSpellingTheText_StreamedAlike(string model)
+    {
+        var chat = stack.CreateOpenAIClient().GetChatClient(model);
+        ChatMessage[] messages = [new UserChatMessage("Name three colours.")];
+        var options = new ChatCompletionOptions { MaxOutputTokenCount = 10, Temperature = 0, IncludeLogProbabilities = true, TopLogProbabilityCount = 3 };
+
+        var whole = (await chat.CompleteChatAsync(messages, options)).Value;
+        var streamed = new List<ChatTokenLogProbabilityDetails>();
+        await foreach (var update in chat.CompleteChatStreamingAsync(messages, options))
+        {
+            streamed.AddRange(update.ContentTokenLogProbabilities);
+        }
+
+        var tokens = whole.ContentTokenLogProbabilities;
+        Assert.Equal(whole.Usage.OutputTokenCount, tokens.Count);
+        Assert.All(tokens, token =>
+        {
+            Assert.Equal(3, token.TopLogProbabilities.Count);
+            // Greedy: the chosen token is the likeliest one.
+            Assert.Equal((token.Token, token.LogProbability), (token.TopLogProbabilities[0].Token, token.TopLogProbabilities[0].LogProbability));
+            Assert.True(token.LogProbability < 0);
+        });
+        Assert.Equal(whole.Content[0].Text, string.Concat(tokens.Select(t => t.Token)));
+        Assert.Equal(tokens.Select(t => (t.Token, t.LogProbability)), streamed.Select(t => (t.Token, t.LogProbability)));
+    }
+
+    [Fact]
+    public async Task Completions_WithLogprobs_AnswerTheLegacyColumns()
+    {
+        using var http = stack.CreateHttpClient();
+        using var response = await http.PostAsync("v1/completions", new StringContent(
+            """{"model":"gpt2-tiny","prompt":"Once upon a time","max_tokens":6,"temperature":0,"logprobs":2}""", System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var choice = answer.RootElement.GetProperty("choices")[0];
+        var logprobs = choice.GetProperty("logprobs");
+        var tokens = logprobs.GetProperty("tokens").EnumerateArray().Select(t => t.GetString()!).ToArray();
+        Assert.Equal(6, tokens.Length);
+        Assert.Equal(choice.GetProperty("text").GetString(), string.Concat(tokens));
+        Assert.Equal(6, logprobs.GetProperty("token_logprobs").GetArrayLength());
+        Assert.All(logprobs.GetProperty("top_logprobs").EnumerateArray(), top => Assert.InRange(top.EnumerateObject().Count(), 1, 2));
+        var offsets = logprobs.GetProperty("text_offset").EnumerateArray().Select(o => o.GetInt32()).ToArray();
+        Assert.Equal(tokens.Select((_, i) => tokens.Take(i).Sum(t => t.Length)), offsets);
+    }
+
     [Fact]
     public async Task CompleteChat_WithSeed_GivesTheSameTextAsTheWorkerDirectly()
     {

@@ -58,10 +58,10 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
     }
 
     [Fact]
-    public async Task Chat_SubmittedAsync_SucceedsWithWhatTheSyncRouteAnswers()
+    public async Task Chat_SubmittedAsync_SucceedsWithWhatTheSyncRouteAnswers_LogprobsIncluded()
     {
         using var http = stack.CreateHttpClient();
-        const string Body = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Write a haiku about queues"}],"max_tokens":10,"temperature":0.7,"seed":7}""";
+        const string Body = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Write a haiku about queues"}],"max_tokens":10,"temperature":0.7,"seed":7,"logprobs":true,"top_logprobs":2}""";
         using var sync = JsonDocument.Parse(await (await http.PostAsync("v1/chat/completions", Json(Body))).Content.ReadAsStringAsync());
 
         var submitted = await AsyncJobs.SubmitAsync(http, "v1/async/chat/completions", Body);
@@ -75,6 +75,9 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
             sync.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(),
             result.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         Assert.Equal(sync.RootElement.GetProperty("usage").ToString(), result.GetProperty("usage").ToString());
+        var logprobs = result.GetProperty("choices")[0].GetProperty("logprobs");
+        Assert.Equal(10, logprobs.GetProperty("content").GetArrayLength());
+        Assert.Equal(sync.RootElement.GetProperty("choices")[0].GetProperty("logprobs").ToString(), logprobs.ToString());
     }
 
     [Fact]

@@ -16,6 +16,8 @@ internal sealed class Sequence(
     Action<int>? tokenObserver)
 {
     private readonly TokenSampler sampler = new(request.Sampling);
+    private readonly List<TokenLogprob>? pendingLogprobs = request.TopLogprobs is null ? null : [];
+    private float[] logprobScratch = [];
     private volatile bool abandoned;
 
     public GenerationRequest Request { get; } = request;
@@ -32,8 +34,13 @@ internal sealed class Sequence(
 
     public void Abandon() => abandoned = true;
 
-    /// <summary>Draws the next token from this row's logits; touches nothing but this sequence's sampler.</summary>
-    public int Sample(ReadOnlySpan<float> logits) => sampler.Next(logits);
+    /// <summary>Draws the next token from this row's logits (and its log probabilities when asked); touches nothing but this sequence.</summary>
+    public int Sample(ReadOnlySpan<float> logits)
+    {
+        var token = sampler.Next(logits);
+        pendingLogprobs?.Add(LogSoftmax.Of(logits, token, Request.TopLogprobs!.Value, ref logprobScratch));
+        return token;
+    }
 
     /// <summary>Takes a sampled token: streams its text and says whether the sequence is finished.</summary>
     public bool Accept(int token)
@@ -61,7 +68,7 @@ internal sealed class Sequence(
 
         if (piece.Length > 0)
         {
-            output.TryWrite(new GenerationChunk(piece, Generated, null));
+            output.TryWrite(new GenerationChunk(piece, Generated, null, TakeLogprobs()));
         }
 
         return false;
@@ -72,9 +79,21 @@ internal sealed class Sequence(
 
     public void Fail(Exception error) => output.TryComplete(error);
 
+    private TokenLogprob[]? TakeLogprobs()
+    {
+        if (pendingLogprobs is null)
+        {
+            return null;
+        }
+
+        var taken = pendingLogprobs.ToArray();
+        pendingLogprobs.Clear();
+        return taken;
+    }
+
     private bool Finish(string piece, FinishReason reason)
     {
-        output.TryWrite(new GenerationChunk(piece, Generated, reason));
+        output.TryWrite(new GenerationChunk(piece, Generated, reason, TakeLogprobs()));
         output.TryComplete();
         return true;
     }
