@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Serverless.Inference.Chat;
+using Serverless.Inference.Chat.Jinja;
 using Serverless.Inference.Generation;
 using Serverless.Inference.Generation.Batching;
 using Serverless.Inference.Generation.Streaming;
@@ -38,12 +39,25 @@ public sealed class GenerationModel
     public IReadOnlyList<int> Tokenize(string text) => tokenizer.Encode(text);
 
     /// <summary>The prompt for a chat, via the model's chat template, ending with the assistant cue.</summary>
-    public string RenderChat(IReadOnlyList<ChatTurn> turns) => chatTemplate.Render(turns);
+    /// <exception cref="ChatTemplateException">The model's template refuses the conversation.</exception>
+    public string RenderChat(IReadOnlyList<ChatTurn> turns)
+    {
+        try
+        {
+            return chatTemplate.Render(turns);
+        }
+        catch (JinjaException e)
+        {
+            // Templates check the messages (alternating roles, a supported system turn) and say what is wrong.
+            throw new ChatTemplateException(e.Kind == JinjaErrorKind.Raised ? e.Detail : e.Message, e.Kind == JinjaErrorKind.Limit);
+        }
+    }
 
     /// <summary>
     /// A chat's prompt ids. A Jinja template writes the BOS and turn markers itself, so the tokenizer adds
     /// nothing (as Hugging Face's apply_chat_template tokenizes); the built-in templates get the tokenizer's own.
     /// </summary>
+    /// <exception cref="ChatTemplateException">The model's template refuses the conversation.</exception>
     public IReadOnlyList<int> TokenizeChat(IReadOnlyList<ChatTurn> turns) =>
         tokenizer.Encode(RenderChat(turns), addSpecialTokens: chatTemplate is not JinjaChatTemplate);
 

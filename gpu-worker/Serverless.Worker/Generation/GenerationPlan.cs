@@ -30,7 +30,18 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
     public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, ChatCompletionRequest request, long? tokenBudget = null)
     {
         var turns = request.Messages!.Select(m => new ChatTurn(m.Role!, m.Content ?? string.Empty)).ToArray();
-        var prompt = model.TokenizeChat(turns);
+        IReadOnlyList<int> prompt;
+        try
+        {
+            prompt = model.TokenizeChat(turns);
+        }
+        catch (ChatTemplateException e)
+        {
+            return (null, e.TooLong
+                ? ApiError.InvalidParameter("messages", $"The conversation is too long for this model's chat template: {e.Message}", "context_length_exceeded")
+                : ApiError.InvalidParameter("messages", $"This model's chat template does not accept the conversation: {e.Message}", "invalid_conversation"));
+        }
+
         return Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget);
     }
 

@@ -66,6 +66,23 @@ public sealed class DropInFolderTests(ModelsFixture models) : IDisposable
     }
 
     [Fact]
+    public void RenderChat_ATemplateRefusingTheConversation_SaysWhy_AndAnOversizedOneIsTooLong()
+    {
+        EditJson(CopyLlama("strict"), "tokenizer_config.json", json => json["chat_template"] =
+            "{% for m in messages %}{% if (m.role == 'user') != (loop.index0 % 2 == 0) %}"
+            + "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}{% endif %}"
+            + "[{{ m.role }}] {{ m.content }}\n{% endfor %}");
+
+        using var catalog = Load();
+
+        Assert.True(catalog.TryGetGeneration("strict", out var model), string.Join("; ", catalog.Failures));
+        var refused = Assert.Throws<ChatTemplateException>(() => model.TokenizeChat([new("user", "Hi"), new("user", "Again")]));
+        Assert.Equal(("Conversation roles must alternate user/assistant/user/assistant/...", false), (refused.Message, refused.TooLong));
+        var huge = Assert.Throws<ChatTemplateException>(() => model.TokenizeChat([new("user", new string('a', 1_100_000))]));
+        Assert.True(huge.TooLong);
+    }
+
+    [Fact]
     public void Load_BrokenExports_NameTheFileAndTheField_AndTheGoodOneStillServes()
     {
         CopyLlama("good");

@@ -44,6 +44,25 @@ public sealed class ServeEndpointsTests(ServeModeHost worker) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AConversationTooLongForTheChatTemplate_Is400_NotAWorkerFailure()
+    {
+        using var client = worker.CreateClient();
+        var request = new JsonObject
+        {
+            ["model"] = "llama-tiny",
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = new string('x', 1_100_000) }),
+            ["max_tokens"] = 2,
+        };
+
+        using var response = await client.PostAsJsonAsync("/v1/chat/completions", request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = body.RootElement.GetProperty("error");
+        Assert.Equal(("messages", "context_length_exceeded"), (error.GetProperty("param").GetString(), error.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task AChatCompletion_WithNOf2_AnswersTwoChoices_AndBillsBoth()
     {
         using var client = worker.CreateClient();
