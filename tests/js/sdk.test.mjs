@@ -83,6 +83,26 @@ test('streams chat chunks ending with usage when include_usage is set', async ()
   assert.equal(usage?.completion_tokens, 5);
 });
 
+test('llama-tiny (a Hugging Face export with its own chat template) answers with logprobs when asked', async () => {
+  const answer = await client.chat.completions.create({
+    model: 'llama-tiny',
+    messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Say hello.' }],
+    max_tokens: 6,
+    temperature: 0,
+    logprobs: true,
+    top_logprobs: 2,
+  });
+  const tokens = answer.choices[0].logprobs.content;
+  assert.equal(answer.model, 'llama-tiny');
+  assert.equal(tokens.length, answer.usage.completion_tokens);
+  assert.equal(tokens.map((t) => t.token).join(''), answer.choices[0].message.content);
+  for (const t of tokens) {
+    assert.equal(t.top_logprobs.length, 2);
+    assert.equal(t.top_logprobs[0].token, t.token); // greedy: the chosen token is the likeliest
+    assert.ok(t.logprob < 0);
+  }
+});
+
 test('embeddings come back as vectors the SDK decodes (base64 by default)', async () => {
   const answer = await client.embeddings.create({
     model: embeddingModel,
