@@ -5,11 +5,6 @@ namespace Serverless.ModelBuilder.Gpt2;
 
 internal sealed partial class Gpt2Graph
 {
-    // Shape constants every layer shares, added by the first layer that needs them.
-    private string? headsShape;
-    private string? splitSizes;
-    private string? mergeShape;
-
     private string Block(int layer, string hidden, string mask)
     {
         var prefix = $"transformer.h.{layer}";
@@ -23,8 +18,7 @@ internal sealed partial class Gpt2Graph
     {
         var d = shape.ModelDim;
         var qkv = Linear($"{prefix}.attn.c_attn", input, d, 3 * d);
-        splitSizes ??= g.Int64Constant("attn.split_sizes", [3], d, d, d);
-        var split = g.Node("Split", [qkv, splitSizes], 3, OnnxAttributes.Int("axis", 2));
+        var split = g.Node("Split", [qkv, g.Int64Constant("attn.split_sizes", [3], d, d, d)], 3, OnnxAttributes.Int("axis", 2));
 
         var scale = weights.Scalar("attn.scale", 1f / MathF.Sqrt(shape.HeadDim));
         var query = g.Node("Mul", [Heads(split[0]), scale]);
@@ -37,16 +31,14 @@ internal sealed partial class Gpt2Graph
         var context = g.Node("MatMul", [probabilities, value]);
 
         var merged = g.Node("Transpose", [context], OnnxAttributes.Ints("perm", 0, 2, 1, 3));
-        mergeShape ??= g.Int64Constant("attn.merge_shape", [3], 0, 0, d);
-        merged = g.Node("Reshape", [merged, mergeShape]);
+        merged = g.Node("Reshape", [merged, g.Int64Constant("attn.merge_shape", [3], 0, 0, d)]);
         return Linear($"{prefix}.attn.c_proj", merged, d, d);
     }
 
     /// <summary>[batch, seq, d] → [batch, heads, seq, head_dim].</summary>
     private string Heads(string x)
     {
-        headsShape ??= g.Int64Constant("attn.heads_shape", [4], 0, 0, shape.Heads, shape.HeadDim);
-        var split = g.Node("Reshape", [x, headsShape]);
+        var split = g.Node("Reshape", [x, g.Int64Constant("attn.heads_shape", [4], 0, 0, shape.Heads, shape.HeadDim)]);
         return g.Node("Transpose", [split], OnnxAttributes.Ints("perm", 0, 2, 1, 3));
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Serverless.Inference.Generation;
 using Serverless.Inference.Tests.Fixtures;
 using Serverless.ModelBuilder;
+using Xunit.Abstractions;
 
 namespace Serverless.Inference.Tests.Reference;
 
@@ -14,7 +15,7 @@ namespace Serverless.Inference.Tests.Reference;
 /// so do the greedy tokens, through the engine's own forward loop and through its batch scheduler.
 /// </summary>
 [Collection(ModelsCollection.Name)]
-public sealed class ReferenceForwardTests(ModelsFixture models)
+public sealed class ReferenceForwardTests(ModelsFixture models, ITestOutputHelper output)
 {
     private const int Steps = 20;
     private const string Prompt = "The quick brown fox jumps over the lazy dog. Grouped-query attention, 123456!";
@@ -34,11 +35,16 @@ public sealed class ReferenceForwardTests(ModelsFixture models)
         var (engineLogits, engineTokens) = RunEngine(model.Model, prompt);
         var (referenceLogits, referenceTokens) = RunReference(Path.Combine(models.ModelsPath, id), architecture, float16, prompt);
 
+        var largest = 0.0;
         for (var step = 0; step <= Steps; step++)
         {
             var worst = engineLogits[step].Zip(referenceLogits[step], (e, r) => Math.Abs(e - r)).Max();
             Assert.True(worst <= tolerance, $"{id} step {step}: largest logit difference {worst} exceeds {tolerance}");
+            largest = Math.Max(largest, worst);
         }
+
+        // Printed by: dotnet test tests/Serverless.Inference.Tests --filter ReferenceForward --logger "console;verbosity=detailed"
+        output.WriteLine($"{id}: largest logit difference over {Steps + 1} steps {largest:G3} (bound {tolerance}); logits span {engineLogits.Min(r => r.Min()):F2}..{engineLogits.Max(r => r.Max()):F2}");
 
         Assert.Equal(referenceTokens, engineTokens);
         Assert.Equal(referenceTokens.Take(8), await SchedulerTokens(model, prompt, 8));
