@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Serverless.Api.Quotas;
@@ -32,14 +33,23 @@ internal class ChatCompletionsHandler(ForwardingServices services)
     /// <summary>Tokens allowed for a chat template's markers per message, and once more for the answer's opening.</summary>
     internal const int TemplateAllowance = 32;
 
+    /// <summary>Tokens allowed for the text a template writes around the tools it is given (the built-in one's is about 330 bytes).</summary>
+    internal const int ToolsAllowance = 512;
+
     protected override TokenEstimate Estimate(ChatCompletionRequest request, Model model)
     {
         // Each message also costs its role and the chat template's markers, and the template opens the answer: as
-        // bytes, ChatML's markers are 24 per message and 22 at the end. The worker refuses a prompt over the bound.
-        var prompt = Math.Min(
-            model.ContextLength,
-            TemplateAllowance + request.Messages!.Sum(m => TokenEstimate.ForText(m.Content ?? string.Empty, model.ContextLength) + TokenEstimate.ForText(m.Role ?? string.Empty, model.ContextLength) + TemplateAllowance));
-        var completion = request.MaxOutputTokens ?? Math.Max(1, model.ContextLength - prompt);
+        // bytes, ChatML's markers are 24 per message and 22 at the end. Tools are written as their JSON, and earlier
+        // calls as their name and arguments. The worker refuses a prompt over the bound.
+        var context = model.ContextLength;
+        var messages = request.Messages!.Sum(m =>
+            TokenEstimate.ForText(m.Content ?? string.Empty, context) + TokenEstimate.ForText(m.Role ?? string.Empty, context) + TemplateAllowance
+            + (m.ToolCalls?.Sum(c => TokenEstimate.ForText((c.Function?.Name ?? string.Empty) + c.Function?.Arguments, context) + TemplateAllowance) ?? 0));
+        var tools = request.Tools is { Count: > 0 } offered && request.ToolChoice?.Mode != ToolChoice.None
+            ? ToolsAllowance + offered.Sum(t => TokenEstimate.ForText(JsonSerializer.Serialize(t, OpenAIJsonContext.Default.ChatTool), context) + TemplateAllowance)
+            : 0;
+        var prompt = Math.Min(context, TemplateAllowance + messages + tools);
+        var completion = request.MaxOutputTokens ?? Math.Max(1, context - prompt);
         return new(prompt, completion * (request.N ?? 1));
     }
 }

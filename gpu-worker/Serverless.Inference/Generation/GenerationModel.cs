@@ -38,13 +38,13 @@ public sealed class GenerationModel
     /// <summary>The prompt's token ids, as the model reads them.</summary>
     public IReadOnlyList<int> Tokenize(string text) => tokenizer.Encode(text);
 
-    /// <summary>The prompt for a chat, via the model's chat template, ending with the assistant cue.</summary>
+    /// <summary>The prompt for a chat, via the model's chat template, ending with the assistant cue; <paramref name="tools"/> are the functions offered.</summary>
     /// <exception cref="ChatTemplateException">The model's template refuses the conversation.</exception>
-    public string RenderChat(IReadOnlyList<ChatTurn> turns)
+    public string RenderChat(IReadOnlyList<ChatTurn> turns, IReadOnlyList<ToolFunction>? tools = null)
     {
         try
         {
-            return chatTemplate.Render(turns);
+            return chatTemplate.Render(turns, tools ?? []);
         }
         catch (JinjaException e)
         {
@@ -58,8 +58,8 @@ public sealed class GenerationModel
     /// nothing (as Hugging Face's apply_chat_template tokenizes); the built-in templates get the tokenizer's own.
     /// </summary>
     /// <exception cref="ChatTemplateException">The model's template refuses the conversation.</exception>
-    public IReadOnlyList<int> TokenizeChat(IReadOnlyList<ChatTurn> turns) =>
-        tokenizer.Encode(RenderChat(turns), addSpecialTokens: chatTemplate is not JinjaChatTemplate);
+    public IReadOnlyList<int> TokenizeChat(IReadOnlyList<ChatTurn> turns, IReadOnlyList<ToolFunction>? tools = null) =>
+        tokenizer.Encode(RenderChat(turns, tools), addSpecialTokens: chatTemplate is not JinjaChatTemplate);
 
     /// <summary>
     /// Streams the completion; the caller's cancellation removes the sequence from the batch at the next

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using Serverless.Inference;
+using Serverless.OpenAI.Chat;
+using Serverless.Worker.Generation.Tools;
 using Serverless.Worker.Telemetry;
 
 namespace Serverless.Worker.Generation;
@@ -28,7 +30,10 @@ internal static class ChoiceRunner
                 last = chunk;
             }
 
-            return new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0, logprobs);
+            var result = new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0, logprobs);
+            return job.Tools is { } tools && ToolCallParser.Parse(result.Text, tools) is { } calls
+                ? result with { Text = string.Empty, ToolCalls = [.. calls.Select(c => new ToolCall(ToolCallIds.New(), "function", new FunctionCall(c.Name, c.Arguments)))] }
+                : result;
         }));
         return results.OrderBy(r => r.Index).ToArray();
     }
@@ -39,11 +44,9 @@ internal static class ChoiceRunner
     {
         if (jobs.Count == 1)
         {
-            var job = jobs[0];
-            var offset = 0;
-            await foreach (var chunk in ObservedAsync(model, job, metrics, call).WithCancellation(cancellationToken))
+            await foreach (var piece in PiecesAsync(model, jobs[0], metrics, call).WithCancellation(cancellationToken))
             {
-                yield return Piece(model, job, chunk, ref offset);
+                yield return piece;
             }
 
             yield break;
@@ -52,10 +55,9 @@ internal static class ChoiceRunner
         var merged = Channel.CreateUnbounded<ChoiceChunk>(new UnboundedChannelOptions { SingleReader = true });
         var producers = Task.WhenAll(jobs.Select(async job =>
         {
-            var offset = 0;
-            await foreach (var chunk in ObservedAsync(model, job, metrics, call))
+            await foreach (var piece in PiecesAsync(model, job, metrics, call))
             {
-                await merged.Writer.WriteAsync(Piece(model, job, chunk, ref offset), call.Token);
+                await merged.Writer.WriteAsync(piece, call.Token);
             }
         }));
         _ = producers.ContinueWith(t => merged.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
@@ -74,13 +76,24 @@ internal static class ChoiceRunner
         }
     }
 
-    /// <summary>A chunk of one choice; <paramref name="offset"/> runs over the choice's token texts (completions' <c>text_offset</c>).</summary>
-    private static ChoiceChunk Piece(GenerationModel model, ChoiceJob job, GenerationChunk chunk, ref int offset)
+    /// <summary>
+    /// One choice's pieces; the offset runs over the choice's token texts (completions' <c>text_offset</c>). A choice that
+    /// may call tools goes through its <see cref="ToolCallStream"/>.
+    /// </summary>
+    private static async IAsyncEnumerable<ChoiceChunk> PiecesAsync(GenerationModel model, ChoiceJob job, WorkerMetrics metrics, GenerationCall call)
     {
-        var logprobs = LoggedToken.From(model, chunk.Logprobs);
-        var piece = new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason, logprobs, offset);
-        offset += logprobs?.Sum(t => t.Text.Length) ?? 0;
-        return piece;
+        var offset = 0;
+        var tools = job.Tools is null ? null : new ToolCallStream(job.Tools);
+        await foreach (var chunk in ObservedAsync(model, job, metrics, call))
+        {
+            var logprobs = LoggedToken.From(model, chunk.Logprobs);
+            var piece = new ChoiceChunk(job.Index, chunk.Text, chunk.CompletionTokens, chunk.FinishReason, logprobs, offset);
+            offset += logprobs?.Sum(t => t.Text.Length) ?? 0;
+            foreach (var shaped in tools?.Push(piece) ?? [piece])
+            {
+                yield return shaped;
+            }
+        }
     }
 
     /// <summary>

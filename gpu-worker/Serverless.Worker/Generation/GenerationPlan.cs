@@ -3,6 +3,7 @@ using Serverless.OpenAI.Chat;
 using Serverless.OpenAI.Common;
 using Serverless.OpenAI.Completions;
 using Serverless.OpenAI.Errors;
+using Serverless.Worker.Generation.Tools;
 
 namespace Serverless.Worker.Generation;
 
@@ -29,11 +30,11 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
     /// <summary>Plans a chat request: the conversation is rendered with the model's chat template.</summary>
     public static (GenerationPlan? Plan, ApiError? Error) For(GenerationModel model, ChatCompletionRequest request, long? tokenBudget = null)
     {
-        var turns = request.Messages!.Select(m => new ChatTurn(m.Role!, m.Content ?? string.Empty)).ToArray();
+        var chat = ChatPrompt.From(request);
         IReadOnlyList<int> prompt;
         try
         {
-            prompt = model.TokenizeChat(turns);
+            prompt = model.TokenizeChat(chat.Turns, chat.Tools);
         }
         catch (ChatTemplateException e)
         {
@@ -42,11 +43,11 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
                 : ApiError.InvalidParameter("messages", $"This model's chat template does not accept the conversation: {e.Message}", "invalid_conversation"));
         }
 
-        return Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget);
+        return Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget, chat.Calling);
     }
 
     private static (GenerationPlan?, ApiError?) Build(
-        GenerationModel model, IGenerationParameters p, IReadOnlyList<int>[] prompts, string promptParam, int? maxTokens, long? tokenBudget)
+        GenerationModel model, IGenerationParameters p, IReadOnlyList<int>[] prompts, string promptParam, int? maxTokens, long? tokenBudget, ToolCalling? tools = null)
     {
         var context = model.Manifest.ContextLength;
         var longest = prompts.Max(t => t.Count);
@@ -96,7 +97,7 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
                     FrequencyPenalty: (float)(p.FrequencyPenalty ?? 0),
                     PresencePenalty: (float)(p.PresencePenalty ?? 0),
                     Seed: p.Seed is { } seed ? seed + jobs.Count : null);
-                jobs.Add(new ChoiceJob(jobs.Count, new GenerationRequest(prompt, max, sampling, stops, p.LogprobAlternatives)));
+                jobs.Add(new ChoiceJob(jobs.Count, new GenerationRequest(prompt, max, sampling, stops, p.LogprobAlternatives), tools));
             }
         }
 

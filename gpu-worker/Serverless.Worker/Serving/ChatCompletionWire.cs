@@ -22,7 +22,9 @@ internal sealed class ChatCompletionWire : IGenerationWire<ChatCompletion, ChatC
 
     /// <summary>A finished choice as <c>choices[i]</c> of a <c>chat.completion</c> (also a job's result).</summary>
     public static ChatChoice Choice(ChoiceResult result) =>
-        new(result.Index, new AssistantMessage(result.Text), result.FinishReason.ToWire(), WireLogprobs.Chat(result.Logprobs));
+        result.ToolCalls is { } calls
+            ? new(result.Index, new AssistantMessage(null, calls), FinishReasons.ToolCalls, WireLogprobs.Chat(result.Logprobs))
+            : new(result.Index, new AssistantMessage(result.Text), result.FinishReason.ToWire(), WireLogprobs.Chat(result.Logprobs));
 
     /// <summary>OpenAI opens every choice with a chunk that names the role and carries empty content.</summary>
     public IEnumerable<ChatCompletionChunk> Opening(ResponseHeader header, IReadOnlyList<ChoiceJob> jobs) =>
@@ -31,8 +33,11 @@ internal sealed class ChatCompletionWire : IGenerationWire<ChatCompletion, ChatC
     /// <summary>The last piece of a choice may carry only its finish reason: its content is then left out, not empty.</summary>
     public ChatCompletionChunk Chunk(ResponseHeader header, ChoiceChunk piece)
     {
-        var delta = new ChatDelta(null, piece.FinishReason is null || piece.Text.Length > 0 ? piece.Text : null);
-        return new(header.Id, header.Created, header.Model, [new ChatChunkChoice(piece.Index, delta, piece.FinishReason.ToWire(), WireLogprobs.Chat(piece.Logprobs))], null);
+        var delta = piece.ToolCalls is { } calls
+            ? new ChatDelta(null, null, calls)
+            : new ChatDelta(null, (piece.FinishReason is null || piece.Text.Length > 0) && !piece.CalledTools ? piece.Text : null);
+        var finish = piece.CalledTools ? FinishReasons.ToolCalls : piece.FinishReason.ToWire();
+        return new(header.Id, header.Created, header.Model, [new ChatChunkChoice(piece.Index, delta, finish, WireLogprobs.Chat(piece.Logprobs))], null);
     }
 
     public ChatCompletionChunk UsageChunk(ResponseHeader header, Usage usage) => new(header.Id, header.Created, header.Model, [], usage);

@@ -58,6 +58,18 @@ public sealed record ChatCompletionRequest : IGenerationParameters
     /// <summary>How many of the most likely tokens to list at each position (0–20); needs <see cref="Logprobs"/>.</summary>
     public int? TopLogprobs { get; init; }
 
+    /// <summary>Functions the model may call.</summary>
+    public IReadOnlyList<ChatTool>? Tools { get; init; }
+
+    /// <summary>Whether and which tool the model must call; <c>auto</c> when tools are given, else <c>none</c>.</summary>
+    public ToolChoice? ToolChoice { get; init; }
+
+    /// <summary>Whether one answer may call several tools (default true).</summary>
+    public bool? ParallelToolCalls { get; init; }
+
+    /// <summary>The shape the answer must take: free text, any JSON object, or a document valid against a JSON schema.</summary>
+    public ResponseFormat? ResponseFormat { get; init; }
+
     /// <inheritdoc />
     [JsonIgnore]
     public int? LogprobAlternatives => Logprobs == true ? TopLogprobs ?? 0 : null;

@@ -19,6 +19,7 @@ namespace Serverless.OpenAI.Serialization;
 [JsonSerializable(typeof(Completion))]
 [JsonSerializable(typeof(ChatCompletion))]
 [JsonSerializable(typeof(ChatCompletionChunk))]
+[JsonSerializable(typeof(ChatTool))]
 [JsonSerializable(typeof(EmbeddingList))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(Model))]

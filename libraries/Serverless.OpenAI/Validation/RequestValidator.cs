@@ -99,6 +99,11 @@ public static class RequestValidator
             }
         }
 
+        if (ChatToolsValidator.Validate(request) is { } toolsError)
+        {
+            return toolsError;
+        }
+
         return request.Messages.Any(m => m.Role is "user" or "system" or "developer" && !string.IsNullOrEmpty(m.Content))
             ? null
             : ApiError.InvalidParameter("messages", "The conversation must contain a non-empty user or system message.");

@@ -13,7 +13,7 @@ public sealed class ChatTemplatesTests
 
         Assert.Equal(
             "<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nHi!<|im_end|>\n<|im_start|>assistant\n",
-            template.Render(Turns));
+            template.Render(Turns, []));
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ChatTemplatesTests
     {
         Assert.True(ChatTemplates.TryGet("plain", out var template));
 
-        Assert.Equal("system: Be brief.\nuser: Hi!\nassistant:", template.Render(Turns));
+        Assert.Equal("system: Be brief.\nuser: Hi!\nassistant:", template.Render(Turns, []));
     }
 
     [Fact]

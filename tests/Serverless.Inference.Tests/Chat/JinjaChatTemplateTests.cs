@@ -16,7 +16,7 @@ public sealed class JinjaChatTemplateTests
             + "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}";
         var template = new JinjaChatTemplate(JinjaTemplate.Parse(source), bosToken: null, eosToken: null);
 
-        Assert.Equal(new ChatMlTemplate().Render(Turns), template.Render(Turns));
+        Assert.Equal(new ChatMlTemplate().Render(Turns, []), template.Render(Turns));
     }
 
     [Fact]

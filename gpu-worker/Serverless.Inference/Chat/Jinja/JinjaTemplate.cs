@@ -10,11 +10,15 @@ internal sealed class JinjaTemplate
     private readonly IReadOnlyList<JinjaNode> body;
     private readonly JinjaLimits limits;
 
-    private JinjaTemplate(IReadOnlyList<JinjaNode> body, JinjaLimits limits)
+    private JinjaTemplate(string source, IReadOnlyList<JinjaNode> body, JinjaLimits limits)
     {
+        Source = source;
         this.body = body;
         this.limits = limits;
     }
+
+    /// <summary>The template's text.</summary>
+    public string Source { get; }
 
     /// <summary>Parses once; throws JinjaException (message names line and column) on a syntax error.</summary>
     public static JinjaTemplate Parse(string source, JinjaLimits? limits = null)
@@ -28,7 +32,7 @@ internal sealed class JinjaTemplate
 
         try
         {
-            return new JinjaTemplate(JinjaParser.Parse(source, limits), limits);
+            return new JinjaTemplate(source, JinjaParser.Parse(source, limits), limits);
         }
         catch (InsufficientExecutionStackException)
         {
