@@ -5,7 +5,8 @@ namespace Serverless.Inference.Tokenization;
 
 /// <summary>
 /// Each GPT-2 token's raw bytes, read from the same data file Microsoft.ML.Tokenizers encodes with (its Data.Gpt2
-/// package's deflated <c>gpt2.tiktoken</c>: base64 bytes and rank, the rank being the id), since the tokenizer
+/// package's deflated <c>gpt2.tiktoken</c>: a capacity line, then each token's bytes in base64, optionally followed by
+/// its rank, which is the id; without one, ranks count up from 0), since the tokenizer
 /// itself only hands out text, where a token that is part of a character shows U+FFFD.
 /// </summary>
 internal static class TiktokenRanks
@@ -23,13 +24,17 @@ internal static class TiktokenRanks
             ?? throw new InvalidOperationException($"{DataAssembly} has no {Resource}.");
         using var reader = new StreamReader(new DeflateStream(compressed, CompressionMode.Decompress));
         var bytes = new Dictionary<int, byte[]>();
+        var rank = 0;
         while (reader.ReadLine() is { } line)
         {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0)
+            if (line.Length == 0 || line.StartsWith("Capacity:", StringComparison.Ordinal))
             {
-                bytes[int.Parse(line.AsSpan(space + 1), System.Globalization.CultureInfo.InvariantCulture)] = Convert.FromBase64String(line[..space]);
+                continue;
             }
+
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            rank = space > 0 ? int.Parse(line.AsSpan(space + 1), System.Globalization.CultureInfo.InvariantCulture) : rank;
+            bytes[rank++] = Convert.FromBase64String(space > 0 ? line[..space] : line);
         }
 
         return bytes;
