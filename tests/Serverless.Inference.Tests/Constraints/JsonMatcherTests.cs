@@ -32,6 +32,23 @@ public sealed class JsonMatcherTests
         Assert.False(Documents.Accepts(Documents.Schema(Person), document));
 
     [Fact]
+    public void EmptyStrictObject_OpensNoKey()
+    {
+        var constraint = Documents.Schema("""{"type": "object", "properties": {}, "additionalProperties": false}""");
+        Assert.True(Documents.Accepts(constraint, "{}"));
+        Assert.False(Documents.AcceptsPrefix(constraint, "{\""));
+    }
+
+    [Fact]
+    public void DeclaredNames_NeedingEscapes_AreWrittenEscaped()
+    {
+        var constraint = Documents.Schema("""{"type": "object", "properties": {"q\"uote": {"type": "integer"}, "back\\slash": {"type": "integer"}}}""");
+        Assert.True(Documents.Accepts(constraint, """{"q\"uote":1,"back\\slash":2,"free":3}"""));
+        Assert.False(Documents.AcceptsPrefix(constraint, """{"q\"x"""));
+        Assert.False(Documents.AcceptsPrefix(constraint, """{"fr\n"""));
+    }
+
+    [Fact]
     public void Strings_RefuseMalformedUtf8()
     {
         var constraint = Documents.Schema("""{"type": "string"}""");

@@ -10,19 +10,28 @@ internal sealed class ByteTrie
     private readonly List<int> values = [-1];
     private readonly List<byte[]> shortest = [];
     private readonly List<int[]> below = [];
+    private readonly List<bool> escaped = [false];
+    private readonly List<bool> inEscape = [false];
 
     public ByteTrie(IReadOnlyList<byte[]> entries)
     {
         for (var index = 0; index < entries.Count; index++)
         {
             var node = 0;
+            var owed = 0;
+            var seenEscape = false;
             foreach (var b in entries[index])
             {
+                // Bytes still owed by a JSON escape after this one: \x owes one, \uXXXX five.
+                owed = owed > 0 ? (owed == 1 && b == 'u' ? 4 : owed - 1) : b == '\\' ? 1 : 0;
+                seenEscape |= b == '\\';
                 if (!children[node].TryGetValue(b, out var next))
                 {
                     next = children.Count;
                     children.Add([]);
                     values.Add(-1);
+                    escaped.Add(seenEscape);
+                    inEscape.Add(owed > 0);
                     children[node][b] = next;
                 }
 
@@ -51,6 +60,12 @@ internal sealed class ByteTrie
     public int ValueAt(int node) => values[node];
 
     public bool HasChildren(int node) => children[node].Count > 0;
+
+    /// <summary>Whether the bytes up to this node hold a JSON escape (as a name with a quote or backslash is written).</summary>
+    public bool IsEscaped(int node) => escaped[node];
+
+    /// <summary>Whether the bytes up to this node end inside a JSON escape, where a quote is content and not the end.</summary>
+    public bool IsInEscape(int node) => inEscape[node];
 
     /// <summary>The fewest bytes that finish some entry from this node.</summary>
     public byte[] ShortestFrom(int node) => shortest[node];

@@ -21,7 +21,7 @@ internal static partial class JsonMachine
 
         switch (frame.Phase)
         {
-            case ObjectPhase.Open or ObjectPhase.NextKey when b == '"':
+            case ObjectPhase.Open or ObjectPhase.NextKey when b == '"' && node.CanContinue(frame.Index):
                 next.Add(frame.With(phase: ObjectPhase.Key, current: 0));
                 break;
             case ObjectPhase.Open when b == '}' && !node.RequiredFrom(0):
@@ -49,7 +49,11 @@ internal static partial class JsonMachine
     private static void StepKey(Frame frame, ObjectNode node, byte b, List<Frame> next)
     {
         var trieNode = frame.Current;
-        if (b == '"')
+        var inEscape = trieNode >= 0 && node.Keys.IsInEscape(trieNode);
+
+        // A free key may not hold an escape, so once a declared name's escape is written only declared names remain.
+        var freeKeys = node.FreeKeys && !(trieNode >= 0 && node.Keys.IsEscaped(trieNode));
+        if (b == '"' && !inEscape)
         {
             if (frame.Utf8 != 0)
             {
@@ -61,7 +65,7 @@ internal static partial class JsonMachine
             {
                 next.Add(frame.With(phase: ObjectPhase.Colon, current: declared));
             }
-            else if (declared < 0 && node.FreeKeys)
+            else if (declared < 0 && freeKeys)
             {
                 next.Add(frame.With(phase: ObjectPhase.Colon, current: -1));
             }
@@ -69,7 +73,7 @@ internal static partial class JsonMachine
             return;
         }
 
-        if (b < 0x20 || b == '\\')
+        if (b < 0x20)
         {
             return;
         }
@@ -86,7 +90,7 @@ internal static partial class JsonMachine
 
         var child = trieNode >= 0 ? node.Keys.Child(trieNode, b) : -1;
         var declaredAhead = child >= 0 && node.Keys.Reaches(child, frame.Index, node.LastCandidate(frame.Index), j => node.Properties[j].Value.Shortest is not null);
-        if (declaredAhead || node.FreeKeys)
+        if (declaredAhead || (freeKeys && b != '\\' && !inEscape))
         {
             next.Add(frame.With(phase: ObjectPhase.Key, current: child, utf8: utf8));
         }
@@ -108,7 +112,7 @@ internal static partial class JsonMachine
             }
         }
 
-        if (node.FreeKeys)
+        if (node.FreeKeys && !(frame.Current >= 0 && node.Keys.IsEscaped(frame.Current)))
         {
             // A free key may not spell a declared name: pad with '_' until it does not.
             var rest = new List<byte>(Utf8.Finish(frame.Utf8));
