@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Serverless.Inference.Chat;
 using Serverless.Inference.Chat.Jinja;
+using Serverless.Inference.Constraints.Masking;
 using Serverless.Inference.Generation;
 using Serverless.Inference.Generation.Batching;
 using Serverless.Inference.Generation.Streaming;
@@ -16,6 +17,7 @@ public sealed class GenerationModel
     private readonly IChatTemplate chatTemplate;
     private readonly IReadOnlySet<int> eosTokenIds;
     private readonly BatchScheduler scheduler;
+    private readonly Lazy<TokenVocabulary> vocabulary;
 
     internal GenerationModel(ModelManifest manifest, TextTokenizer tokenizer, IChatTemplate chatTemplate, CausalLm model, BatchScheduler scheduler)
     {
@@ -25,6 +27,9 @@ public sealed class GenerationModel
         Model = model;
         this.scheduler = scheduler;
         eosTokenIds = manifest.EosTokenIds.ToHashSet();
+
+        // Built on the first constrained request only: a walk over every token's bytes.
+        vocabulary = new(() => new TokenVocabulary(Math.Max(model.Signature.VocabSize, 0), tokenizer.TokenBytes, eosTokenIds.ToArray()));
     }
 
     /// <summary>The model's model.json.</summary>
@@ -78,6 +83,9 @@ public sealed class GenerationModel
 
     internal string Decode(IEnumerable<int> tokens) => tokenizer.Decode(tokens);
 
+    /// <summary>The vocabulary as raw bytes, for constrained decoding.</summary>
+    internal TokenVocabulary Vocabulary => vocabulary.Value;
+
     /// <summary>
     /// One token's text as logprobs show it, and its UTF-8 bytes; bytes are null for a token that is only part of a
     /// character (its text alone is not valid UTF-8), whose text then shows the replacement character.
@@ -98,7 +106,8 @@ public sealed class GenerationModel
     {
         cancellationToken.ThrowIfCancellationRequested();
         var output = Channel.CreateUnbounded<GenerationChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var sequence = new Sequence(request, new CompletionText(Decode, request.StopSequences), eosTokenIds, output.Writer, tokenObserver);
+        var constraint = request.Constraint is { } grammar ? new ConstraintMatcher(grammar, Vocabulary) : null;
+        var sequence = new Sequence(request, new CompletionText(Decode, request.StopSequences), eosTokenIds, output.Writer, tokenObserver, constraint);
         scheduler.Enqueue(sequence);
         try
         {

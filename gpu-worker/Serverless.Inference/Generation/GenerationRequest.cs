@@ -2,14 +2,16 @@ namespace Serverless.Inference;
 
 /// <summary>
 /// One completion to generate from an already tokenized prompt; with <see cref="TopLogprobs"/> set, every generated
-/// token comes with its log probability and that many of the most likely alternatives (0–20).
+/// token comes with its log probability and that many of the most likely alternatives (0–20); with
+/// <see cref="Constraint"/> set, the completion is a JSON document that follows it and ends as soon as it is closed.
 /// </summary>
 public sealed record GenerationRequest(
     IReadOnlyList<int> PromptTokens,
     int MaxTokens,
     SamplingParameters Sampling,
     IReadOnlyList<string> StopSequences,
-    int? TopLogprobs = null)
+    int? TopLogprobs = null,
+    JsonConstraint? Constraint = null)
 {
     /// <summary>Most alternatives a token may list (OpenAI's <c>top_logprobs</c> limit).</summary>
     public const int MaxTopLogprobs = 20;

@@ -46,6 +46,33 @@ internal sealed class TextTokenizer
     /// <summary>Whether the id is a special token (a tokenizer.json's special tokens, BERT's [SEP]).</summary>
     public bool IsSpecial(int id) => huggingFace?.SpecialTokenIds.Contains(id) ?? (Inner is BertTokenizer bert && id == bert.SeparatorTokenId);
 
+    /// <summary>
+    /// The raw bytes one token stands for (possibly part of a UTF-8 character), or null for a special token or an id
+    /// whose bytes cannot be known (a non-byte-level token that is only part of a character).
+    /// </summary>
+    public byte[]? TokenBytes(int id)
+    {
+        if (IsSpecial(id))
+        {
+            return null;
+        }
+
+        if (Inner is TiktokenTokenizer tiktoken)
+        {
+            // The loader builds tiktoken only for the gpt2 encoding.
+            return tiktoken.SpecialTokens?.Values.Contains(id) != true && TiktokenRanks.Gpt2.TryGetValue(id, out var raw) ? raw : null;
+        }
+
+        if (huggingFace is { IsByteLevel: true } && huggingFace.IdToToken(id) is { } spelling)
+        {
+            var bytes = new List<byte>();
+            return ByteLevelAlphabet.TryAppendBytes(spelling, bytes) ? [.. bytes] : null;
+        }
+
+        var text = Decode([id]);
+        return text.Length == 0 || text.Contains('\uFFFD', StringComparison.Ordinal) ? null : System.Text.Encoding.UTF8.GetBytes(text);
+    }
+
     /// <summary>The id of a token written out (a special token such as &lt;|eot_id|&gt;), if the vocabulary has it.</summary>
     public int? TokenToId(string token) => huggingFace is not null ? huggingFace.TokenToId(token) : null;
 }

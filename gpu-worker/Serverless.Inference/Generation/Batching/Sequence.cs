@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Serverless.Inference.Constraints.Masking;
 using Serverless.Inference.Generation.Sampling;
 using Serverless.Inference.Generation.Streaming;
 
@@ -13,11 +14,13 @@ internal sealed class Sequence(
     CompletionText text,
     IReadOnlySet<int> eosTokenIds,
     ChannelWriter<GenerationChunk> output,
-    Action<int>? tokenObserver)
+    Action<int>? tokenObserver,
+    ConstraintMatcher? constraint = null)
 {
     private readonly TokenSampler sampler = new(request.Sampling);
     private readonly List<TokenLogprob>? pendingLogprobs = request.TopLogprobs is null ? null : [];
     private float[] logprobScratch = [];
+    private float[] maskedLogits = [];
     private volatile bool abandoned;
 
     public GenerationRequest Request { get; } = request;
@@ -37,6 +40,18 @@ internal sealed class Sequence(
     /// <summary>Draws the next token from this row's logits (and its log probabilities when asked); touches nothing but this sequence.</summary>
     public int Sample(ReadOnlySpan<float> logits)
     {
+        if (constraint is not null)
+        {
+            // Masked before penalties, temperature and the cuts, so sampling and logprobs both see only what the grammar allows.
+            if (maskedLogits.Length != logits.Length)
+            {
+                maskedLogits = new float[logits.Length];
+            }
+
+            constraint.Mask(logits, maskedLogits, Request.MaxTokens - Generated);
+            logits = maskedLogits;
+        }
+
         var token = sampler.Next(logits);
         pendingLogprobs?.Add(LogSoftmax.Of(logits, token, Request.TopLogprobs!.Value, ref logprobScratch));
         return token;
@@ -54,10 +69,16 @@ internal sealed class Sequence(
             return Finish(text.Finish(), FinishReason.Stop);
         }
 
+        constraint?.Advance(token);
         var piece = text.Push(token);
         if (text.Stopped)
         {
             return Finish(piece, FinishReason.Stop);
+        }
+
+        if (constraint is { IsComplete: true })
+        {
+            return Finish(piece + text.Finish(), FinishReason.Stop);
         }
 
         if (Generated >= Request.MaxTokens)

@@ -31,6 +31,9 @@ internal sealed class HuggingFaceTokenizer
 
     public IReadOnlySet<int> SpecialTokenIds => added.SpecialIds;
 
+    /// <summary>Whether tokens are spelled in the byte-level alphabet, so each one's raw bytes can be read back from its spelling.</summary>
+    public bool IsByteLevel => decoder is ByteLevelDecoder;
+
     /// <summary>Reads a tokenizer.json file.</summary>
     /// <exception cref="TokenizerJsonException">Its content is not a tokenizer this reader can run; Field names where.</exception>
     public static HuggingFaceTokenizer Load(string path) => Parse(File.ReadAllBytes(path));
