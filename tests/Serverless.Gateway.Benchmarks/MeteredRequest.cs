@@ -21,14 +21,23 @@ internal sealed record MeteredRequest(string Path, string Body, bool Streamed)
     ];
 
     /// <summary>
-    /// The soak's mix against the real worker: <see cref="Mix"/> and llama-tiny's chats, whole and streamed, which run
-    /// its Jinja template and tokenizer.json on every request.
+    /// The soak's mix against the real worker: <see cref="Mix"/>, llama-tiny's chats, whole and streamed, which run its
+    /// Jinja template and tokenizer.json on every request, and constrained decoding: a forced tool call, streamed, and a
+    /// json_schema answer (the worker keeps compiled grammars and their masks, so these show whether that stays bounded).
     /// </summary>
     public static IReadOnlyList<MeteredRequest> WorkerMix { get; } =
     [
         .. Mix,
         new("v1/chat/completions", """{"model":"llama-tiny","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0}""", false),
         new("v1/chat/completions", """{"model":"llama-tiny","messages":[{"role":"user","content":"Hi"}],"max_tokens":2,"temperature":0,"stream":true}""", true),
+        new(
+            "v1/chat/completions",
+            """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Weather?"}],"max_tokens":24,"stream":true,"tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}}}],"tool_choice":"required"}""",
+            true),
+        new(
+            "v1/chat/completions",
+            """{"model":"gpt2-tiny","messages":[{"role":"user","content":"A point"}],"max_tokens":24,"response_format":{"type":"json_schema","json_schema":{"name":"point","strict":true,"schema":{"type":"object","properties":{"x":{"type":"integer","minimum":0,"maximum":99},"ok":{"type":"boolean"}},"required":["x","ok"],"additionalProperties":false}}}}""",
+            false),
     ];
 
     /// <summary>Sends the request and reads the whole answer within the client's timeout.</summary>

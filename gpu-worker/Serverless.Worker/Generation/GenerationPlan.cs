@@ -43,11 +43,14 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
                 : ApiError.InvalidParameter("messages", $"This model's chat template does not accept the conversation: {e.Message}", "invalid_conversation"));
         }
 
-        return Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget, chat.Calling);
+        var (constraint, constraintError) = OutputConstraints.For(request, chat.Calling);
+        return constraintError is not null
+            ? (null, constraintError)
+            : Build(model, request, [prompt], "messages", request.MaxOutputTokens, tokenBudget, chat.Calling, constraint);
     }
 
     private static (GenerationPlan?, ApiError?) Build(
-        GenerationModel model, IGenerationParameters p, IReadOnlyList<int>[] prompts, string promptParam, int? maxTokens, long? tokenBudget, ToolCalling? tools = null)
+        GenerationModel model, IGenerationParameters p, IReadOnlyList<int>[] prompts, string promptParam, int? maxTokens, long? tokenBudget, ToolCalling? tools = null, JsonConstraint? constraint = null)
     {
         var context = model.Manifest.ContextLength;
         var longest = prompts.Max(t => t.Count);
@@ -97,7 +100,7 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
                     FrequencyPenalty: (float)(p.FrequencyPenalty ?? 0),
                     PresencePenalty: (float)(p.PresencePenalty ?? 0),
                     Seed: p.Seed is { } seed ? seed + jobs.Count : null);
-                jobs.Add(new ChoiceJob(jobs.Count, new GenerationRequest(prompt, max, sampling, stops, p.LogprobAlternatives), tools));
+                jobs.Add(new ChoiceJob(jobs.Count, new GenerationRequest(prompt, max, sampling, stops, p.LogprobAlternatives, constraint), tools));
             }
         }
 

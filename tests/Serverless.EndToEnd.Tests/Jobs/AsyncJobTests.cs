@@ -81,6 +81,32 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task Chat_SubmittedAsync_WithAForcedToolAndAJsonSchema_AnswersTheCallAndTheDocument_AsTheSyncRouteDoes()
+    {
+        using var http = stack.CreateHttpClient();
+        const string Tool = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Weather in Oslo?"}],"max_tokens":60,"seed":5,"tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}}}],"tool_choice":{"type":"function","function":{"name":"get_weather"}}}""";
+        const string Schema = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"A colour as JSON"}],"max_tokens":60,"seed":5,"response_format":{"type":"json_schema","json_schema":{"name":"colour","schema":{"type":"object","properties":{"rgb":{"type":"array","items":{"type":"integer","minimum":0,"maximum":255},"minItems":3,"maxItems":3}},"required":["rgb"],"additionalProperties":false}}}}""";
+        using var syncSchema = JsonDocument.Parse(await (await http.PostAsync("v1/chat/completions", Json(Schema))).Content.ReadAsStringAsync());
+
+        var toolJob = await AsyncJobs.WaitForAsync(http, (await AsyncJobs.SubmitAsync(http, "v1/async/chat/completions", Tool)).GetProperty("id").GetString()!, Done);
+        var schemaJob = await AsyncJobs.WaitForAsync(http, (await AsyncJobs.SubmitAsync(http, "v1/async/chat/completions", Schema)).GetProperty("id").GetString()!, Done);
+
+        var toolChoice = toolJob.GetProperty("result").GetProperty("choices")[0];
+        Assert.Equal("tool_calls", toolChoice.GetProperty("finish_reason").GetString());
+        Assert.Equal(JsonValueKind.Null, toolChoice.GetProperty("message").GetProperty("content").ValueKind);
+        var call = toolChoice.GetProperty("message").GetProperty("tool_calls")[0];
+        Assert.Equal("get_weather", call.GetProperty("function").GetProperty("name").GetString());
+        using var arguments = JsonDocument.Parse(call.GetProperty("function").GetProperty("arguments").GetString()!);
+        Assert.Equal(JsonValueKind.String, arguments.RootElement.GetProperty("city").ValueKind);
+
+        var content = schemaJob.GetProperty("result").GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+        Assert.Equal(syncSchema.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(), content);
+        using var colour = JsonDocument.Parse(content);
+        Assert.Equal(3, colour.RootElement.GetProperty("rgb").GetArrayLength());
+        Assert.All(colour.RootElement.GetProperty("rgb").EnumerateArray(), c => Assert.InRange(c.GetInt32(), 0, 255));
+    }
+
+    [Fact]
     public async Task Jobs_AreListedForTheirOwnerOnly_AndAnotherOwnersIdIs404()
     {
         var (_, mine) = await stack.CreateKeyAsync("""{"name":"jobs-list-a","owner":"jobs-list-a"}""");
