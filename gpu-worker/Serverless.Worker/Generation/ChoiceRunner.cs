@@ -31,11 +31,24 @@ internal static class ChoiceRunner
             }
 
             var result = new ChoiceResult(job.Index, text.ToString(), last?.FinishReason ?? FinishReason.Length, last?.CompletionTokens ?? 0, logprobs);
-            return job.Tools is { } tools && ToolCallParser.Parse(result.Text, tools) is { } calls
+            return job.Tools is { } tools && ReadCalls(result.Text, tools) is { Count: > 0 } calls
                 ? result with { Text = string.Empty, ToolCalls = [.. calls.Select(c => new ToolCall(ToolCallIds.New(), "function", new FunctionCall(c.Name, c.Arguments)))] }
                 : result;
         }));
         return results.OrderBy(r => r.Index).ToArray();
+    }
+
+    /// <summary>A whole output's calls: forced ones as far as they were generated (a cut-off call keeps what it had), others only when the output is wholly calls.</summary>
+    private static IReadOnlyList<ParsedToolCall>? ReadCalls(string output, ToolCalling tools)
+    {
+        if (!tools.Forced)
+        {
+            return ToolCallParser.Parse(output, tools);
+        }
+
+        var reader = new ForcedCallReader();
+        reader.Push(output);
+        return reader.Calls;
     }
 
     /// <summary>Streams the pieces of every choice as the engine makes them, interleaved.</summary>

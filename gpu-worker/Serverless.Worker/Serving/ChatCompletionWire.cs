@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Serverless.Inference;
 using Serverless.OpenAI.Chat;
 using Serverless.OpenAI.Common;
 using Serverless.OpenAI.Serialization;
@@ -23,7 +24,7 @@ internal sealed class ChatCompletionWire : IGenerationWire<ChatCompletion, ChatC
     /// <summary>A finished choice as <c>choices[i]</c> of a <c>chat.completion</c> (also a job's result).</summary>
     public static ChatChoice Choice(ChoiceResult result) =>
         result.ToolCalls is { } calls
-            ? new(result.Index, new AssistantMessage(null, calls), FinishReasons.ToolCalls, WireLogprobs.Chat(result.Logprobs))
+            ? new(result.Index, new AssistantMessage(null, calls), result.FinishReason == FinishReason.Stop ? FinishReasons.ToolCalls : result.FinishReason.ToWire(), WireLogprobs.Chat(result.Logprobs))
             : new(result.Index, new AssistantMessage(result.Text), result.FinishReason.ToWire(), WireLogprobs.Chat(result.Logprobs));
 
     /// <summary>OpenAI opens every choice with a chunk that names the role and carries empty content.</summary>

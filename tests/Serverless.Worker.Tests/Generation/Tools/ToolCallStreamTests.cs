@@ -48,6 +48,34 @@ public sealed class ToolCallStreamTests
         Assert.False(shaped[0].CalledTools);
     }
 
+    [Fact]
+    public void AForcedCall_StreamsItsArgumentsAsTheyAreGenerated()
+    {
+        var stream = new ToolCallStream(Auto with { Forced = true });
+
+        var shaped = Pieces("{\"name\": \"get_weather\", \"argu", "ments\": {\"ci", "ty\": \"Oslo\"}", "}").Select(stream.Push).ToList();
+
+        Assert.Empty(shaped[0]);
+        var opened = Assert.Single(shaped[1]).ToolCalls!;
+        Assert.Equal(("get_weather", "", "{\"ci"), (opened[0].Function.Name, opened[0].Function.Arguments, opened[1].Function.Arguments));
+        Assert.Equal("ty\": \"Oslo\"}", Assert.Single(Assert.Single(shaped[2]).ToolCalls!).Function.Arguments);
+        var last = Assert.Single(shaped[3]);
+        Assert.True(last.CalledTools);
+        Assert.Null(last.ToolCalls);
+    }
+
+    [Fact]
+    public void AForcedCallCutShort_EndsByLength_NotAsACall()
+    {
+        var stream = new ToolCallStream(Auto with { Forced = true });
+
+        var shaped = new[] { new ChoiceChunk(0, "{\"name\": \"get_weather\", \"arguments\": {\"ci", 1, FinishReason.Length) }.SelectMany(stream.Push).ToList();
+
+        Assert.Equal("{\"ci", shaped[0].ToolCalls![1].Function.Arguments);
+        Assert.False(shaped[^1].CalledTools);
+        Assert.Equal(FinishReason.Length, shaped[^1].FinishReason);
+    }
+
     private static IEnumerable<ChoiceChunk> Pieces(params string[] texts) =>
         texts.Select((text, i) => new ChoiceChunk(0, text, i + 1, i == texts.Length - 1 ? FinishReason.Stop : null));
 }
