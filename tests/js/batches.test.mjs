@@ -2,21 +2,14 @@
 // download its output. Run by test.sh against the local stack (./run.sh), like sdk.test.mjs.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAI, { toFile } from 'openai';
+import { toFile } from 'openai';
+import { createUserClient } from './user-client.mjs';
 
-const baseURL = process.env.OPENAI_BASE_URL;
 let client;
 
+// Batch lines are admitted against the key's limits like requests: room for a thousand lines a minute.
 before(async () => {
-  const response = await fetch(`${baseURL}/admin/keys`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${process.env.ADMIN_API_KEY}`, 'Content-Type': 'application/json' },
-    // Batch lines are admitted against the key's limits like requests: room for a thousand lines a minute.
-    body: JSON.stringify({ name: 'js-batch-tests', owner: 'js-batch-tests', role: 'user', limits: { rpm: 100000, tpm: 100000000 } }),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 201, text);
-  client = new OpenAI({ baseURL, apiKey: JSON.parse(text).key, maxRetries: 0, timeout: 120_000 });
+  ({ client } = await createUserClient({ name: 'js-batch-tests', owner: 'js-batch-tests', limits: { rpm: 100000, tpm: 100000000 } }));
 });
 
 async function runBatch(endpoint, lines) {

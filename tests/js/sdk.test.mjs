@@ -4,21 +4,12 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
+import { baseURL, createUserClient } from './user-client.mjs';
 
-const baseURL = process.env.OPENAI_BASE_URL;
 let client;
 
-// A user key made through the admin API, as an operator would hand one out.
 before(async () => {
-  const response = await fetch(`${baseURL}/admin/keys`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${process.env.ADMIN_API_KEY}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'js-sdk-tests', owner: 'js-tests', role: 'user' }),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 201, text);
-  const { key } = JSON.parse(text);
-  client = new OpenAI({ baseURL, apiKey: key, maxRetries: 0, timeout: 120_000 });
+  ({ client } = await createUserClient({ name: 'js-sdk-tests', owner: 'js-tests' }));
 });
 const chatModel = 'gpt2-tiny';
 const embeddingModel = 'all-minilm-l6-v2';

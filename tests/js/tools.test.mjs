@@ -2,21 +2,13 @@
 // against the running local stack; see sdk.test.mjs for how test.sh starts it.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAI from 'openai';
+import { createUserClient } from './user-client.mjs';
 
-const baseURL = process.env.OPENAI_BASE_URL;
 const model = 'gpt2-tiny';
 let client;
 
 before(async () => {
-  const response = await fetch(`${baseURL}/admin/keys`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${process.env.ADMIN_API_KEY}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'js-tools-tests', owner: 'js-tests', role: 'user' }),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 201, text);
-  client = new OpenAI({ baseURL, apiKey: JSON.parse(text).key, maxRetries: 0, timeout: 120_000 });
+  ({ client } = await createUserClient({ name: 'js-tools-tests', owner: 'js-tests' }));
 });
 
 const weatherParameters = {
