@@ -36,6 +36,15 @@ internal static class BenchmarkCommand
             return 0;
         }
 
+        if (args is ["constrained", ..])
+        {
+            var gpt2 = Models[0];
+            var modelCache = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(".artifacts", "benchmark-models"));
+            gpt2.EnsureBuilt(modelCache);
+            await ConstrainedBenchmark.RunAsync(gpt2.ParentFolder(modelCache), gpt2.Id, output);
+            return 0;
+        }
+
         if (args.Length == 5 && args[0] == MeasureVerb)
         {
             var model = Models.Concat(GpuModels).Single(m => m.Id == args[2]);

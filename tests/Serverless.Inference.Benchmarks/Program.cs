@@ -6,6 +6,8 @@
 //   Serverless.Inference.Benchmarks gpu <bandwidth GB/s, e.g. 4800 for an H200> [<model cache folder>]
 // or the cost of choosing one token from a GPT-2-sized row of logits, for common sampling settings:
 //   dotnet run -c Release --project tests/Serverless.Inference.Benchmarks -- sampling
+// or gpt2-tiny's tokens/s with and without a json_schema constraint (1 and 16 concurrent), and the mask's cost per step:
+//   dotnet run -c Release --project tests/Serverless.Inference.Benchmarks -- constrained [<model cache folder>]
 using Serverless.Inference.Benchmarks;
 
 return await BenchmarkCommand.RunAsync(args, Console.Out);

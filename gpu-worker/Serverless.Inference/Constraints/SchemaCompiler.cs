@@ -11,7 +11,11 @@ namespace Serverless.Inference.Constraints;
 /// </summary>
 internal sealed partial class SchemaCompiler
 {
-    private static readonly HashSet<string> Annotations = ["title", "description", "default", "examples", "$schema", "$id", "$comment", "$defs", "definitions"];
+    /// <summary>Keywords that constrain nothing here; <c>strict</c> is OpenAI's flag, which some clients repeat inside the schema.</summary>
+    private static readonly HashSet<string> Annotations =
+    [
+        "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$comment", "$defs", "definitions", "strict",
+    ];
 
     private static readonly HashSet<string> Constraints =
     [

@@ -47,6 +47,7 @@ public sealed class ConstrainedGenerationTests(ModelsFixture models)
             var logprobs = completion.Chunks.SelectMany(c => c.Logprobs!).ToArray();
             Assert.Equal(completion.Tokens, logprobs.Select(l => l.TokenId));
             Assert.All(logprobs, l => Assert.True(float.IsFinite(l.Logprob) && l.Logprob <= 0f, $"token {l.TokenId}: {l.Logprob}"));
+            Assert.All(logprobs.SelectMany(l => l.Top), a => Assert.True(float.IsFinite(a.Logprob), $"alternative {a.TokenId}: {a.Logprob}"));
         }
     }
 
@@ -108,10 +109,15 @@ public sealed class ConstrainedGenerationTests(ModelsFixture models)
         var shortest = MatchState.Start(constraint.Root).ShortestCompletion().Length;
         for (var seed = 0; seed < 4; seed++)
         {
-            var completion = await Completion.RunAsync(model, Request(model, constraint, shortest + spare, seed));
+            var completion = await Completion.RunAsync(model, Request(model, constraint, shortest + spare, seed) with { TopLogprobs = 20 });
 
             SchemaValidation.AssertValid(Person, completion.Text, $"max_tokens {shortest + spare}, seed {seed}");
             Assert.Equal(FinishReason.Stop, completion.FinishReason);
+
+            // Closing allows only a few tokens: the alternatives shown are those, never a refused one at −∞.
+            var alternatives = completion.Chunks.SelectMany(c => c.Logprobs!).Select(l => l.Top).ToArray();
+            Assert.All(alternatives.SelectMany(a => a), a => Assert.True(float.IsFinite(a.Logprob), $"alternative {a.TokenId}: {a.Logprob}"));
+            Assert.Contains(alternatives, a => a.Count < 20);
         }
     }
 

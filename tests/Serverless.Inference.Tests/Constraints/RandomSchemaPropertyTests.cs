@@ -14,8 +14,8 @@ namespace Serverless.Inference.Tests.Constraints;
 public sealed class RandomSchemaPropertyTests(ModelsFixture models)
 {
     [Theory]
-    [InlineData(ModelsFixture.Gpt2Tiny, 40, 3)]
-    [InlineData(ModelsFixture.LlamaTiny, 10, 2)]
+    [InlineData(ModelsFixture.Gpt2Tiny, 100, 3)]
+    [InlineData(ModelsFixture.LlamaTiny, 30, 2)]
     public async Task RandomSchemas_EveryOutputValidates(string id, int schemaCount, int seedsPerSchema)
     {
         Assert.True(models.Catalog.TryGetGeneration(id, out var model));

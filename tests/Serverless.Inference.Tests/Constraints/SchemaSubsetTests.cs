@@ -46,8 +46,8 @@ public sealed class SchemaSubsetTests
     public void AnnotationsAndEmptySchemas_AreAccepted()
     {
         var constraint = Documents.Schema("""
-            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "t", "description": "d", "$comment": "c",
-             "type": "object", "properties": {"anything": {}, "also": true, "x": {"type": "integer", "default": 1, "examples": [2]}}}
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "t", "description": "d", "$comment": "c", "strict": true,
+             "type": "object", "properties": {"anything": {}, "also": true, "x": {"type": "integer", "default": 1, "examples": [2], "deprecated": true, "readOnly": true, "writeOnly": false}}}
             """);
         Assert.True(Documents.Accepts(constraint, """{"anything":[1,{"k":null}],"also":"s","x":3,"free":{}}"""));
     }

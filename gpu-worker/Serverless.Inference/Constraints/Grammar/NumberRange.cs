@@ -29,11 +29,13 @@ internal sealed record NumberRange(decimal Low, decimal High, bool Integer)
     /// <summary>Whether the number written so far (a JSON number prefix without exponent) can still end inside the range.</summary>
     public bool CanReach(string prefix)
     {
-        var negative = prefix.StartsWith('-');
-        var body = negative ? prefix[1..] : prefix;
-        var dot = body.IndexOf('.', StringComparison.Ordinal);
+        // Runs for every digit of every candidate token in a mask walk, so it parses spans into longs (at most
+        // 15 integer and 6 fraction digits fit) and keeps decimal for the comparisons.
+        var text = prefix.AsSpan();
+        var negative = text.StartsWith('-');
+        var body = negative ? text[1..] : text;
+        var dot = body.IndexOf('.');
         var integerDigits = dot < 0 ? body : body[..dot];
-        var fraction = dot < 0 ? null : body[(dot + 1)..];
         var fractionSlack = Integer ? 0m : 1m - Step;
         if (integerDigits.Length == 0)
         {
@@ -41,26 +43,46 @@ internal sealed record NumberRange(decimal Low, decimal High, bool Integer)
             return Overlaps(0m, Limit, negative) || (!negative && Overlaps(0m, Limit, negative: true));
         }
 
-        var whole = decimal.Parse(integerDigits, System.Globalization.CultureInfo.InvariantCulture);
-        if (fraction is not null)
+        decimal whole = Digits(integerDigits);
+        if (dot >= 0)
         {
-            var value = whole + (fraction.Length == 0 ? 0m : decimal.Parse("0." + fraction, System.Globalization.CultureInfo.InvariantCulture));
-            var unit = fraction.Length == 0 ? 1m : Pow10(-fraction.Length);
+            var fraction = body[(dot + 1)..];
+            var unit = Powers[MaxFractionDigits - fraction.Length] * Step;
+            var value = whole + (Digits(fraction) * Powers[MaxFractionDigits - fraction.Length] * Step);
             return Overlaps(value, value + unit - Step, negative);
         }
 
-        // Each further integer digit scales what is written by ten; a leading zero takes none.
-        var more = integerDigits == "0" ? 0 : MaxIntegerDigits - integerDigits.Length;
+        // Each further integer digit scales what is written by ten; a leading zero takes none. The intervals only
+        // grow away from zero, so the search stops once one lies wholly beyond the range.
+        var more = integerDigits is "0" ? 0 : MaxIntegerDigits - integerDigits.Length;
         for (var k = 0; k <= more; k++)
         {
-            var scale = Pow10(k);
-            if (Overlaps(whole * scale, (whole * scale) + scale - 1m + fractionSlack, negative))
+            var low = whole * Powers[k];
+            if (Overlaps(low, low + Powers[k] - 1m + fractionSlack, negative))
             {
                 return true;
+            }
+
+            if (negative ? -low < Low : low > High)
+            {
+                return false;
             }
         }
 
         return false;
+    }
+
+    private static readonly decimal[] Powers = [.. Enumerable.Range(0, MaxIntegerDigits + 1).Select(k => Pow10(k))];
+
+    private static long Digits(ReadOnlySpan<char> digits)
+    {
+        var value = 0L;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     private bool Overlaps(decimal low, decimal high, bool negative)

@@ -45,29 +45,27 @@ internal sealed class ConstraintMatcher(JsonConstraint constraint, TokenVocabula
 
     private static bool MaskWithBudget(MaskEntry entry, ReadOnlySpan<float> logits, Span<float> masked, int tokensLeft)
     {
+        // One pass over the row, a word of the bitset (64 tokens) at a time: whole words are copied or filled.
         var allowed = entry.Allowed;
-        var words = Math.Min(allowed.Length, (logits.Length + 63) / 64);
-        masked.Fill(float.NegativeInfinity);
-        for (var w = 0; w < words; w++)
+        for (var start = 0; start < logits.Length; start += 64)
         {
-            var bits = allowed[w];
-            if (bits == 0)
-            {
-                continue;
-            }
-
-            var start = w * 64;
-            if (bits == ulong.MaxValue && start + 64 <= logits.Length)
+            var length = Math.Min(64, logits.Length - start);
+            var w = start >> 6;
+            var bits = w < allowed.Length ? allowed[w] : 0UL;
+            if (bits == ulong.MaxValue && length == 64)
             {
                 logits.Slice(start, 64).CopyTo(masked.Slice(start, 64));
-                continue;
             }
-
-            while (bits != 0)
+            else if (bits == 0)
             {
-                var token = start + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                masked[token] = logits[token];
-                bits &= bits - 1;
+                masked.Slice(start, length).Fill(float.NegativeInfinity);
+            }
+            else
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    masked[start + i] = ((bits >> i) & 1) != 0 ? logits[start + i] : float.NegativeInfinity;
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using Serverless.Inference.Constraints.Matching;
+
 namespace Serverless.Inference.Constraints.Masking;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class TokenVocabulary
     private readonly int[] edgeTarget;
     private readonly int[] tokenStart;
     private readonly int[] tokens;
+    private readonly bool[] escapesBelow;
 
     public TokenVocabulary(int size, Func<int, byte[]?> bytesOf, IReadOnlyCollection<int> endTokens)
     {
@@ -69,6 +72,30 @@ internal sealed class TokenVocabulary
         childStart[NodeCount] = edge;
         tokenStart[NodeCount] = tokenList.Count;
         tokens = [.. tokenList];
+
+        PlainString = new ulong[Words];
+        for (var id = 0; id < size; id++)
+        {
+            if (TokenBytes[id] is { } bytes && IsPlainString(bytes))
+            {
+                PlainString[id >> 6] |= 1UL << (id & 63);
+            }
+        }
+
+        // A child's index is always above its parent's, so one backward pass sees every subtree before its root.
+        escapesBelow = new bool[NodeCount];
+        for (var node = NodeCount - 1; node >= 0; node--)
+        {
+            foreach (var id in TokensAt(node))
+            {
+                escapesBelow[node] |= !IsPlain(id);
+            }
+
+            for (var e = childStart[node]; e < childStart[node + 1]; e++)
+            {
+                escapesBelow[node] |= escapesBelow[edgeTarget[e]];
+            }
+        }
     }
 
     /// <summary>Logit row width: every id below it has a bit in a mask.</summary>
@@ -83,6 +110,15 @@ internal sealed class TokenVocabulary
 
     public int Words => (Size + 63) / 64;
 
+    /// <summary>
+    /// The tokens that are plain JSON string content (printable ASCII but quote and backslash, whole UTF-8
+    /// characters): inside a string they change nothing, so a string's mask is these plus a walk of the rest.
+    /// </summary>
+    public ulong[] PlainString { get; }
+
+    /// <summary>Whether some token at or below this trie node is not plain string content.</summary>
+    public bool EscapesBelow(int node) => escapesBelow[node];
+
     public (int Start, int End) Edges(int node) => (childStart[node], childStart[node + 1]);
 
     public byte EdgeByte(int edge) => edgeByte[edge];
@@ -91,6 +127,33 @@ internal sealed class TokenVocabulary
 
     /// <summary>The ids whose bytes end exactly at this node.</summary>
     public ReadOnlySpan<int> TokensAt(int node) => tokens.AsSpan(tokenStart[node], tokenStart[node + 1] - tokenStart[node]);
+
+    private bool IsPlain(int id) => (PlainString[id >> 6] & (1UL << (id & 63))) != 0;
+
+    private static bool IsPlainString(byte[] bytes)
+    {
+        var utf8 = 0;
+        foreach (var b in bytes)
+        {
+            if (utf8 == 0 && b < 0x80)
+            {
+                if (b < 0x20 || b == '"' || b == '\\')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            utf8 = Utf8.Step(utf8, b);
+            if (utf8 < 0)
+            {
+                return false;
+            }
+        }
+
+        return utf8 == 0;
+    }
 
     /// <summary>The child of <paramref name="node"/> along <paramref name="b"/>, or −1.</summary>
     public int Child(int node, byte b)

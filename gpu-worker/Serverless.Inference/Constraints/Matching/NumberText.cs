@@ -73,13 +73,7 @@ internal static class NumberText
 
     /// <summary>The fewest characters that complete the number from <paramref name="state"/>.</summary>
     public static string ShortestCompletion(NumberNode node, NumberState state) =>
-        node.Range is null
-            ? state.Phase switch
-            {
-                NumberPhase.Zero or NumberPhase.Integer or NumberPhase.Fraction or NumberPhase.ExponentDigits => string.Empty,
-                _ => "0",
-            }
-            : ShortestCompletion(node, state.Text!);
+        IsComplete(node, state) ? string.Empty : node.Range is null ? "0" : ShortestCompletion(node, state.Text!);
 
     private static NumberState? Replay(NumberNode node, string text)
     {

@@ -20,7 +20,7 @@ internal static class LogSoftmax
         return new TokenLogprob(token, logits[token] - normalizer, Largest(logits, alternatives, normalizer));
     }
 
-    /// <summary>The <paramref name="count"/> largest logits as log probabilities, largest first (ties: lower id first).</summary>
+    /// <summary>The <paramref name="count"/> largest finite logits as log probabilities, largest first (ties: lower id first); fewer when fewer are finite.</summary>
     private static TokenAlternative[] Largest(ReadOnlySpan<float> logits, int count, float normalizer)
     {
         count = Math.Min(count, logits.Length);
@@ -36,8 +36,9 @@ internal static class LogSoftmax
         for (var i = 0; i < logits.Length; i++)
         {
             var value = logits[i];
-            if (filled == count && value <= values[count - 1])
+            if ((filled == count && value <= values[count - 1]) || float.IsNegativeInfinity(value))
             {
+                // A token at −∞ (refused by a constraint's mask) has no probability to show.
                 continue;
             }
 
@@ -53,8 +54,8 @@ internal static class LogSoftmax
             values[at] = value;
         }
 
-        var top = new TokenAlternative[count];
-        for (var i = 0; i < count; i++)
+        var top = new TokenAlternative[filled];
+        for (var i = 0; i < filled; i++)
         {
             top[i] = new TokenAlternative(ids[i], values[i] - normalizer);
         }
