@@ -13,7 +13,6 @@ public sealed class JsonConstraint
     private JsonConstraint(GrammarNode root)
     {
         Root = root;
-        Masks = new MaskCache();
     }
 
     /// <summary>Any JSON object (<c>response_format: json_object</c>).</summary>
@@ -21,8 +20,6 @@ public sealed class JsonConstraint
 
     internal GrammarNode Root { get; }
 
-    /// <summary>Masks already computed for this grammar, by model vocabulary and matcher state.</summary>
-    internal MaskCache Masks { get; }
 
     /// <summary>A JSON document valid against <paramref name="schema"/> (<c>response_format: json_schema</c>).</summary>
     /// <exception cref="UnsupportedSchemaException">The schema uses a keyword outside the supported subset.</exception>

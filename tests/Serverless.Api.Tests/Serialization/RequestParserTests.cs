@@ -55,7 +55,7 @@ public sealed class RequestParserTests
     [Fact]
     public void Parse_IgnoresUnknownFieldsOfAnyType()
     {
-        var result = ParseChat("""{"model":"m","messages":[{"role":"user","content":"hi"}],"tools":{"x":[1,2]},"store":true,"metadata":null}""");
+        var result = ParseChat("""{"model":"m","messages":[{"role":"user","content":"hi"}],"prediction":{"x":[1,2]},"store":true,"metadata":null}""");
 
         Assert.True(result.Succeeded);
         Assert.Equal("m", result.Value.Model);

@@ -51,8 +51,35 @@ public sealed class MaskTests(ModelsFixture models)
         var state = MatchState.Start(constraint.Root).Step("{\"name\":\"abc"u8, [])!;
         var again = MatchState.Start(constraint.Root).Step("{\"name\":\"xyz def"u8, [])!;
 
-        var first = constraint.Masks.Get(models.Generation.Vocabulary, state);
+        var first = MaskCache.Shared.Get(models.Generation.Vocabulary, state);
 
-        Assert.Same(first, constraint.Masks.Get(models.Generation.Vocabulary, again));
+        Assert.Same(first, MaskCache.Shared.Get(models.Generation.Vocabulary, again));
+    }
+
+    [Fact]
+    public void TheMaskCache_StaysWithinItsBytes_HoweverManySchemasAndStatesComeIn()
+    {
+        var cache = new MaskCache(capacityBytes: 2 * 1024 * 1024);
+        var vocabulary = models.Generation.Vocabulary;
+        var peak = 0L;
+        var computed = 0L;
+        for (var i = 0; i < 40; i++)
+        {
+            // Every schema is new, as a hostile tenant would send them, and each key prefix is a new state.
+            var constraint = Documents.Schema($$$"""{"type":"object","properties":{"k{{{i}}}":{"type":"integer","minimum":{{{i}}},"maximum":{{{i + 1000}}}}},"required":["k{{{i}}}"]}""");
+            var state = MatchState.Start(constraint.Root);
+            foreach (var b in Encoding.UTF8.GetBytes($"{{\"k{i}\":{i + 5}"))
+            {
+                var entry = cache.Get(vocabulary, state);
+                computed += (entry.Allowed.Length + entry.Growing.Length) * 8L;
+                peak = Math.Max(peak, cache.Bytes);
+                state = state.Step(b, [])!;
+            }
+        }
+
+        Assert.True(computed > 4 * 1024 * 1024, $"only {computed} bytes of masks: the bound was never reached");
+        Assert.InRange(peak, 1, 2 * 1024 * 1024);
+        Assert.True(cache.Count > 0);
+        Assert.Equal(cache.Get(vocabulary, MatchState.Start(Documents.Schema(Schema).Root)).Allowed, MaskCache.Shared.Get(vocabulary, MatchState.Start(Documents.Schema(Schema).Root)).Allowed);
     }
 }

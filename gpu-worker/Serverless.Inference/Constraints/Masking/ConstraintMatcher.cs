@@ -19,7 +19,7 @@ internal sealed class ConstraintMatcher(JsonConstraint constraint, TokenVocabula
     /// <summary>Copies <paramref name="logits"/> into <paramref name="masked"/> with every refused token at −∞.</summary>
     public void Mask(ReadOnlySpan<float> logits, Span<float> masked, int tokensLeft)
     {
-        var entry = constraint.Masks.Get(vocabulary, state);
+        var entry = MaskCache.Shared.Get(vocabulary, state);
         var any = entry.CloseCost >= tokensLeft ? MaskToCompletion(entry, logits, masked) : MaskWithBudget(entry, logits, masked, tokensLeft);
         if (entry.Accepting || !any)
         {
