@@ -26,9 +26,15 @@ public static class JsonSchemaSubset
 
     private static (string Keyword, string Path)? Walk(JsonElement schema, string path, int depth)
     {
-        if (schema.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (schema.ValueKind is JsonValueKind.True)
         {
             return null;
+        }
+
+        if (schema.ValueKind is JsonValueKind.False)
+        {
+            // A schema nothing satisfies cannot be generated.
+            return ("false", path);
         }
 
         if (schema.ValueKind != JsonValueKind.Object || depth > 64)
@@ -52,7 +58,10 @@ public static class JsonSchemaSubset
             var found = property.Name switch
             {
                 "properties" or "$defs" or "definitions" => WalkMembers(property.Value, here, depth),
+                "items" when property.Value.ValueKind == JsonValueKind.Array => ("items (the tuple form)", here),
+                "additionalProperties" when property.Value.ValueKind == JsonValueKind.False => null,
                 "items" or "additionalProperties" => Walk(property.Value, here, depth + 1),
+                "required" => CheckRequired(schema, property.Value, here),
                 "anyOf" => WalkItems(property.Value, here, depth),
                 "type" => CheckType(property.Value, here),
                 _ => null,
@@ -101,6 +110,22 @@ public static class JsonSchemaSubset
         }
 
         return null;
+    }
+
+    /// <summary>Every required name must be a declared property: the grammar writes only declared ones, in order.</summary>
+    private static (string, string)? CheckRequired(JsonElement schema, JsonElement required, string path)
+    {
+        if (required.ValueKind != JsonValueKind.Array || required.EnumerateArray().Any(n => n.ValueKind != JsonValueKind.String))
+        {
+            return ("required (not an array of names)", path);
+        }
+
+        var declared = schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+            ? properties.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return required.EnumerateArray().Select(n => n.GetString()!).FirstOrDefault(n => !declared.Contains(n)) is { } undeclared
+            ? ($"required '{undeclared}' (not among the properties)", path)
+            : null;
     }
 
     private static (string, string)? CheckType(JsonElement type, string path)
