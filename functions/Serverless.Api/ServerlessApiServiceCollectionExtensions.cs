@@ -21,6 +21,7 @@ using Serverless.Api.Storage;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
 using Serverless.Api.Usage;
+using Serverless.Api.Versioning;
 using Serverless.Telemetry;
 
 namespace Serverless.Api;
@@ -76,6 +77,7 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddServerlessJobs(configuration);
         services.AddServerlessBatches(configuration);
 
+        services.TryAddSingleton(new Deprecations(Deprecations.Table));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<WorkerRelay>();

@@ -47,6 +47,11 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
         var request = Normalize(parsed.Value, context);
         RequestTelemetry.Of(context)?.UserSent(UserOf(request));
+        if (context.Features.Get<ApiRoute>() is { } route && services.Deprecations.HasBodyParameters(route.Name))
+        {
+            services.Deprecations.ApplyToBody(context, route, JsonSerializer.SerializeToElement(request, TypeInfo));
+        }
+
         var caller = context.Features.GetRequiredFeature<Caller>();
         var (prepared, error) = await PrepareAsync(request, caller, RequestTelemetry.Of(context), aborted);
         if (error is not null)
