@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches;
+using Serverless.Api.Cors;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.KeyRing;
@@ -77,6 +78,9 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddServerlessJobs(configuration);
         services.AddServerlessBatches(configuration);
 
+        services.AddOptions<CorsOptions>().Bind(configuration.GetSection(CorsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CorsOptions>, CorsOptionsValidator>();
+        services.AddSingleton<CorsPolicy>();
         services.TryAddSingleton(new Deprecations(Deprecations.Table));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();

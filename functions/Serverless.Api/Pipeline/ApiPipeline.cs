@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Api.Auth;
+using Serverless.Api.Cors;
 using Serverless.Api.Routing;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Versioning;
@@ -12,7 +13,7 @@ using Serverless.OpenAI.Http;
 namespace Serverless.Api.Pipeline;
 
 /// <summary>
-/// Runs one request through the steps every route shares: request id, the API version
+/// Runs one request through the steps every route shares: request id, CORS (a preflight ends here), the API version
 /// and deprecation headers, authentication, the route's handler, the single place
 /// where an unexpected exception becomes an OpenAI-shaped 500, and the request's log line, metrics and span.
 /// Both hosts call it, so they behave alike.
@@ -20,6 +21,7 @@ namespace Serverless.Api.Pipeline;
 public sealed partial class ApiPipeline(
     IServiceProvider services,
     ClientAddresses clientAddresses,
+    CorsPolicy cors,
     Deprecations deprecations,
     CallerAuthenticator authenticator,
     RequestRecorder recorder,
@@ -34,6 +36,11 @@ public sealed partial class ApiPipeline(
         using var activity = recorder.Start(context, route);
         try
         {
+            if (cors.Apply(context))
+            {
+                return;
+            }
+
             // Set before anything is written, so every answer (errors, streams) says which version served it.
             var (version, invalidVersion) = ApiVersions.Resolve(context.Request);
             context.Response.Headers[ApiVersions.Header] = version;
