@@ -172,7 +172,13 @@ internal static partial class OpenApiDescription
             schema = new JsonObject { ["allOf"] = new JsonArray(schema, Schema(extension, schemas)) };
         }
 
-        return new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schema } } };
+        var media = new JsonObject { ["schema"] = schema };
+        if (contract.Example is { } example)
+        {
+            media["example"] = JsonNode.Parse(example);
+        }
+
+        return new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = media } };
     }
 
     private static JsonObject Success(OperationContract contract, IDictionary<string, JsonNode> schemas)
@@ -301,7 +307,16 @@ internal static partial class OpenApiDescription
         {
             ["description"] = description,
             ["headers"] = headers,
-            ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Ref(Schemas + "ErrorBody") } },
+            ["content"] = new JsonObject
+            {
+                ["application/json"] = new JsonObject
+                {
+                    ["schema"] = Ref(Schemas + "ErrorBody"),
+                    ["example"] = JsonNode.Parse(retryAfter
+                        ? """{"error":{"message":"Rate limit reached: 60 requests per minute. Please retry after 12 s or ask your administrator to raise the limit.","type":"requests","param":null,"code":"rate_limit_exceeded","current_usage":{"requests_per_min":60,"requests_limit_per_min":60},"retry_after":12}}"""
+                        : """{"error":{"message":"The model 'no-such-model' does not exist or you do not have access to it.","type":"invalid_request_error","param":"model","code":"model_not_found"}}"""),
+                },
+            },
         };
     }
 

@@ -6,7 +6,8 @@ namespace Serverless.Api.OpenApi;
 /// What one method of one route takes and answers, as wire types: the OpenAPI document is written from these and
 /// the route table. <paramref name="Request"/> and <paramref name="Response"/> are the types the handler reads and
 /// writes; <paramref name="Extends"/> is a type whose fields the request adds to <paramref name="Request"/>'s (an async
-/// job's <c>webhook</c>); <paramref name="StreamEvent"/> is the event a <c>stream: true</c> answer sends.
+/// job's <c>webhook</c>); <paramref name="StreamEvent"/> is the event a <c>stream: true</c> answer sends;
+/// <paramref name="Example"/> is a request body, as JSON, that the route accepts.
 /// </summary>
 internal sealed record OperationContract(
     string Summary,
@@ -18,4 +19,5 @@ internal sealed record OperationContract(
     JsonTypeInfo? StreamEvent = null,
     IReadOnlyList<string>? Query = null,
     string? RequestMediaType = null,
-    string? ResponseMediaType = null);
+    string? ResponseMediaType = null,
+    string? Example = null);

@@ -16,17 +16,23 @@ internal static class OperationContracts
 {
     private static readonly string[] Page = ["limit", "after"];
 
+    private const string ChatExample = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":16}""";
+
+    private const string CompletionExample = """{"model":"gpt2-tiny","prompt":"Once upon a time","max_tokens":16}""";
+
+    private const string EmbeddingExample = """{"model":"all-minilm-l6-v2","input":["A man is eating food."]}""";
+
     /// <summary>By route name and upper-case method.</summary>
     public static IReadOnlyDictionary<(string Route, string Method), OperationContract> All { get; } = new Dictionary<(string, string), OperationContract>
     {
         [("ListModels", "GET")] = new("List the models this deployment serves", "Models", Response: OpenAIJsonContext.Default.ModelList),
         [("GetModel", "GET")] = new("Get one model", "Models", Response: OpenAIJsonContext.Default.Model),
-        [("Completions", "POST")] = new("Create a text completion", "Inference", OpenAIJsonContext.Default.CompletionRequest, OpenAIJsonContext.Default.Completion, StreamEvent: OpenAIJsonContext.Default.Completion),
-        [("StreamingCompletions", "POST")] = new("Create a text completion, always streamed", "Inference", OpenAIJsonContext.Default.CompletionRequest, StreamEvent: OpenAIJsonContext.Default.Completion),
-        [("ChatCompletions", "POST")] = new("Create a chat completion", "Inference", OpenAIJsonContext.Default.ChatCompletionRequest, OpenAIJsonContext.Default.ChatCompletion, StreamEvent: OpenAIJsonContext.Default.ChatCompletionChunk),
-        [("Chat", "POST")] = new("Create a chat completion (alias of /v1/chat/completions)", "Inference", OpenAIJsonContext.Default.ChatCompletionRequest, OpenAIJsonContext.Default.ChatCompletion, StreamEvent: OpenAIJsonContext.Default.ChatCompletionChunk),
-        [("StreamingChat", "POST")] = new("Create a chat completion, always streamed", "Inference", OpenAIJsonContext.Default.ChatCompletionRequest, StreamEvent: OpenAIJsonContext.Default.ChatCompletionChunk),
-        [("Embeddings", "POST")] = new("Create embeddings", "Inference", OpenAIJsonContext.Default.EmbeddingRequest, OpenAIJsonContext.Default.EmbeddingList),
+        [("Completions", "POST")] = new("Create a text completion", "Inference", OpenAIJsonContext.Default.CompletionRequest, OpenAIJsonContext.Default.Completion, StreamEvent: OpenAIJsonContext.Default.Completion, Example: CompletionExample),
+        [("StreamingCompletions", "POST")] = new("Create a text completion, always streamed", "Inference", OpenAIJsonContext.Default.CompletionRequest, StreamEvent: OpenAIJsonContext.Default.Completion, Example: CompletionExample),
+        [("ChatCompletions", "POST")] = new("Create a chat completion", "Inference", OpenAIJsonContext.Default.ChatCompletionRequest, OpenAIJsonContext.Default.ChatCompletion, StreamEvent: OpenAIJsonContext.Default.ChatCompletionChunk, Example: ChatExample),
+        [("Chat", "POST")] = new("Create a chat completion (alias of /v1/chat/completions)", "Inference", OpenAIJsonContext.Default.ChatCompletionRequest, OpenAIJsonContext.Default.ChatCompletion, StreamEvent: OpenAIJsonContext.Default.ChatCompletionChunk, Example: ChatExample),
+        [("StreamingChat", "POST")] = new("Create a chat completion, always streamed", "Inference", OpenAIJsonContext.Default.ChatCompletionRequest, StreamEvent: OpenAIJsonContext.Default.ChatCompletionChunk, Example: ChatExample),
+        [("Embeddings", "POST")] = new("Create embeddings", "Inference", OpenAIJsonContext.Default.EmbeddingRequest, OpenAIJsonContext.Default.EmbeddingList, Example: EmbeddingExample),
         [("AdminKeys", "GET")] = new("List API keys", "Admin", Response: AdminJsonContext.Default.KeyList, Query: ["owner", .. Page]),
         [("AdminKeys", "POST")] = new("Create an API key (its secret is shown this once)", "Admin", AdminJsonContext.Default.KeyRequest, AdminJsonContext.Default.KeyObject, 201),
         [("AdminKey", "GET")] = new("Get an API key", "Admin", Response: AdminJsonContext.Default.KeyObject),
@@ -45,9 +51,11 @@ internal static class OperationContracts
         [("AdminPrice", "GET")] = new("Get a model's price", "Admin", Response: PricesJsonContext.Default.PriceObject),
         [("AdminPrice", "PUT")] = new("Set a model's price per 1K tokens", "Admin", PricesJsonContext.Default.PriceRequest, PricesJsonContext.Default.PriceObject),
         [("AdminPrice", "DELETE")] = new("Remove a model's price", "Admin", Response: PricesJsonContext.Default.PriceObject),
-        [("AsyncCompletions", "POST")] = new("Submit a text completion job", "Async jobs", OpenAIJsonContext.Default.CompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields),
+        [("AsyncCompletions", "POST")] = new("Submit a text completion job", "Async jobs", OpenAIJsonContext.Default.CompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields,
+            Example: """{"model":"gpt2-tiny","prompt":"Once upon a time","max_tokens":16,"webhook":"https://example.com/hooks/jobs"}"""),
         [("ListJobs", "GET")] = new("List the caller's jobs", "Async jobs", Response: JobsJsonContext.Default.JobList, Query: Page),
-        [("AsyncChatCompletions", "POST")] = new("Submit a chat completion job", "Async jobs", OpenAIJsonContext.Default.ChatCompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields),
+        [("AsyncChatCompletions", "POST")] = new("Submit a chat completion job", "Async jobs", OpenAIJsonContext.Default.ChatCompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields,
+            Example: """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":16,"webhook":"https://example.com/hooks/jobs","timeout_seconds":600}"""),
         [("AsyncJob", "GET")] = new("Poll a job: its status, then its result and usage", "Async jobs", Response: JobsJsonContext.Default.JobObject),
         [("AsyncJob", "DELETE")] = new("Cancel a job", "Async jobs", Response: JobsJsonContext.Default.JobObject),
         [("AsyncJobCancel", "POST")] = new("Cancel a job", "Async jobs", Response: JobsJsonContext.Default.JobObject),

@@ -100,6 +100,26 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public void EveryRequestExample_IsABodyTheRouteAccepts()
+    {
+        var examples = OperationContracts.All.Values.Where(c => c.Example is not null).ToArray();
+
+        Assert.NotEmpty(examples);
+        Assert.All(examples, contract =>
+        {
+            var body = System.Text.Json.JsonSerializer.Deserialize(contract.Example!, contract.Request!);
+            var error = body switch
+            {
+                Serverless.OpenAI.Chat.ChatCompletionRequest chat => Serverless.OpenAI.Validation.RequestValidator.Validate(chat),
+                Serverless.OpenAI.Completions.CompletionRequest completion => Serverless.OpenAI.Validation.RequestValidator.Validate(completion),
+                Serverless.OpenAI.Embeddings.EmbeddingRequest embedding => Serverless.OpenAI.Validation.RequestValidator.Validate(embedding),
+                _ => throw new InvalidOperationException($"no validator for {contract.Summary}"),
+            };
+            Assert.Null(error);
+        });
+    }
+
+    [Fact]
     public async Task Host_ServesTheDocument_Anonymously()
     {
         using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
