@@ -14,6 +14,7 @@ mkdir -p .artifacts
 
 ensure_node_packages
 ensure_promtool
+ensure_chromium
 ensure_python_packages
 
 echo "==> dotnet build Serverless.sln ($CONFIGURATION, warnings as errors)"

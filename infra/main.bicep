@@ -129,6 +129,9 @@ param allowPublicNetworkAccess bool = false
 @description('Accept the bootstrap admin key (Key Vault secret admin-api-key). Turn it off once an admin key of your own exists (docs/deploy.md).')
 param bootstrapKeyEnabled bool = true
 
+@description('Browser origins allowed to call the API from their pages (CORS), separated by commas, each as a browser sends it (https://app.example.com); empty: CORS off (docs/deploy.md).')
+param corsAllowedOrigins string = ''
+
 @description('Days logs are kept.')
 @minValue(30)
 @maxValue(730)
@@ -632,6 +635,7 @@ module functionApp 'modules/functionApp.bicep' = {
     workerBaseUrl: 'https://${workerApp.outputs.fqdn}/'
     readinessProbesWorker: workerMinReplicas > 0 // a worker that may scale to zero is never woken by /readyz
     bootstrapKeyEnabled: bootstrapKeyEnabled
+    corsAllowedOrigins: corsAllowedOrigins
     keyRingKeyUri: keyVault.outputs.keyRingKeyUri
   }
 }

@@ -63,6 +63,19 @@ ensure_python_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-numpy python3-jinja2 >/dev/null
 }
 
+# Installs Chromium (Debian's chromium package) when it is missing: the CORS test drives a headless browser, which
+# alone enforces CORS, and fails, saying so, without it. Needs root, as CI and these machines run.
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "chromium is missing and installing it needs root: sudo apt-get install chromium (the browser CORS test will fail)" >&2
+    return 0
+  fi
+  echo "==> apt-get install chromium (for the browser CORS test)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+}
+
 # Installs promtool (Debian's prometheus package) when it is missing: the end-to-end tests check the metrics
 # scrapes and the alert rules with it, and fail, saying so, without it. Needs root, as CI and these machines run.
 ensure_promtool() {

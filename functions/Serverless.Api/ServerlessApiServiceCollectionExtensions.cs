@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches;
+using Serverless.Api.Cors;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.KeyRing;
@@ -21,6 +22,7 @@ using Serverless.Api.Storage;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
 using Serverless.Api.Usage;
+using Serverless.Api.Versioning;
 using Serverless.Telemetry;
 
 namespace Serverless.Api;
@@ -76,6 +78,10 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddServerlessJobs(configuration);
         services.AddServerlessBatches(configuration);
 
+        services.AddOptions<CorsOptions>().Bind(configuration.GetSection(CorsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CorsOptions>, CorsOptionsValidator>();
+        services.AddSingleton<CorsPolicy>();
+        services.TryAddSingleton(new Deprecations(Deprecations.Table));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<WorkerRelay>();

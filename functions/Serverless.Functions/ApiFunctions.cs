@@ -127,6 +127,11 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> FileContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FileContent)] HttpRequest request) =>
         ServeAsync(request, "FileContent");
 
+    /// <summary><c>GET /openapi/v1.json</c>.</summary>
+    [Function("OpenApi")]
+    public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
+        ServeAsync(request, "OpenApi");
+
     /// <summary><c>GET /healthz</c>.</summary>
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

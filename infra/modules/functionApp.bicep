@@ -63,6 +63,9 @@ param readinessProbesWorker bool
 @description('Whether the bootstrap admin key (ADMIN_API_KEY) is accepted; turn it off once an admin key of your own exists.')
 param bootstrapKeyEnabled bool
 
+@description('Browser origins allowed to call the API (CORS), separated by commas, such as https://app.example.com; empty: CORS off.')
+param corsAllowedOrigins string
+
 @description('The Key Vault key that wraps the API\'s Data Protection key ring (the per-key webhook secrets\' encryption).')
 param keyRingKeyUri string
 
@@ -181,6 +184,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           {
             name: 'KeyRing__KeyVaultKeyId'
             value: keyRingKeyUri
+          }
+          {
+            name: 'Cors__AllowedOrigins'
+            value: corsAllowedOrigins
           }
         ],
         secretSettings

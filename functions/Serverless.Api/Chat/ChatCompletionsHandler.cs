@@ -28,6 +28,8 @@ internal class ChatCompletionsHandler(ForwardingServices services)
 
     protected override string ModelOf(ChatCompletionRequest request) => request.Model!;
 
+    protected override string? UserOf(ChatCompletionRequest request) => request.User;
+
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Chat;
 
     /// <summary>Tokens allowed for a chat template's markers per message, and once more for the answer's opening.</summary>

@@ -27,6 +27,8 @@ internal class CompletionsHandler(ForwardingServices services)
 
     protected override string ModelOf(CompletionRequest request) => request.Model!;
 
+    protected override string? UserOf(CompletionRequest request) => request.User;
+
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Completion;
 
     protected override TokenEstimate Estimate(CompletionRequest request, Model model)

@@ -9,6 +9,7 @@ using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.Jobs.Http;
 using Serverless.Api.Models;
+using Serverless.Api.OpenApi;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Telemetry;
@@ -110,6 +111,9 @@ public static class ApiRoutes
     /// <summary>Cancel a batch.</summary>
     public const string BatchCancel = "v1/batches/{id}/cancel";
 
+    /// <summary><c>GET</c>: the OpenAPI document (anonymous).</summary>
+    public const string OpenApi = "openapi/v1.json";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -159,6 +163,7 @@ public static class ApiRoutes
         new("Batches", ["GET", "POST"], Batches, typeof(BatchesHandler), RouteAccess.Jobs),
         new("Batch", ["GET"], Batch, typeof(BatchHandler), RouteAccess.Jobs),
         new("BatchCancel", ["POST"], BatchCancel, typeof(BatchHandler), RouteAccess.Jobs),
+        new("OpenApi", ["GET"], OpenApi, typeof(OpenApiHandler), null),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Ready", ["GET"], Ready, typeof(ReadinessHandler), null),
         new("Metrics", ["GET"], Metrics, typeof(MetricsHandler), null),

@@ -46,6 +46,12 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         var request = Normalize(parsed.Value, context);
+        RequestTelemetry.Of(context)?.UserSent(UserOf(request));
+        if (context.Features.Get<ApiRoute>() is { } route && services.Deprecations.HasBodyParameters(route.Name))
+        {
+            services.Deprecations.ApplyToBody(context, route, JsonSerializer.SerializeToElement(request, TypeInfo));
+        }
+
         var caller = context.Features.GetRequiredFeature<Caller>();
         var (prepared, error) = await PrepareAsync(request, caller, RequestTelemetry.Of(context), aborted);
         if (error is not null)
@@ -171,6 +177,9 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
     /// <summary>The model the request names (validation has ensured there is one).</summary>
     protected abstract string ModelOf(TRequest request);
+
+    /// <summary>The request's <c>user</c> field: the caller's end user, for the request log.</summary>
+    protected abstract string? UserOf(TRequest request);
 
     /// <summary>Whether a model can serve this route.</summary>
     protected abstract bool IsCapable(ModelCapabilities capabilities);

@@ -5,6 +5,7 @@ using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Usage;
 using Serverless.Api.Relay;
+using Serverless.Api.Versioning;
 
 namespace Serverless.Api.Routing;
 
@@ -17,4 +18,5 @@ internal sealed record ForwardingServices(
     UsageRecorder Usage,
     TimeProvider Time,
     IOptions<ApiOptions> Api,
-    IOptions<PriceOptions> PriceOptions);
+    IOptions<PriceOptions> PriceOptions,
+    Deprecations Deprecations);

@@ -18,6 +18,8 @@ public sealed class RequestRecorder(ApiMetrics metrics, TimeProvider time, ILogg
 {
     private const int MaxLoggedPathLength = 256;
 
+    private const int MaxLoggedUserAgentLength = 512;
+
     /// <summary>Route templates as metric labels and span names: bounded, unlike the paths callers send.</summary>
     private static readonly FrozenDictionary<string, string> Endpoints = ApiRoutes.All.ToFrozenDictionary(r => r.Name, r => "/" + r.Template);
 
@@ -57,7 +59,9 @@ public sealed class RequestRecorder(ApiMetrics metrics, TimeProvider time, ILogg
             context.TraceIdentifier,
             telemetry.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             ClientIp(context),
+            UserAgent(context),
             context.Features.Get<Caller>()?.KeyId,
+            telemetry.User,
             path.Length > MaxLoggedPathLength ? path[..MaxLoggedPathLength] : path,
             telemetry.Model,
             telemetry.PromptTokens,
@@ -88,6 +92,10 @@ public sealed class RequestRecorder(ApiMetrics metrics, TimeProvider time, ILogg
             }
         }
     }
+
+    private static string? UserAgent(HttpContext context) => context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent
+        ? agent.Length > MaxLoggedUserAgentLength ? agent[..MaxLoggedUserAgentLength] : agent
+        : null;
 
     private static string EndpointOf(ApiRoute route) => Endpoints.TryGetValue(route.Name, out var endpoint) ? endpoint : "/" + route.Template;
 

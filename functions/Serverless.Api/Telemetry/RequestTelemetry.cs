@@ -11,6 +11,9 @@ public sealed class RequestTelemetry(DateTimeOffset receivedAt)
     // A model name comes from the caller until it resolves: bounded, so a log line cannot be made huge.
     private const int MaxModelLength = 256;
 
+    // OpenAI's own bound on the body's user field; a longer one is cut, not refused (the log is no validator).
+    private const int MaxUserLength = 256;
+
     private bool resolved;
 
     /// <summary>When the request arrived.</summary>
@@ -21,6 +24,9 @@ public sealed class RequestTelemetry(DateTimeOffset receivedAt)
 
     /// <summary>The model as a metric label: only a resolved id (callers' names would make unbounded series), else empty.</summary>
     public string ModelLabel => resolved ? Model! : string.Empty;
+
+    /// <summary>The request body's <c>user</c> field (the caller's end user, as OpenAI's API takes it), when one was sent.</summary>
+    public string? User { get; private set; }
 
     /// <summary>Prompt tokens of the answer (for a stream: as of the last event delivered).</summary>
     public int PromptTokens { get; private set; }
@@ -37,6 +43,15 @@ public sealed class RequestTelemetry(DateTimeOffset receivedAt)
         if (!resolved && model is not null)
         {
             Model = model.Length > MaxModelLength ? model[..MaxModelLength] : model;
+        }
+    }
+
+    /// <summary>The request's body named its end user <paramref name="user"/> (null or empty: it named none).</summary>
+    public void UserSent(string? user)
+    {
+        if (!string.IsNullOrEmpty(user))
+        {
+            User = user.Length > MaxUserLength ? user[..MaxUserLength] : user;
         }
     }
 

@@ -12,7 +12,7 @@ namespace Serverless.EndToEnd.Tests.Api;
 public sealed class ObservabilityTests(LocalStackFixture stack)
 {
     private static readonly string[] SeedFields =
-        ["request_id", "timestamp", "client_ip", "user_id", "endpoint", "model", "input_tokens", "output_tokens", "processing_time_ms", "status_code", "error"];
+        ["request_id", "timestamp", "client_ip", "user_agent", "user_id", "user", "endpoint", "model", "input_tokens", "output_tokens", "processing_time_ms", "status_code", "error"];
 
     [Fact]
     public async Task RequestLog_IsOneJsonLinePerRequest_WithExactlyTheSeedsFields_AndNeverThePrompt()
@@ -23,7 +23,8 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
         var (okId, missingId) = ("e2e-log-" + Guid.NewGuid().ToString("N"), "e2e-log-" + Guid.NewGuid().ToString("N"));
         var sent = DateTimeOffset.UtcNow;
 
-        using var ok = await PostAsync(http, "v1/chat/completions", $$"""{"model":"gpt2-tiny","messages":[{"role":"user","content":"{{marker}}"}],"max_tokens":3}""", okId);
+        using var ok = await PostAsync(
+            http, "v1/chat/completions", $$"""{"model":"gpt2-tiny","messages":[{"role":"user","content":"{{marker}}"}],"max_tokens":3,"user":"end-user-42"}""", okId, "observability-tests/1.0");
         using var missing = await PostAsync(http, "v1/chat/completions", """{"model":"no-such-model","messages":[{"role":"user","content":"hi"}]}""", missingId);
         using var answer = JsonDocument.Parse(await ok.Content.ReadAsStringAsync());
         var usage = answer.RootElement.GetProperty("usage");
@@ -32,6 +33,8 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
 
         Assert.Equal(SeedFields, line.EnumerateObject().Select(p => p.Name));
         Assert.Equal(keyId, line.GetProperty("user_id").GetString());
+        Assert.Equal("observability-tests/1.0", line.GetProperty("user_agent").GetString());
+        Assert.Equal("end-user-42", line.GetProperty("user").GetString());
         Assert.Equal("127.0.0.1", line.GetProperty("client_ip").GetString());
         Assert.Equal("/v1/chat/completions", line.GetProperty("endpoint").GetString());
         Assert.Equal("gpt2-tiny", line.GetProperty("model").GetString());
@@ -47,6 +50,7 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
         Assert.Equal(404, refused.GetProperty("status_code").GetInt32());
         Assert.Equal("model_not_found", refused.GetProperty("error").GetString());
         Assert.Equal("no-such-model", refused.GetProperty("model").GetString());
+        Assert.Equal(JsonValueKind.Null, refused.GetProperty("user").ValueKind);
         Assert.Equal(0, refused.GetProperty("input_tokens").GetInt32());
         Assert.DoesNotContain(marker, stack.Api.Output + stack.Worker.Output, StringComparison.Ordinal);
     }
@@ -239,12 +243,17 @@ public sealed class ObservabilityTests(LocalStackFixture stack)
 
     private Task<PrometheusScrape> ScrapeWorkerAsync() => PrometheusScrape.GetAsync(stack.Worker.BaseUrl, bearer: stack.Secrets.WorkerKey);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json, string? requestId = null)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json, string? requestId = null, string? userAgent = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (requestId is not null)
         {
             request.Headers.Add("x-request-id", requestId);
+        }
+
+        if (userAgent is not null)
+        {
+            request.Headers.UserAgent.ParseAdd(userAgent);
         }
 
         var response = await http.SendAsync(request);

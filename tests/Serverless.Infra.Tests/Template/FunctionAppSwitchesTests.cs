@@ -1,14 +1,16 @@
+using Serverless.Api.Cors;
 using Serverless.Api.Health;
 using Serverless.Infra.Tests.Arm;
 
 namespace Serverless.Infra.Tests.Template;
 
-/// <summary>The API's switches the template sets from its parameters: the bootstrap admin key, and whether readiness may call the worker.</summary>
+/// <summary>The API's switches the template sets from its parameters: the bootstrap admin key, whether readiness may call the worker, and the CORS origins.</summary>
 [Collection(CompiledTemplateCollection.Name)]
 public sealed class FunctionAppSwitchesTests(CompiledTemplate compiled)
 {
     private const string BootstrapKeyEnabled = "Auth__BootstrapKeyEnabled";
     private static readonly string ProbeWorker = $"{ReadinessOptions.SectionName}__{nameof(ReadinessOptions.ProbeWorker)}";
+    private static readonly string CorsOrigins = $"{CorsOptions.SectionName}__{nameof(CorsOptions.AllowedOrigins)}";
 
     [Fact]
     public void BootstrapKey_IsAcceptedByDefault_AndTheParameterTurnsItOff()
@@ -23,6 +25,13 @@ public sealed class FunctionAppSwitchesTests(CompiledTemplate compiled)
         Assert.Equal(0L, compiled.Template.Root.Parameter("workerMinReplicas"));
         Assert.Equal("false", Setting(compiled.Template, ProbeWorker));
         Assert.Equal("true", Setting(With("workerMinReplicas", 1L), ProbeWorker));
+    }
+
+    [Fact]
+    public void Cors_IsOffByDefault_AndTheParameterListsTheOrigins()
+    {
+        Assert.Equal(string.Empty, Setting(compiled.Template, CorsOrigins));
+        Assert.Equal("https://app.example.com,https://admin.example.com", Setting(With("corsAllowedOrigins", "https://app.example.com,https://admin.example.com"), CorsOrigins));
     }
 
     private ArmTemplate With(string parameter, object value)
