@@ -13,7 +13,7 @@ public sealed partial class ServerlessClient
     /// the API sent. A transient failure of a poll (429, 5xx, no connection) is waited out like a poll of a running job.
     /// </summary>
     /// <param name="id">The job id.</param>
-    /// <param name="timeout">How long to wait; the last poll is made when it runs out (and may take as long as one call may).</param>
+    /// <param name="timeout">How long to wait; the last poll is made when it runs out (a poll under way then may finish first: each is bounded by the HTTP timeouts).</param>
     /// <param name="cancellationToken">Stops the wait (the job goes on; cancel it with <see cref="CancelJobAsync"/>).</param>
     /// <exception cref="JobWaitTimeoutException">The job did not end within <paramref name="timeout"/>.</exception>
     /// <exception cref="ServerlessApiException">A poll was refused for good (an unknown job is a 404).</exception>
@@ -25,35 +25,25 @@ public sealed partial class ServerlessClient
         AsyncJob? lastSeen = null;
         for (var attempt = 0; ; attempt++)
         {
-            var left = timeout - time.GetElapsedTime(started);
             TimeSpan? retryAfter = null;
-            // Polls before the deadline are cut off at it; the one made at the deadline has the HTTP timeouts alone.
-            using (var pollTimeout = new CancellationTokenSource(left > TimeSpan.Zero ? left : Timeout.InfiniteTimeSpan, time))
-            using (var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pollTimeout.Token))
+            try
             {
-                try
+                (lastSeen, retryAfter) = await GetJobWithRetryAfterAsync(id, cancellationToken).ConfigureAwait(false);
+                if (lastSeen.HasEnded)
                 {
-                    (lastSeen, retryAfter) = await GetJobWithRetryAfterAsync(id, poll.Token).ConfigureAwait(false);
-                    if (lastSeen.HasEnded)
-                    {
-                        return lastSeen;
-                    }
-                }
-                catch (ServerlessApiException e) when (e.IsTransient)
-                {
-                    retryAfter = e.RetryAfter;
-                }
-                catch (HttpRequestException)
-                {
-                    // No answer: waited out like a running job.
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new JobWaitTimeoutException(id, timeout, lastSeen);
+                    return lastSeen;
                 }
             }
+            catch (ServerlessApiException e) when (e.IsTransient)
+            {
+                retryAfter = e.RetryAfter;
+            }
+            catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+            {
+                // No answer in time: waited out like a running job.
+            }
 
-            left = timeout - time.GetElapsedTime(started);
+            var left = timeout - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
                 throw new JobWaitTimeoutException(id, timeout, lastSeen);
