@@ -39,7 +39,7 @@ public sealed class ServerlessApiException : Exception
     /// <summary>The HTTP status of the answer.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>The error's <c>type</c>, for example <c>invalid_request_error</c> or <c>rate_limit_error</c>.</summary>
+    /// <summary>The error's <c>type</c>, for example <c>invalid_request_error</c>, <c>server_error</c>, or on a 429 <c>requests</c>, <c>tokens</c> or <c>insufficient_quota</c>, as OpenAI names them.</summary>
     public string? ErrorType { get; }
 
     /// <summary>The error's <c>code</c>, for example <c>rate_limit_exceeded</c>, <c>insufficient_quota</c> or <c>model_not_found</c>.</summary>

@@ -11,7 +11,7 @@ namespace Serverless.Client.Tests.Errors;
 public sealed class ErrorMappingTests
 {
     private const string RateLimited = """
-        {"error":{"message":"Rate limit reached for requests per minute.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded",
+        {"error":{"message":"Rate limit reached for requests per minute.","type":"requests","param":null,"code":"rate_limit_exceeded",
         "current_usage":{"requests_per_min":3,"requests_limit_per_min":3},"retry_after":42}}
         """;
 
@@ -32,7 +32,7 @@ public sealed class ErrorMappingTests
         var error = await Assert.ThrowsAsync<ServerlessApiException>(() => client.SubmitCompletionAsync(new() { ["model"] = "gpt2-tiny", ["prompt"] = "hi" }));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
-        Assert.Equal("rate_limit_error", error.ErrorType);
+        Assert.Equal("requests", error.ErrorType);
         Assert.Equal("rate_limit_exceeded", error.Code);
         Assert.Null(error.Param);
         Assert.Equal(TimeSpan.FromSeconds(41), error.RetryAfter); // the header first
