@@ -8,9 +8,13 @@ namespace Serverless.Client.Tests;
 internal sealed class ScriptedHandler(params Func<HttpResponseMessage>[] answers) : HttpMessageHandler
 {
     private readonly ConcurrentQueue<HttpRequestMessage> requests = new();
+    private readonly ConcurrentQueue<string> bodies = new();
     private int next;
 
     public IReadOnlyList<HttpRequestMessage> Requests => [.. requests];
+
+    /// <summary>The body of each request (empty without one), read as it was sent.</summary>
+    public IReadOnlyList<string> Bodies => [.. bodies];
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json, TimeSpan? retryAfter = null)
     {
@@ -26,11 +30,12 @@ internal sealed class ScriptedHandler(params Func<HttpResponseMessage>[] answers
     public static string Job(string status, string id = "job_1") =>
         $$"""{"id":"{{id}}","object":"async.job","status":"{{status}}","created":1,"model":"gpt2-tiny","status_url":"http://api/v1/async/completions/{{id}}","endpoint":"/v1/completions","expires_at":2}""";
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         requests.Enqueue(request);
+        bodies.Enqueue(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
         var index = Math.Min(Interlocked.Increment(ref next) - 1, answers.Length - 1);
-        return Task.FromResult(answers[index]());
+        return answers[index]();
     }
 }

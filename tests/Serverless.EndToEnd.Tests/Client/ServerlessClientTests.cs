@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OpenAI.Chat;
 using Serverless.Client;
 using Serverless.Client.Errors;
 using Serverless.Client.Jobs;
@@ -29,15 +30,13 @@ public sealed class ServerlessClientTests(LocalStackFixture stack)
         using var receiver = new WebhookReceiver();
         var (keyId, key, webhookSecret) = await stack.CreateKeyWithWebhookSecretAsync("""{"name":"client-jobs","owner":"client-jobs"}""");
         using var client = new ServerlessClient(Endpoint, key);
-        var request = new JsonObject
-        {
-            ["model"] = LocalStackFixture.ChatModel,
-            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Hello" }),
-            ["max_tokens"] = 8,
-            ["seed"] = 1,
-        };
 
-        var submitted = await client.SubmitChatCompletionAsync(request, new AsyncJobOptions(new Uri(receiver.Url), TimeSpan.FromMinutes(5)));
+        // Built with the OpenAI SDK's own types, as the synchronous call would be.
+        var submitted = await client.SubmitChatCompletionAsync(
+            LocalStackFixture.ChatModel,
+            [new UserChatMessage("Hello")],
+            new ChatCompletionOptions { MaxOutputTokenCount = 8, Temperature = 0 },
+            new AsyncJobOptions(new Uri(receiver.Url), TimeSpan.FromMinutes(5)));
         var job = await client.WaitForCompletionAsync(submitted.Id, Done);
         var call = Assert.Single(await receiver.WaitForCallsAsync(job.Id, 1, Done));
         var verifier = new WebhookVerifier(webhookSecret);
