@@ -10,7 +10,8 @@ public sealed partial class ServerlessClient
     /// <c>expired</c>) and answers it, with its result and usage. Waits between polls grow exponentially with full
     /// jitter (uniform in zero to a ceiling that starts at <see cref="ServerlessClientOptions.PollInitialDelay"/> and
     /// doubles up to <see cref="ServerlessClientOptions.PollMaxDelay"/>), and are never shorter than a <c>Retry-After</c>
-    /// the API sent. A transient failure of a poll (429, 5xx, no connection) is waited out like a poll of a running job.
+    /// the API sent. A transient failure of a poll (429, 5xx, no connection, a timeout, an open circuit) is waited out like
+    /// a poll of a running job.
     /// </summary>
     /// <param name="id">The job id.</param>
     /// <param name="timeout">How long to wait; the last poll is made when it runs out (a poll under way then may finish first: each is bounded by the HTTP timeouts).</param>
@@ -38,9 +39,9 @@ public sealed partial class ServerlessClient
             {
                 retryAfter = e.RetryAfter;
             }
-            catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+            catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException)
             {
-                // No answer in time: waited out like a running job.
+                // No answer, none in time, or an open circuit: waited out like a running job.
             }
 
             var left = timeout - time.GetElapsedTime(started);

@@ -16,7 +16,8 @@ public static class ServerlessClientServiceCollectionExtensions
     /// Registers <see cref="ServerlessClient"/> (transient, over a pooled <see cref="HttpClient"/> with the standard
     /// resilience handler, retrying only what is safe to repeat) and <see cref="ServerlessClientOptions"/>, validated
     /// when the client is first made and at start-up where the host validates options on start. Answers the
-    /// <see cref="HttpClient"/>'s builder, to add handlers or change the resilience settings.
+    /// <see cref="HttpClient"/>'s builder, to add handlers or change the resilience settings. Waits use the registered
+    /// <see cref="TimeProvider"/> (the system clock unless one is registered).
     /// </summary>
     public static IHttpClientBuilder AddServerlessClient(this IServiceCollection services, Action<ServerlessClientOptions> configure)
     {

@@ -103,6 +103,22 @@ public sealed class WaitForCompletionTests
     }
 
     [Fact]
+    public async Task PollsThatGetNoAnswer_AreWaitedOut_UntilTheJobEnds()
+    {
+        var handler = new ScriptedHandler(
+            () => throw new HttpRequestException(HttpRequestError.ConnectionError, "refused"),
+            () => ScriptedHandler.Json(HttpStatusCode.BadGateway, "<html>bad gateway</html>"),
+            Status("succeeded"));
+        var time = new RecordingTimeProvider(new FakeTimeProvider());
+        using var client = Client(handler, time);
+
+        var job = await time.RunAsync(client.WaitForCompletionAsync("job_1", TimeSpan.FromMinutes(1)), TimeSpan.FromMilliseconds(20));
+
+        Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
+        Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task UnknownJob_Is404_NotWaitedOut()
     {
         var handler = new ScriptedHandler(() => ScriptedHandler.Json(HttpStatusCode.NotFound, """{"error":{"message":"No job job_1.","type":"invalid_request_error","param":"id","code":"not_found"}}"""));
