@@ -69,7 +69,7 @@ public sealed class BadInputTests(LocalStackFixture stack)
     public async Task Chat_WithUnknownFieldsOfAnyType_IsServed()
     {
         using var http = stack.CreateHttpClient();
-        const string body = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"hi"}],"max_tokens":2,"tools":{"weird":[1,{"x":null}]},"store":"maybe"}""";
+        const string body = """{"model":"gpt2-tiny","messages":[{"role":"user","content":"hi"}],"max_tokens":2,"prediction":{"weird":[1,{"x":null}]},"store":"maybe"}""";
 
         using var response = await http.PostAsync(Chat, new StringContent(body, Encoding.UTF8, "application/json"));
 
