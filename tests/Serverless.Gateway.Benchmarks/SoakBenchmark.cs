@@ -22,7 +22,7 @@ internal static class SoakBenchmark
         await using var stack = await MeteredStack.StartAsync(instant?.BaseUrl ?? worker!.BaseUrl, secrets);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"soak: {minutes} min at {rate}/s of metered requests (chat and text completions, whole and streamed, in turn; max_tokens 2) " +
-            $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny and llama-tiny)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
+            $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny and llama-tiny; also a forced tool call and a json_schema answer, max_tokens 24)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
 
         using (var warm = stack.Client(stack.WarmUpKey, MaxInFlight, MeteredRequest.Timeout))
         {
