@@ -54,7 +54,8 @@ verify() {
 # an answer lost after the API took the job would run (and bill) it twice; list your jobs first.
 submitted=$(curl -sS --fail-with-body "$base/async/chat/completions" \
   -H "Authorization: Bearer $OPENAI_API_KEY" -H 'Content-Type: application/json' \
-  -d "{\"model\":\"$model\",\"messages\":[{\"role\":\"user\",\"content\":\"Write a haiku about queues.\"}],\"max_tokens\":16,\"webhook\":\"$webhook\"}")
+  -d "{\"model\":\"$model\",\"messages\":[{\"role\":\"user\",\"content\":\"Write a haiku about queues.\"}],\"max_tokens\":16,\"webhook\":\"$webhook\"}") ||
+  { echo "$submitted" >&2; exit 1; }
 id=$(jq -r .id <<<"$submitted")
 echo "submitted $id: $(jq -r .status <<<"$submitted")"
 
@@ -69,4 +70,5 @@ job=$(cat "$calls/1/body")
 jq -r '"\(.id) \(.status): \(.result.choices[0].message.content | tojson) (\(.usage.total_tokens) tokens)"' <<<"$job"
 
 # Polling works too, for a client that cannot take calls.
-curl -sS --fail-with-body "$base/async/completions/$id" -H "Authorization: Bearer $OPENAI_API_KEY" | jq -r '"polled: \(.status)"'
+polled=$(curl -sS --fail-with-body "$base/async/completions/$id" -H "Authorization: Bearer $OPENAI_API_KEY") || { echo "$polled" >&2; exit 1; }
+echo "polled: $(jq -r .status <<<"$polled")"

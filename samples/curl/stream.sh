@@ -8,7 +8,7 @@ model=${MODEL:-gpt2-tiny}
 # -N: hand each event over as it arrives. A chunk's text is in .choices[0].delta.content; with include_usage a
 # last chunk carries the usage of the whole answer.
 ended=no
-while IFS= read -r line; do
+while IFS= read -r line || [ -n "$line" ]; do
   case $line in
     'data: [DONE]') ended=yes ;;
     'data: '*) jq -j '(.choices[0].delta.content // empty), (.usage // empty | "\n\(.completion_tokens) tokens streamed")' <<<"${line#data: }" ;;

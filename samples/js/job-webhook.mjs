@@ -12,7 +12,8 @@ const model = process.env.MODEL ?? 'gpt2-tiny';
 
 // 1. The receiver: verify the raw body before trusting it, answer 2xx quickly (the API retries anything else).
 let resolveJob;
-const delivered = new Promise((resolve) => { resolveJob = resolve; });
+let rejectJob;
+const delivered = new Promise((resolve, reject) => { resolveJob = resolve; rejectJob = reject; });
 const receiver = http.createServer(async (request, response) => {
   const chunks = [];
   for await (const chunk of request) chunks.push(chunk);
@@ -22,8 +23,9 @@ const receiver = http.createServer(async (request, response) => {
     response.writeHead(200).end();
     resolveJob(job);
   } catch (error) {
-    console.error(`refused a call: ${error.message}`);
     response.writeHead(400).end();
+    // A real receiver goes on serving; this sample stops: the likeliest cause is the wrong secret.
+    rejectJob(new Error(`a webhook call did not verify (is OPENAI_WEBHOOK_SECRET this key's webhook_secret?): ${error.message}`));
   }
 });
 await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));

@@ -17,7 +17,7 @@ from openai import InvalidWebhookSignatureError, OpenAI
 # The SDK reads OPENAI_WEBHOOK_SECRET too, for client.webhooks.verify_signature.
 client = OpenAI()
 model = os.environ.get("MODEL", "gpt2-tiny")
-delivered: "queue.Queue[dict]" = queue.Queue()
+delivered: "queue.Queue[dict | Exception]" = queue.Queue()
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -28,9 +28,10 @@ class Receiver(BaseHTTPRequestHandler):
         try:
             client.webhooks.verify_signature(body, dict(self.headers))
         except (InvalidWebhookSignatureError, ValueError) as error:  # a bad signature or timestamp; a missing header
-            print(f"refused a call: {error}")
             self.send_response(400)
             self.end_headers()
+            # A real receiver goes on serving; this sample stops: the likeliest cause is the wrong secret.
+            delivered.put(error)
             return
         self.send_response(200)
         self.end_headers()
@@ -63,6 +64,8 @@ try:
         job = delivered.get(timeout=120)
     except queue.Empty:
         raise SystemExit(f"no webhook call for {submitted['id']} within 2 minutes")
+    if isinstance(job, Exception):
+        raise SystemExit(f"a webhook call did not verify (is OPENAI_WEBHOOK_SECRET this key's webhook_secret?): {job}")
     if job["id"] != submitted["id"] or job["status"] != "succeeded":
         raise SystemExit(f"job {job['id']} {job['status']}: {job.get('error')}")
 

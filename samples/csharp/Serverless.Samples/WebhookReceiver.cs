@@ -26,7 +26,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
             if (result != WebhookVerificationResult.Valid)
             {
-                Console.Error.WriteLine($"refused a call: {result}");
+                // A real receiver goes on serving; this sample stops waiting: the likeliest cause is the wrong secret.
+                jobs.Writer.TryComplete(new InvalidOperationException($"A webhook call did not verify ({result}): is OPENAI_WEBHOOK_SECRET this key's webhook_secret?"));
                 return Results.BadRequest();
             }
 
@@ -50,7 +51,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>The job of the next verified call, or a <see cref="TimeoutException"/> when none comes within <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// The job of the next verified call; a <see cref="TimeoutException"/> when none comes within <paramref name="timeout"/>,
+    /// a <see cref="ChannelClosedException"/> once a call did not verify.
+    /// </summary>
     public async Task<AsyncJob> NextJobAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
