@@ -15,6 +15,7 @@ trap 'exit 143' TERM
 
 # 1. A receiver. Bash cannot listen on a port, so a few lines of Node.js stand in for your web server: each call's
 # webhook-id, webhook-timestamp and webhook-signature headers and its raw body go to a file each in $calls/<n>/.
+# (It answers 200 at once; a real receiver verifies first and answers 400 to a call that does not verify.)
 node -e '
   const fs = require("fs"), http = require("http"), dir = process.argv[1];
   let n = 0;
