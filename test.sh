@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds with warnings as errors, runs the .NET test projects (unit, integration, end to end
 # with the official OpenAI .NET SDK), then starts the local stack with ./run.sh and drives it with the official
-# OpenAI JS SDK and the deployment smoke command (scripts/smoke.sh). Installs what it needs (npm ci, NuGet
-# restore) and starts every service itself.
+# OpenAI JS SDK, the deployment smoke command (scripts/smoke.sh) and the samples (scripts/samples.sh). Installs what
+# it needs (npm ci, NuGet restore) and starts every service itself.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -16,6 +16,7 @@ ensure_node_packages
 ensure_promtool
 ensure_chromium
 ensure_python_packages
+ensure_sample_tools
 
 echo "==> dotnet build Serverless.sln ($CONFIGURATION, warnings as errors)"
 dotnet build Serverless.sln -c "$CONFIGURATION" -nologo -v quiet
@@ -33,13 +34,14 @@ grep -E '(Passed|Failed)!|^\s*Failed |error|Test Run Aborted|Test host process c
 [ -f .artifacts/fuzz-summary.txt ] && { cat .artifacts/fuzz-summary.txt; echo; }
 
 echo "==> the local stack (./run.sh) driven by the OpenAI JS SDK"
-rm -rf .artifacts/stack-data .artifacts/stack-logs
+rm -rf .artifacts/stack-data .artifacts/stack-logs .artifacts/samples.log
 export ADMIN_API_KEY="sk-admin-test-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 API_PORT=17071 WORKER_PORT=18081 AZURITE_BLOB_PORT=20000 SKIP_BUILD=1 LOG_DIR=.artifacts/stack-logs DATA_DIR=.artifacts/stack-data \
   ./run.sh >.artifacts/run-sh.log 2>&1 &
 stack=$!
 js_status=1
 smoke_status=1
+samples_status=1
 for _ in $(seq 1 600); do
   if [ -f .artifacts/stack-logs/ready ]; then
     set +e # a failure is counted below, not an exit before the summary
@@ -49,6 +51,10 @@ for _ in $(seq 1 600); do
     echo "==> scripts/smoke.sh against the local stack"
     scripts/smoke.sh http://127.0.0.1:17071 "$ADMIN_API_KEY" 2>&1 | tee .artifacts/smoke.log
     smoke_status=${PIPESTATUS[0]}
+    # The samples users start from (samples/: curl, JS, C#; the C# one built above with the solution).
+    echo "==> scripts/samples.sh against the local stack"
+    SKIP_BUILD=1 CONFIGURATION=$CONFIGURATION scripts/samples.sh http://127.0.0.1:17071 "$ADMIN_API_KEY" 2>&1 | tee .artifacts/samples.log
+    samples_status=${PIPESTATUS[0]}
     set -e
     break
   fi
@@ -68,6 +74,9 @@ js_failed=$(grep -oE '^# fail [0-9]+' .artifacts/js-test.log 2>/dev/null | awk '
 smoke_passed=$(grep -oE '^smoke: [0-9]+ passed' .artifacts/smoke.log 2>/dev/null | awk '{print $2}' || true)
 smoke_failed=$(grep -E '^smoke: ' .artifacts/smoke.log 2>/dev/null | grep -oE '[0-9]+ failed' | awk '{print $1}' || true)
 [ "$smoke_status" = 0 ] || smoke_failed=$(( ${smoke_failed:-0} > 0 ? ${smoke_failed:-0} : 1 ))
+samples_passed=$(grep -oE '^samples: [0-9]+ passed' .artifacts/samples.log 2>/dev/null | awk '{print $2}' || true)
+samples_failed=$(grep -E '^samples: ' .artifacts/samples.log 2>/dev/null | grep -oE '[0-9]+ failed' | awk '{print $1}' || true)
+[ "$samples_status" = 0 ] || samples_failed=$(( ${samples_failed:-0} > 0 ? ${samples_failed:-0} : 1 ))
 if grep -q 'Test Run Aborted' .artifacts/dotnet-test.log; then
   echo "a test host crashed, so the rest of its tests did not run (see .artifacts/dotnet-test.log)"
   failed=$((failed + 1))
@@ -75,5 +84,6 @@ fi
 echo "dotnet: $passed passed, $failed failed"
 echo "js: ${js_passed:-0} passed, ${js_failed:-0} failed"
 echo "smoke: ${smoke_passed:-0} passed, ${smoke_failed:-0} failed"
-echo "tests: $((passed + ${js_passed:-0} + ${smoke_passed:-0})) passed, $((failed + ${js_failed:-0} + ${smoke_failed:-0})) failed"
-[ "$dotnet_status" = 0 ] && [ "$js_status" = 0 ] && [ "$smoke_status" = 0 ]
+echo "samples: ${samples_passed:-0} passed, ${samples_failed:-0} failed"
+echo "tests: $((passed + ${js_passed:-0} + ${smoke_passed:-0} + ${samples_passed:-0})) passed, $((failed + ${js_failed:-0} + ${smoke_failed:-0} + ${samples_failed:-0})) failed"
+[ "$dotnet_status" = 0 ] && [ "$js_status" = 0 ] && [ "$smoke_status" = 0 ] && [ "$samples_status" = 0 ]

@@ -76,6 +76,19 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 }
 
+# Installs jq and openssl when missing: the curl samples (samples/curl, run by scripts/samples.sh) read JSON with jq
+# and check webhook signatures with openssl. Needs root, as CI and these machines run.
+ensure_sample_tools() {
+  command -v jq >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "jq or openssl is missing and installing them needs root: sudo apt-get install jq openssl (the curl samples will fail)" >&2
+    return 0
+  fi
+  echo "==> apt-get install jq openssl (for the curl samples)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jq openssl >/dev/null
+}
+
 # Installs promtool (Debian's prometheus package) when it is missing: the end-to-end tests check the metrics
 # scrapes and the alert rules with it, and fail, saying so, without it. Needs root, as CI and these machines run.
 ensure_promtool() {
