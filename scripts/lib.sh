@@ -49,55 +49,41 @@ require_free_port() {
   fi
 }
 
-# Installs Debian's python3-numpy and python3-jinja2 when /usr/bin/python3 cannot import them: the inference tests
-# check the engine against a numpy implementation of each architecture and the chat-template interpreter against
-# jinja2. Needs root, as CI and these machines run.
+# Installs Debian packages for a purpose the tests need, or says how when not root (the tests that need them then
+# fail, saying so). The package lists are fetched once per run however many installs follow.
+apt_install() {
+  local purpose=$1
+  shift
+  if [ "$(id -u)" != 0 ]; then
+    echo "$* missing and installing needs root: sudo apt-get install $* ($purpose will fail)" >&2
+    return 0
+  fi
+  echo "==> apt-get install $* ($purpose)"
+  if [ -z "${APT_LISTS_FRESH:-}" ]; then
+    apt-get update -qq
+    APT_LISTS_FRESH=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# python3-numpy and python3-jinja2 for /usr/bin/python3: the inference tests check the engine against a numpy
+# implementation of each architecture and the chat-template interpreter against jinja2.
 ensure_python_packages() {
-  /usr/bin/python3 -c 'import numpy, jinja2' >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "python3-numpy and python3-jinja2 are missing and installing them needs root: sudo apt-get install python3-numpy python3-jinja2 (the reference tests will fail)" >&2
-    return 0
-  fi
-  echo "==> apt-get install python3-numpy python3-jinja2 (reference checks)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-numpy python3-jinja2 >/dev/null
+  /usr/bin/python3 -c 'import numpy, jinja2' >/dev/null 2>&1 || apt_install "the reference checks" python3-numpy python3-jinja2
 }
 
-# Installs Chromium (Debian's chromium package) when it is missing: the CORS test drives a headless browser, which
-# alone enforces CORS, and fails, saying so, without it. Needs root, as CI and these machines run.
+# Chromium (Debian's chromium package): the CORS and docs tests drive a headless browser, which alone enforces CORS.
 ensure_chromium() {
-  command -v chromium >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "chromium is missing and installing it needs root: sudo apt-get install chromium (the browser CORS test will fail)" >&2
-    return 0
-  fi
-  echo "==> apt-get install chromium (for the browser CORS test)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  command -v chromium >/dev/null 2>&1 || apt_install "the browser tests" chromium
 }
 
-# Installs jq and openssl when missing: the curl samples (samples/curl, run by scripts/samples.sh) read JSON with jq
-# and check webhook signatures with openssl. Needs root, as CI and these machines run.
+# jq and openssl: the curl samples (samples/curl, run by scripts/samples.sh) read JSON with jq and check webhook
+# signatures with openssl.
 ensure_sample_tools() {
-  command -v jq >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "jq or openssl is missing and installing them needs root: sudo apt-get install jq openssl (the curl samples will fail)" >&2
-    return 0
-  fi
-  echo "==> apt-get install jq openssl (for the curl samples)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jq openssl >/dev/null
+  { command -v jq && command -v openssl; } >/dev/null 2>&1 || apt_install "the curl samples" jq openssl
 }
 
-# Installs promtool (Debian's prometheus package) when it is missing: the end-to-end tests check the metrics
-# scrapes and the alert rules with it, and fail, saying so, without it. Needs root, as CI and these machines run.
+# promtool (Debian's prometheus package): the end-to-end tests check the metrics scrapes and the alert rules with it.
 ensure_promtool() {
-  command -v promtool >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "promtool is missing and installing it needs root: sudo apt-get install prometheus (the Prometheus tests will fail)" >&2
-    return 0
-  fi
-  echo "==> apt-get install prometheus (for promtool)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  command -v promtool >/dev/null 2>&1 || apt_install "the Prometheus tests" prometheus
 }
