@@ -132,6 +132,16 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
         ServeAsync(request, "OpenApi");
 
+    /// <summary><c>GET /docs</c>.</summary>
+    [Function("Docs")]
+    public Task<IActionResult> Docs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Docs)] HttpRequest request) =>
+        ServeAsync(request, "Docs");
+
+    /// <summary><c>GET /docs/{asset}</c>.</summary>
+    [Function("DocsAsset")]
+    public Task<IActionResult> DocsAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DocsAsset)] HttpRequest request) =>
+        ServeAsync(request, "DocsAsset");
+
     /// <summary><c>GET /healthz</c>.</summary>
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

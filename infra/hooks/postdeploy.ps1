@@ -22,6 +22,7 @@ Remove-Item -Recurse -Force $publishDir, $package -ErrorAction SilentlyContinue
 New-Item -ItemType Directory -Force $publishDir | Out-Null
 
 Write-Host 'Publishing the API...'
+Invoke-Checked { npm ci --no-audit --no-fund --loglevel=error }
 Invoke-Checked { dotnet publish functions/Serverless.Functions/Serverless.Functions.csproj -c Release -o $publishDir --nologo }
 Compress-Archive -Path "$publishDir/*" -DestinationPath $package
 

@@ -2,7 +2,8 @@
 # azd postdeploy: deploy the API and move the queue-mode job onto the worker image azd just pushed.
 # The Functions app runs from a package blob read with its managed identity (no storage key, no Azure Files),
 # so deploying it is: publish, zip, upload the blob, restart, sync triggers.
-# Needs the .NET SDK, zip and the Azure CLI, signed in (`az login`). Runs from the repository root.
+# Needs the .NET SDK, Node.js (`npm ci`: the docs page embeds Swagger UI from node_modules), zip and the Azure
+# CLI, signed in (`az login`). Runs from the repository root.
 set -eu
 
 retry() {
@@ -23,6 +24,7 @@ rm -rf "$publish_dir" "$package"
 mkdir -p "$publish_dir"
 
 echo "Publishing the API..."
+npm ci --no-audit --no-fund --loglevel=error
 dotnet publish functions/Serverless.Functions/Serverless.Functions.csproj -c Release -o "$publish_dir" --nologo
 (cd "$publish_dir" && zip -q -r ../serverless-functions.zip .)
 

@@ -17,15 +17,11 @@ internal static partial class Chromium
     /// </summary>
     public static async Task<(string Text, string BrowserLog)> ReadElementAsync(Uri url, string elementId, TimeSpan budget)
     {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, "chromium"))
-            .FirstOrDefault(File.Exists);
-        Assert.True(path is not null, "chromium is not installed, so the browser tests cannot run: apt-get install chromium (./test.sh does it when missing).");
-
+        var path = Executable();
         var profile = Directory.CreateTempSubdirectory("serverless-chromium-");
         try
         {
-            var info = new ProcessStartInfo(path!)
+            var info = new ProcessStartInfo(path)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -64,6 +60,16 @@ internal static partial class Chromium
         {
             profile.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The <c>chromium</c> on the PATH; fails the test when there is none.</summary>
+    public static string Executable()
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "chromium"))
+            .FirstOrDefault(File.Exists);
+        Assert.True(path is not null, "chromium is not installed, so the browser tests cannot run: apt-get install chromium (./test.sh does it when missing).");
+        return path!;
     }
 
     private static Regex ElementText(string id) => new($"id=\"{Regex.Escape(id)}\"[^>]*>(.*?)</", RegexOptions.Singleline);

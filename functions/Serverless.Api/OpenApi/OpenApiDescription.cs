@@ -13,7 +13,7 @@ namespace Serverless.Api.OpenApi;
 /// <summary>
 /// The OpenAPI 3.1 document of the API, written from the route table (<see cref="ApiRoutes"/>), the wire types of
 /// each operation (<see cref="OperationContracts"/>, their schemas exported from the source-generated JSON
-/// contexts), the API versions and the deprecation table; nothing in it is maintained by hand.
+/// contexts), the webhooks the API calls, the API versions and the deprecation table; nothing in it is maintained by hand.
 /// </summary>
 internal static partial class OpenApiDescription
 {
@@ -47,6 +47,7 @@ internal static partial class OpenApiDescription
         }
 
         Schema(OpenAIJsonContext.Default.ErrorBody, schemas);
+        var webhooks = Webhooks(schemas);
         return new JsonObject
         {
             ["openapi"] = "3.1.1",
@@ -59,6 +60,7 @@ internal static partial class OpenApiDescription
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["paths"] = paths,
+            ["webhooks"] = webhooks,
             ["components"] = new JsonObject
             {
                 ["schemas"] = new JsonObject(schemas.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),

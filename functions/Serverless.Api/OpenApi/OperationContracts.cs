@@ -69,6 +69,8 @@ internal static class OperationContracts
         [("Batch", "GET")] = new("Get a batch", "Batch", Response: BatchesJsonContext.Default.BatchObject),
         [("BatchCancel", "POST")] = new("Cancel a batch", "Batch", Response: BatchesJsonContext.Default.BatchObject),
         [("OpenApi", "GET")] = new("This OpenAPI document", "Operations", ResponseMediaType: "application/json"),
+        [("Docs", "GET")] = new("Interactive docs of this document (Swagger UI): paste a key under Authorize, then try a call", "Operations", ResponseMediaType: "text/html"),
+        [("DocsAsset", "GET")] = new("The docs page's scripts and styles", "Operations", ResponseMediaType: "application/octet-stream"),
         [("Health", "GET")] = new("Liveness", "Operations", ResponseMediaType: "application/json"),
         [("Ready", "GET")] = new("Readiness: storage and the worker reachable (503 when not)", "Operations", Response: HealthJsonContext.Default.ReadinessReport),
         [("Metrics", "GET")] = new("Prometheus metrics (an admin key or the metrics token)", "Operations", ResponseMediaType: "text/plain"),

@@ -3,6 +3,7 @@ using Serverless.Api.Auth;
 using Serverless.Api.Batches.Http;
 using Serverless.Api.Chat;
 using Serverless.Api.Completions;
+using Serverless.Api.Docs;
 using Serverless.Api.Embeddings;
 using Serverless.Api.Files;
 using Serverless.Api.Health;
@@ -114,6 +115,12 @@ public static class ApiRoutes
     /// <summary><c>GET</c>: the OpenAPI document (anonymous).</summary>
     public const string OpenApi = "openapi/v1.json";
 
+    /// <summary><c>GET</c>: the interactive API docs (Swagger UI on the OpenAPI document; anonymous).</summary>
+    public const string Docs = "docs";
+
+    /// <summary><c>GET</c>: the docs page's scripts and styles (anonymous).</summary>
+    public const string DocsAsset = "docs/{asset}";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -164,6 +171,8 @@ public static class ApiRoutes
         new("Batch", ["GET"], Batch, typeof(BatchHandler), RouteAccess.Jobs),
         new("BatchCancel", ["POST"], BatchCancel, typeof(BatchHandler), RouteAccess.Jobs),
         new("OpenApi", ["GET"], OpenApi, typeof(OpenApiHandler), null),
+        new("Docs", ["GET"], Docs, typeof(DocsHandler), null),
+        new("DocsAsset", ["GET"], DocsAsset, typeof(DocsHandler), null),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Ready", ["GET"], Ready, typeof(ReadinessHandler), null),
         new("Metrics", ["GET"], Metrics, typeof(MetricsHandler), null),

@@ -72,6 +72,25 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public void Webhooks_DescribeTheJobCallback_ItsSignatureHeaders_TheJobObjectItCarries_AndWhatA2xxMeans()
+    {
+        var (document, _) = Microsoft.OpenApi.OpenApiDocument.Parse(OpenApiDescription.Json, "json");
+
+        var callback = document!.Webhooks!["asyncJobEnded"].Operations![HttpMethod.Post];
+        var headers = callback.Parameters!.Where(p => p.In == ParameterLocation.Header).ToArray();
+        Assert.Equal(["webhook-id", "webhook-timestamp", "webhook-signature"], headers.Select(h => h.Name));
+        Assert.All(headers, h => Assert.True(h.Required));
+        var body = callback.RequestBody!.Content!["application/json"].Schema;
+        Assert.Equal("JobObject", Assert.IsType<OpenApiSchemaReference>(body).Reference.Id);
+        Assert.Contains("result", body!.Properties!.Keys);
+        Assert.Contains("2XX", callback.Responses!.Keys);
+        Assert.Contains("repeated", callback.Responses["default"].Description, StringComparison.Ordinal);
+        Assert.Contains("HMAC-SHA256", callback.Description, StringComparison.Ordinal);
+        var batch = document.Webhooks["batchEnded"].Operations![HttpMethod.Post].RequestBody!.Content!["application/json"].Schema;
+        Assert.Equal("BatchObject", Assert.IsType<OpenApiSchemaReference>(batch).Reference.Id);
+    }
+
+    [Fact]
     public void ADeprecatedRouteOrQueryParameter_IsMarkedDeprecated_AndNothingElse()
     {
         var link = new Uri("https://docs.example.test/changelog");

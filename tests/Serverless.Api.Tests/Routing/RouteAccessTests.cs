@@ -76,6 +76,8 @@ public sealed class RouteAccessTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["Batch GET"] = JobReaders,
         ["BatchCancel POST"] = JobReaders,
         ["OpenApi GET"] = null,
+        ["Docs GET"] = null,
+        ["DocsAsset GET"] = null,
         ["Health GET"] = null,
         ["Ready GET"] = null,
         ["Metrics GET"] = null,
