@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Serverless.Inference.Chat.Jinja;
 
 namespace Serverless.Inference.Chat;
@@ -60,7 +59,7 @@ internal sealed class JinjaChatTemplate(JinjaTemplate template, string? bosToken
             {
                 ["id"] = call.Id,
                 ["type"] = "function",
-                ["function"] = new Dictionary<string, object?> { ["name"] = call.Name, ["arguments"] = Arguments(call.Arguments) },
+                ["function"] = new Dictionary<string, object?> { ["name"] = call.Name, ["arguments"] = ToolPrompt.ParseArguments(call.Arguments) ?? (object)call.Arguments },
             }).ToList();
         }
 
@@ -70,18 +69,5 @@ internal sealed class JinjaChatTemplate(JinjaTemplate template, string? bosToken
         }
 
         return message;
-    }
-
-    private static object? Arguments(string arguments)
-    {
-        try
-        {
-            using var parsed = JsonDocument.Parse(arguments);
-            return parsed.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return arguments;
-        }
     }
 }

@@ -87,17 +87,21 @@ internal static class ToolPrompt
         return turn with { Content = text.ToString(), ToolCalls = [] };
     }
 
-    /// <summary>The arguments as written when they are JSON; anything else as a JSON string, so the written call stays JSON.</summary>
-    private static string ArgumentsJson(string arguments)
+    /// <summary>A call's arguments as JSON when they are JSON (models write them so), else null: OpenAI sends them as text.</summary>
+    public static JsonElement? ParseArguments(string arguments)
     {
         try
         {
             using var parsed = JsonDocument.Parse(arguments);
-            return parsed.RootElement.GetRawText();
+            return parsed.RootElement.Clone();
         }
         catch (JsonException)
         {
-            return JsonSerializer.Serialize(arguments, ToolPromptJsonContext.Default.String);
+            return null;
         }
     }
+
+    /// <summary>The arguments as written when they are JSON; anything else as a JSON string, so the written call stays JSON.</summary>
+    private static string ArgumentsJson(string arguments) =>
+        ParseArguments(arguments)?.GetRawText() ?? JsonSerializer.Serialize(arguments, ToolPromptJsonContext.Default.String);
 }

@@ -5,7 +5,6 @@ namespace Serverless.Inference.Chat;
 
 /// <summary>Serializes the tool descriptions written into prompts.</summary>
 [JsonSerializable(typeof(Dictionary<string, object?>))]
-[JsonSerializable(typeof(Dictionary<string, object?>[]))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ToolPromptJsonContext : JsonSerializerContext;
