@@ -12,10 +12,14 @@ internal sealed class PollingBackoff(TimeSpan initial, TimeSpan max, Func<double
     public TimeSpan Ceiling(int attempt) =>
         TimeSpan.FromTicks((long)Math.Min(max.Ticks, initial.Ticks * Math.Pow(2, Math.Min(attempt, 62))));
 
-    /// <summary>The wait after poll <paramref name="attempt"/>: full jitter under the ceiling, at least <paramref name="retryAfter"/>.</summary>
+    /// <summary>
+    /// The wait after poll <paramref name="attempt"/>: full jitter under the ceiling in whole milliseconds, never under
+    /// 1 ms (<see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> counts whole milliseconds and would not
+    /// wait at all for less), and at least <paramref name="retryAfter"/>.
+    /// </summary>
     public TimeSpan Delay(int attempt, TimeSpan? retryAfter = null)
     {
-        var jittered = TimeSpan.FromTicks((long)(Ceiling(attempt).Ticks * next()));
+        var jittered = TimeSpan.FromMilliseconds(Math.Max(1, Math.Floor(Ceiling(attempt).TotalMilliseconds * next())));
         return retryAfter is { } floor && floor > jittered ? floor : jittered;
     }
 }

@@ -21,11 +21,23 @@ public sealed class PollingBackoffTests
 
         var delays = Enumerable.Range(0, 10_000).Select(_ => backoff.Delay(4).TotalMilliseconds).ToArray();
 
-        Assert.All(delays, d => Assert.InRange(d, 0, 1600));
-        Assert.InRange(delays.Min(), 0, 16); // full jitter reaches down to zero, not half the ceiling
+        Assert.All(delays, d => Assert.InRange(d, 1, 1600));
+        Assert.InRange(delays.Min(), 1, 16); // full jitter reaches down to nearly zero, not half the ceiling
         Assert.InRange(delays.Max(), 1584, 1600);
         Assert.InRange(delays.Average(), 760, 840);
         Assert.InRange(delays.Count(d => d < 800), 4_700, 5_300);
+    }
+
+    [Fact]
+    public void Delay_IsWholeMilliseconds_AndNeverNone()
+    {
+        var draws = new Queue<double>([0, 0.0049, 0.33337]);
+        var backoff = new PollingBackoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(3), draws.Dequeue);
+
+        // Task.Delay counts whole milliseconds: a draw of 0 (or under 1 ms) would poll again with no wait at all.
+        Assert.Equal(TimeSpan.FromMilliseconds(1), backoff.Delay(0));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), backoff.Delay(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(266), backoff.Delay(2));
     }
 
     [Fact]
