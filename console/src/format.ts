@@ -1,7 +1,7 @@
 // Numbers and times as the console shows them: UTC throughout, as the API counts.
 
 const integer = new Intl.NumberFormat('en-US');
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 });
 
 export const formatInt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : integer.format(n));
 

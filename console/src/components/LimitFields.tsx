@@ -36,7 +36,7 @@ export function describeLimits(limits: Limits | null | undefined): string {
 }
 
 /** One labelled number input per limit, ids prefixed with `prefix`. */
-export function LimitFields({ prefix, draft, onChange }: { prefix: string; draft: LimitDraft; onChange: (draft: LimitDraft) => void }) {
+export function LimitFields({ prefix, draft, onChange }: { prefix: string; draft: LimitDraft; onChange: (update: (draft: LimitDraft) => LimitDraft) => void }) {
   return (
     <fieldset class="limits">
       <legend>Limits (empty: the tier's)</legend>
@@ -51,7 +51,10 @@ export function LimitFields({ prefix, draft, onChange }: { prefix: string; draft
             step={field === 'budget' ? 'any' : '1'}
             inputMode={field === 'budget' ? 'decimal' : 'numeric'}
             value={draft[field]}
-            onInput={e => onChange({ ...draft, [field]: e.currentTarget.value })}
+            onInput={e => {
+              const value = e.currentTarget.value;
+              onChange(d => ({ ...d, [field]: value }));
+            }}
           />
         </div>
       ))}

@@ -106,7 +106,8 @@ export function JobDetail({ id }: { id: string }) {
           <Notice message={notice} />
           <Alert message={cancel.error} />
           {value.error && (
-            <p class="alert" role="alert">
+            // A cancel the owner asked for is no failure: said plainly, not as an alert.
+            <p class={value.status === 'cancelled' ? 'notice' : 'alert'} role={value.status === 'cancelled' ? 'status' : 'alert'} data-testid="job-error">
               {value.error.code}: {value.error.message}
             </p>
           )}

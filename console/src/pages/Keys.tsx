@@ -118,7 +118,11 @@ function CreateKey({ onCreated }: { onCreated: (key: KeyObject) => void }) {
   const [scopes, setScopes] = useState<string[]>([]);
   const [limits, setLimits] = useState<LimitDraft>(draftOf(null));
   const action = useAction();
-  const set = (field: keyof typeof empty) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => setForm({ ...form, [field]: e.currentTarget.value });
+  const set = (field: keyof typeof empty) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => {
+    // Read now: several fields may change before the next render (autofill, a paste), so each update builds on the last.
+    const value = e.currentTarget.value;
+    setForm(f => ({ ...f, [field]: value }));
+  };
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -192,7 +196,10 @@ function CreateKey({ onCreated }: { onCreated: (key: KeyObject) => void }) {
                 type="checkbox"
                 id={`key-scope-${scope}`}
                 checked={scopes.includes(scope)}
-                onChange={e => setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter(s => s !== scope))}
+                onChange={e => {
+                  const checked = e.currentTarget.checked;
+                  setScopes(s => (checked ? [...s.filter(x => x !== scope), scope] : s.filter(x => x !== scope)));
+                }}
               />
               {scope}
             </label>

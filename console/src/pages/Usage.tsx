@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get } from '../api';
 import { Alert } from '../components/Alert';
+import { CopyButton } from '../components/Secret';
 import { day, formatCost, formatInt, utcDay } from '../format';
 import { useLoad } from '../hooks';
 import type { Caller, UsageList } from '../types';
@@ -12,6 +13,7 @@ export function Usage({ caller }: { caller: Caller }) {
   const [query, setQuery] = useState({ start: utcDay(-29), end: utcDay(), owner: admin ? '*' : caller.owner });
   const [draft, setDraft] = useState(query);
   const [showCsv, setShowCsv] = useState(false);
+  const csvBox = useRef<HTMLTextAreaElement>(null);
   const usage = useLoad(
     () => get<UsageList>('/v1/usage', { group_by: 'model', start: query.start, end: query.end, owner: admin ? query.owner : undefined }),
     [query.start, query.end, query.owner],
@@ -43,16 +45,25 @@ export function Usage({ caller }: { caller: Caller }) {
       >
         <div class="field">
           <label for="usage-start">From</label>
-          <input id="usage-start" type="date" required value={draft.start} onInput={e => setDraft({ ...draft, start: e.currentTarget.value })} />
+          <input id="usage-start" type="date" required value={draft.start} onInput={e => {
+              const value = e.currentTarget.value;
+              setDraft(d => ({ ...d, start: value }));
+            }} />
         </div>
         <div class="field">
           <label for="usage-end">To</label>
-          <input id="usage-end" type="date" required value={draft.end} onInput={e => setDraft({ ...draft, end: e.currentTarget.value })} />
+          <input id="usage-end" type="date" required value={draft.end} onInput={e => {
+              const value = e.currentTarget.value;
+              setDraft(d => ({ ...d, end: value }));
+            }} />
         </div>
         {admin && (
           <div class="field">
             <label for="usage-owner">Owner (* for every owner)</label>
-            <input id="usage-owner" autocomplete="off" spellcheck={false} value={draft.owner} onInput={e => setDraft({ ...draft, owner: e.currentTarget.value })} />
+            <input id="usage-owner" autocomplete="off" spellcheck={false} value={draft.owner} onInput={e => {
+              const value = e.currentTarget.value;
+              setDraft(d => ({ ...d, owner: value }));
+            }} />
           </div>
         )}
         <button type="submit" class="secondary">
@@ -73,7 +84,10 @@ export function Usage({ caller }: { caller: Caller }) {
       {showCsv && (
         <div class="field">
           <label for="usage-csv">CSV of these rows</label>
-          <textarea id="usage-csv" class="csv" readOnly rows={8} value={csv} data-testid="usage-csv" onFocus={e => e.currentTarget.select()} />
+          <textarea id="usage-csv" ref={csvBox} class="csv" readOnly rows={8} value={csv} data-testid="usage-csv" onFocus={e => e.currentTarget.select()} />
+          <div class="toolbar">
+            <CopyButton value={csv} target={csvBox} label="the CSV" />
+          </div>
         </div>
       )}
       <div class="table-wrap" aria-busy={usage.loading}>
