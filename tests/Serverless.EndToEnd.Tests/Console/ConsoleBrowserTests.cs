@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text.Json;
+using Serverless.EndToEnd.Tests.Jobs;
+using Serverless.Testing;
+
+namespace Serverless.EndToEnd.Tests.Console;
+
+/// <summary>
+/// The web console at <c>/console</c> as its users meet it, in headless Chromium under the page's
+/// Content-Security-Policy: an admin issues a limited key, its holder streams a chat answer, sees usage and quota
+/// move, downloads the usage CSV and cancels a job; a user key is kept from the admin pages; every page loads
+/// without a console error, on a desktop and on a phone.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class ConsoleBrowserTests(LocalStackFixture stack)
+{
+    private const string Owner = "console-e2e";
+
+    private static readonly string[] AdminPages = ["overview", "usage", "quota", "keys", "tiers", "jobs", "models", "playground"];
+
+    [Fact]
+    public async Task AnAdminIssuesAKey_ItsHolderStreamsAnAnswer_SeesUsageAndQuotaMove_DownloadsTheCsv_AndCancelsAJob()
+    {
+        // A stack of its own with no job worker, so the submitted job waits, queued, until it is cancelled.
+        await using var jobs = await JobStack.StartAsync(stack);
+        await using var console = await ConsolePage.OpenAsync(jobs.Api.BaseUrl);
+
+        // The admin creates a key for a new owner, with a per-minute request limit, and copies its secret.
+        Assert.Contains("admin", await console.SignInAsync(jobs.Secrets.AdminKey), StringComparison.Ordinal);
+        await console.GoAsync("#/keys");
+        var secret = (await console.RunAsync($$"""
+            byTest('create-key').open = true;
+            fill('key-name', 'console test key');
+            fill('key-owner', '{{Owner}}');
+            fill('key-limit-rpm', '10');
+            await press('create-key-submit');
+            return (await until(() => byTest('new-secret-value'), 'the new secret')).textContent;
+            """)).GetString()!;
+        stack.RememberSecret(secret);
+        var listed = await console.RunAsync("""
+            const row = await until(() => [...document.querySelectorAll('[data-testid="key-row"]')].find(r => r.dataset.keyName === 'console test key'), 'the new key in the list');
+            return { text: row.textContent, warning: byTest('new-secret').textContent };
+            """);
+        await console.ScreenshotAsync("keys-created");
+        await console.SignOutAsync();
+        var leftBehind = await console.RunAsync("return localStorage.length + sessionStorage.length + document.cookie.length + (location.href.includes('sk-') ? 1 : 0);");
+
+        // Its holder signs in; a user key sees no admin pages.
+        var who = await console.SignInAsync(secret);
+        var nav = (await console.RunAsync("return [...document.querySelectorAll('nav a')].map(a => a.textContent).join(',');")).GetString();
+
+        // Streams a chat answer in the playground, between two looks at the quota within one UTC minute.
+        await MinuteBoundary.AvoidAsync(secondsNeeded: 45);
+        var rpmBefore = await RpmRemainingAsync(console);
+        await console.GoAsync("#/playground");
+        var answer = await console.RunAsync("""
+            await until(() => document.querySelector('#pg-model option'), 'a chat model to pick');
+            fill('pg-user', 'Tell me a story about a lighthouse.');
+            fill('pg-max-tokens', '24');
+            await press('pg-send');
+            await until(() => byTest('pg-output').dataset.done === 'true', 'the streamed answer finished', 60000);
+            return { output: byTest('pg-output').textContent, usage: byTest('pg-usage').textContent, error: byTest('error')?.textContent ?? '' };
+            """);
+        await console.ScreenshotAsync("playground-streamed");
+        var rpmAfter = await RpmRemainingAsync(console);
+        await console.ScreenshotAsync("quota-after");
+
+        // The request shows in the owner's usage, and the CSV (shown and downloaded) holds exactly the API's rows.
+        await console.GoAsync("#/usage");
+        var requests = await console.RunAsync($$"""
+            const cell = () => document.querySelector('[data-testid="usage-row"][data-model="{{LocalStackFixture.ChatModel}}"] [data-testid="usage-requests"]');
+            for (let i = 0; i < 30 && !cell(); i++) {
+              document.querySelector('main form button[type=submit]').click();
+              await new Promise(r => setTimeout(r, 1000));
+            }
+            return (await until(cell, 'a usage row of {{LocalStackFixture.ChatModel}}')).textContent;
+            """);
+        var downloads = Directory.CreateTempSubdirectory("console-csv-");
+        string shownCsv, downloadedCsv;
+        try
+        {
+            await console.Browser.AllowDownloadsAsync(downloads.FullName);
+            shownCsv = (await console.RunAsync("""
+                await press('usage-download');
+                [...document.querySelectorAll('main button')].find(b => b.textContent === 'Show CSV').click();
+                return (await until(() => byTest('usage-csv'), 'the CSV')).value;
+                """)).GetString()!;
+            downloadedCsv = await DownloadedAsync(downloads, TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            downloads.Delete(recursive: true);
+        }
+
+        await console.ScreenshotAsync("usage-after");
+        using var http = console.CreateHttpClient(secret);
+        var start = DateTimeOffset.UtcNow.AddDays(-29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var apiUsage = JsonDocument.Parse(await http.GetStringAsync(new Uri($"v1/usage?group_by=model&start={start}", UriKind.Relative)));
+
+        // A job submitted from the jobs page waits queued; Cancel on its page ends it cancelled.
+        await console.GoAsync("#/jobs");
+        var job = await console.RunAsync("""
+            byTest('submit-job').open = true;
+            await until(() => document.querySelector('#job-model option'), 'a model for the job');
+            fill('job-message', 'A job to cancel');
+            fill('job-max-tokens', '8');
+            await press('submit-job-button');
+            await until(() => location.hash.startsWith('#/jobs/job_') && byTest('job-status'), 'the job page');
+            const queued = byTest('job-status').textContent;
+            (await until(() => byTest('cancel-job'), 'the Cancel button')).click();
+            await until(() => byTest('job-status').textContent === 'cancelled', 'the job cancelled', 60000);
+            return { id: location.hash.slice('#/jobs/'.length), queued, ended: byTest('job-status').textContent };
+            """);
+        await console.ScreenshotAsync("job-cancelled");
+        await console.GoAsync("#/jobs");
+        var listedStatus = await console.RunAsync($$"""
+            return (await until(() => document.querySelector('[data-testid="job-row"][data-job-id="{{job.GetProperty("id").GetString()}}"]'), 'the job in the list')).dataset.status;
+            """);
+
+        Assert.Contains("rpm 10", listed.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("shown this once", listed.GetProperty("warning").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, leftBehind.GetInt32());
+        Assert.Contains(Owner, who, StringComparison.Ordinal);
+        Assert.Equal("Overview,Usage,Quota,Jobs,Models,Playground", nav);
+        Assert.Equal(string.Empty, answer.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(answer.GetProperty("output").GetString()), "the playground showed no streamed answer");
+        Assert.Matches(@"Usage: \d+ prompt \+ \d+ completion = \d+ tokens", answer.GetProperty("usage").GetString());
+        Assert.True(rpmAfter < rpmBefore, $"the quota page's requests left this minute did not drop: {rpmBefore} before, {rpmAfter} after");
+        Assert.True(int.Parse(requests.GetString()!, CultureInfo.InvariantCulture) >= 1, "the usage page shows no request");
+        AssertCsvHoldsTheRows(apiUsage.RootElement.GetProperty("data"), downloadedCsv);
+        Assert.Equal(downloadedCsv.ReplaceLineEndings("\n"), shownCsv); // a textarea shows line ends as \n
+        Assert.Equal("queued", job.GetProperty("queued").GetString());
+        Assert.Equal("cancelled", job.GetProperty("ended").GetString());
+        Assert.Equal("cancelled", listedStatus.GetString());
+        Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
+    }
+
+    [Fact]
+    public async Task AUserKey_SeesNoAdminPagesInTheNav_AndTheKeysPageSaysItNeedsAnAdminKey()
+    {
+        await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl);
+
+        await console.SignInAsync(stack.UserKey);
+        var nav = (await console.RunAsync("return [...document.querySelectorAll('nav a')].map(a => a.getAttribute('href')).join(' ');")).GetString()!;
+        await console.GoAsync("#/keys");
+        var refusal = await console.TextAsync("forbidden");
+        var keysShown = await console.RunAsync("return !!byTest('keys-table') || !!byTest('create-key');");
+        await console.ScreenshotAsync("keys-as-user");
+
+        Assert.DoesNotContain("#/keys", nav, StringComparison.Ordinal);
+        Assert.DoesNotContain("#/tiers", nav, StringComparison.Ordinal);
+        Assert.Contains("needs an admin key", refusal, StringComparison.Ordinal);
+        Assert.False(keysShown.GetBoolean(), "a user key was shown the keys page");
+        Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
+    }
+
+    [Theory]
+    [InlineData(1280, 1000, "")]
+    [InlineData(390, 844, "phone-")]
+    public async Task EveryPage_LoadsForAnAdmin_WithNoErrorOnThePageOrInTheConsole_AndNoSidewaysScroll(int width, int height, string prefix)
+    {
+        await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl, width, height);
+        if (prefix.Length == 0)
+        {
+            await console.ScreenshotAsync("sign-in");
+        }
+
+        await console.SignInAsync(stack.Secrets.AdminKey);
+        var shown = new Dictionary<string, JsonElement>();
+        foreach (var name in AdminPages)
+        {
+            await console.GoAsync($"#/{name}");
+            shown[name] = await console.RunAsync("""
+                await until(() => document.querySelector('main table, main .meters li, main .headline, main form'), 'the page content');
+                return { alert: byTest('error')?.textContent ?? '', sideways: document.documentElement.scrollWidth > window.innerWidth, heading: document.querySelector('main h1').textContent };
+                """);
+            await console.ScreenshotAsync(prefix + name);
+        }
+
+        Assert.All(shown, page =>
+        {
+            Assert.True(page.Value.GetProperty("alert").GetString() is "", $"the {page.Key} page showed an error: {page.Value.GetProperty("alert")}");
+            Assert.False(page.Value.GetProperty("sideways").GetBoolean(), $"the {page.Key} page scrolls sideways at {width} px");
+        });
+        Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
+    }
+
+    /// <summary>What the quota page shows left of this minute's requests, once it shows the rpm meter.</summary>
+    private static async Task<int> RpmRemainingAsync(ConsolePage console)
+    {
+        await console.GoAsync("#/quota");
+        var left = await console.RunAsync("return (await until(() => byTest('quota-rpm'), 'the rpm meter')).dataset.remaining;");
+        return int.Parse(left.GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The one CSV file Chromium saved in <paramref name="folder"/>, once it has finished writing it.</summary>
+    private static async Task<string> DownloadedAsync(DirectoryInfo folder, TimeSpan patience)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < patience)
+        {
+            if (folder.GetFiles("*.csv") is [var file])
+            {
+                return await File.ReadAllTextAsync(file.FullName);
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"no CSV was downloaded within {patience}: {string.Join(", ", folder.GetFiles().Select(f => f.Name))}");
+        return string.Empty;
+    }
+
+    /// <summary>The CSV's header is the rows' field names in the API's order, and each line the row's values.</summary>
+    private static void AssertCsvHoldsTheRows(JsonElement rows, string csv)
+    {
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(rows.EnumerateArray());
+        var fields = rows.EnumerateArray().First().EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(string.Join(',', fields), lines[0]);
+        Assert.Equal(rows.GetArrayLength(), lines.Length - 1);
+        foreach (var (row, line) in rows.EnumerateArray().Zip(lines.Skip(1)))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(fields.Length, cells.Length);
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var value = row.GetProperty(fields[i]);
+                if (value.ValueKind == JsonValueKind.Number)
+                {
+                    Assert.Equal(value.GetDecimal(), decimal.Parse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    Assert.Equal(value.ValueKind == JsonValueKind.Null ? string.Empty : value.GetString(), cells[i]);
+                }
+            }
+        }
+    }
+}
