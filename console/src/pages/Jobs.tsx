@@ -1,0 +1,191 @@
+import { useState } from 'preact/hooks';
+import { api, get } from '../api';
+import { Alert } from '../components/Alert';
+import { dateTime, formatInt } from '../format';
+import { useAction, useLoad } from '../hooks';
+import { href, navigate } from '../routes';
+import type { Caller, Job, JobList, ListOf, Model } from '../types';
+
+const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'expired'] as const;
+const PAGE = 50;
+
+/**
+ * The caller's owner's async jobs, newest first (`GET /v1/async/completions`, a page of 50 at a time; an admin may
+ * name an owner). The API has no status filter, so the status filter narrows the pages loaded so far.
+ */
+export function Jobs({ caller }: { caller: Caller }) {
+  const admin = caller.role === 'admin';
+  const [owner, setOwner] = useState('');
+  const [ownerDraft, setOwnerDraft] = useState('');
+  const [status, setStatus] = useState('');
+  const [pages, setPages] = useState<Job[][]>([]);
+  const [more, setMore] = useState<string | null>(null);
+  const first = useLoad(async () => {
+    const list = await get<JobList>('/v1/async/completions', { limit: PAGE, owner: admin && owner ? owner : undefined });
+    setPages([list.data]);
+    setMore(list.has_more ? list.last_id : null);
+    return list;
+  }, [owner]);
+  const next = useAction();
+  const jobs = pages.flat();
+  const shown = status ? jobs.filter(j => j.status === status) : jobs;
+
+  return (
+    <>
+      <SubmitJob />
+      <section aria-labelledby="jobs-title">
+        <h2 id="jobs-title">Jobs</h2>
+        <div class="inline-form">
+          <div class="field">
+            <label for="jobs-status">Status</label>
+            <select id="jobs-status" value={status} onChange={e => setStatus(e.currentTarget.value)}>
+              <option value="">Any</option>
+              {STATUSES.map(s => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          {admin && (
+            <form
+              class="inline-form"
+              role="search"
+              onSubmit={e => {
+                e.preventDefault();
+                setOwner(ownerDraft.trim());
+              }}
+            >
+              <div class="field">
+                <label for="jobs-owner">Owner (empty: yours)</label>
+                <input id="jobs-owner" autocomplete="off" spellcheck={false} value={ownerDraft} onInput={e => setOwnerDraft(e.currentTarget.value)} />
+              </div>
+              <button type="submit" class="secondary">
+                Show
+              </button>
+            </form>
+          )}
+          <button type="button" class="secondary" onClick={first.reload}>
+            Refresh
+          </button>
+        </div>
+        <Alert message={first.error ?? next.error} />
+        <div class="table-wrap" aria-busy={first.loading}>
+          <table data-testid="jobs-table">
+            <thead>
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">Status</th>
+                <th scope="col">Model</th>
+                <th scope="col">Endpoint</th>
+                <th scope="col">Created</th>
+                <th scope="col" class="num">Tokens</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.length === 0 && !first.loading && (
+                <tr>
+                  <td colSpan={6}>{status ? `No ${status} jobs among those loaded.` : 'No jobs yet.'}</td>
+                </tr>
+              )}
+              {shown.map(job => (
+                <tr key={job.id} data-testid="job-row" data-job-id={job.id} data-status={job.status}>
+                  <td>
+                    <a href={href('jobs', job.id)}>
+                      <code>{job.id}</code>
+                    </a>
+                  </td>
+                  <td>
+                    <span class={`badge ${job.status}`}>{job.status}</span>
+                  </td>
+                  <td>{job.model}</td>
+                  <td>{job.endpoint}</td>
+                  <td>{dateTime(job.created)}</td>
+                  <td class="num">{formatInt(job.usage?.total_tokens)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {more && (
+          <button
+            type="button"
+            class="secondary"
+            disabled={next.busy}
+            onClick={() =>
+              void next.run(async () => {
+                const list = await get<JobList>('/v1/async/completions', { limit: PAGE, after: more, owner: admin && owner ? owner : undefined });
+                setPages([...pages, list.data]);
+                setMore(list.has_more ? list.last_id : null);
+              })
+            }
+          >
+            Load more
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** A small form for a chat job (`POST /v1/async/chat/completions`); on success the job's page opens. */
+function SubmitJob() {
+  const models = useLoad(() => get<ListOf<Model>>('/v1/models'), []);
+  const chat = models.data?.data.filter(m => m.capabilities.chat) ?? [];
+  const [model, setModel] = useState('');
+  const [message, setMessage] = useState('');
+  const [maxTokens, setMaxTokens] = useState('64');
+  const [webhook, setWebhook] = useState('');
+  const action = useAction();
+  const chosen = model || chat[0]?.id || '';
+  return (
+    <details class="card" data-testid="submit-job">
+      <summary>
+        <h2>Submit a chat job</h2>
+      </summary>
+      <form
+        class="stack"
+        onSubmit={e => {
+          e.preventDefault();
+          void action.run(async () => {
+            const body: Record<string, unknown> = { model: chosen, messages: [{ role: 'user', content: message }], max_tokens: Number(maxTokens) };
+            if (webhook.trim()) body['webhook'] = webhook.trim();
+            const job = await api<Job>('POST', '/v1/async/chat/completions', body);
+            navigate('jobs', job.id);
+          });
+        }}
+      >
+        <div class="grid">
+          <div class="field">
+            <label for="job-model">Model</label>
+            <select id="job-model" value={chosen} onChange={e => setModel(e.currentTarget.value)}>
+              {chat.map(m => (
+                <option key={m.id} value={m.id}>
+                  {m.id}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="job-max-tokens">Max tokens</label>
+            <input id="job-max-tokens" type="number" min="1" step="1" required value={maxTokens} onInput={e => setMaxTokens(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="job-webhook">Webhook URL (optional)</label>
+            <input id="job-webhook" type="url" value={webhook} onInput={e => setWebhook(e.currentTarget.value)} />
+          </div>
+        </div>
+        <div class="field">
+          <label for="job-message">Message</label>
+          <textarea id="job-message" rows={3} required value={message} onInput={e => setMessage(e.currentTarget.value)} />
+        </div>
+        <Alert message={models.error ?? action.error} />
+        <div>
+          <button type="submit" disabled={action.busy || !chosen} data-testid="submit-job-button">
+            {action.busy ? 'Submitting…' : 'Submit job'}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
