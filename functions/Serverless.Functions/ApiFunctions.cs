@@ -12,6 +12,11 @@ namespace Serverless.Functions;
 /// </summary>
 public sealed class ApiFunctions(ApiPipeline pipeline)
 {
+    /// <summary><c>GET /v1/me</c>.</summary>
+    [Function("Me")]
+    public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request) =>
+        ServeAsync(request, "Me");
+
     /// <summary><c>GET /v1/models</c>.</summary>
     [Function("ListModels")]
     public Task<IActionResult> ListModels([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Models)] HttpRequest request) =>
@@ -141,6 +146,16 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     [Function("DocsAsset")]
     public Task<IActionResult> DocsAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DocsAsset)] HttpRequest request) =>
         ServeAsync(request, "DocsAsset");
+
+    /// <summary><c>GET /console</c>.</summary>
+    [Function("Console")]
+    public Task<IActionResult> Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Console)] HttpRequest request) =>
+        ServeAsync(request, "Console");
+
+    /// <summary><c>GET /console/assets/{asset}</c>.</summary>
+    [Function("ConsoleAsset")]
+    public Task<IActionResult> ConsoleAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ConsoleAsset)] HttpRequest request) =>
+        ServeAsync(request, "ConsoleAsset");
 
     /// <summary><c>GET /healthz</c>.</summary>
     [Function("Health")]

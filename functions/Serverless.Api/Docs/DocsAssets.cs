@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
+using Serverless.Api.WebAssets;
 
 namespace Serverless.Api.Docs;
 
@@ -16,30 +17,24 @@ internal static partial class DocsAssets
 
     private static readonly string[] Files = ["swagger-ui-bundle.js", "swagger-ui.css", "docs.js", "swagger-ui-bundle.js.LICENSE.txt", "LICENSE", "NOTICE"];
 
-    private static readonly Lazy<FrozenDictionary<string, DocsAsset>> All = new(Load);
+    private static readonly Lazy<FrozenDictionary<string, EmbeddedAsset>> All = new(Load);
 
     /// <summary>The asset named <paramref name="name"/>, or null when there is none.</summary>
-    public static DocsAsset? Find(string name) => All.Value.GetValueOrDefault(name);
+    public static EmbeddedAsset? Find(string name) => All.Value.GetValueOrDefault(name);
 
-    private static FrozenDictionary<string, DocsAsset> Load()
+    private static FrozenDictionary<string, EmbeddedAsset> Load()
     {
-        var assets = Files.ToDictionary(name => name, name => DocsAsset.Of(name, Read(name)), StringComparer.Ordinal);
+        var assets = Files.ToDictionary(name => name, name => EmbeddedAsset.Of(name, Read(name)), StringComparer.Ordinal);
 
         // The page names each asset by its hash ("?v=..."), so a browser may keep an asset for good: a build that
         // changes it changes its name. The page itself is revalidated on each visit (its ETag).
         var page = AssetHash().Replace(Encoding.UTF8.GetString(Read(Page)), m => assets[m.Groups[1].Value].Hash);
-        assets[Page] = DocsAsset.Of(Page, Encoding.UTF8.GetBytes(page));
+        assets[Page] = EmbeddedAsset.Of(Page, Encoding.UTF8.GetBytes(page));
         return assets.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static byte[] Read(string name)
-    {
-        using var stream = typeof(DocsAssets).Assembly.GetManifestResourceStream("Docs/" + name)
-            ?? throw new InvalidOperationException($"The docs asset '{name}' is not embedded in the build.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] Read(string name) =>
+        EmbeddedAsset.ReadResource("Docs/" + name) ?? throw new InvalidOperationException($"The docs asset '{name}' is not embedded in the build.");
 
     [GeneratedRegex(@"\{\{([^}]+)\}\}")]
     private static partial Regex AssetHash();

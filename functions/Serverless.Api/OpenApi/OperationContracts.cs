@@ -4,6 +4,7 @@ using Serverless.Api.Files;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
 using Serverless.Api.Prices;
+using Serverless.Api.Identity;
 using Serverless.Api.Quotas;
 using Serverless.Api.Tiers;
 using Serverless.Api.Usage;
@@ -25,6 +26,7 @@ internal static class OperationContracts
     /// <summary>By route name and upper-case method.</summary>
     public static IReadOnlyDictionary<(string Route, string Method), OperationContract> All { get; } = new Dictionary<(string, string), OperationContract>
     {
+        [("Me", "GET")] = new("The caller: key id, owner, role, the scopes it holds, its models and tier (any key)", "Keys", Response: IdentityJsonContext.Default.CallerView),
         [("ListModels", "GET")] = new("List the models this deployment serves", "Models", Response: OpenAIJsonContext.Default.ModelList),
         [("GetModel", "GET")] = new("Get one model", "Models", Response: OpenAIJsonContext.Default.Model),
         [("Completions", "POST")] = new("Create a text completion", "Inference", OpenAIJsonContext.Default.CompletionRequest, OpenAIJsonContext.Default.Completion, StreamEvent: OpenAIJsonContext.Default.Completion, Example: CompletionExample),
@@ -71,6 +73,8 @@ internal static class OperationContracts
         [("OpenApi", "GET")] = new("This OpenAPI document", "Operations", ResponseMediaType: "application/json"),
         [("Docs", "GET")] = new("Interactive docs of this document (Swagger UI): paste a key under Authorize, then try a call", "Operations", ResponseMediaType: "text/html"),
         [("DocsAsset", "GET")] = new("The docs page's scripts and styles", "Operations", ResponseMediaType: "application/octet-stream"),
+        [("Console", "GET")] = new("The web console: sign in with a key to see usage, quota, jobs and models, use the playground, and (admins) manage keys, tiers and prices", "Operations", ResponseMediaType: "text/html"),
+        [("ConsoleAsset", "GET")] = new("The web console's scripts and styles", "Operations", ResponseMediaType: "application/octet-stream"),
         [("Health", "GET")] = new("Liveness", "Operations", ResponseMediaType: "application/json"),
         [("Ready", "GET")] = new("Readiness: storage and the worker reachable (503 when not)", "Operations", Response: HealthJsonContext.Default.ReadinessReport),
         [("Metrics", "GET")] = new("Prometheus metrics (an admin key or the metrics token)", "Operations", ResponseMediaType: "text/plain"),

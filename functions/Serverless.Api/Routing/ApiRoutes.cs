@@ -7,6 +7,7 @@ using Serverless.Api.Docs;
 using Serverless.Api.Embeddings;
 using Serverless.Api.Files;
 using Serverless.Api.Health;
+using Serverless.Api.Identity;
 using Serverless.Api.Jobs;
 using Serverless.Api.Jobs.Http;
 using Serverless.Api.Models;
@@ -16,12 +17,16 @@ using Serverless.Api.Quotas;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
 using Serverless.Api.Usage;
+using Serverless.Api.WebConsole;
 
 namespace Serverless.Api.Routing;
 
 /// <summary>The one route table both hosts serve; the Functions app's triggers use these constants and a test holds them to it.</summary>
 public static class ApiRoutes
 {
+    /// <summary><c>GET</c>: the caller (key id, owner, role, scopes, models, tier).</summary>
+    public const string Me = "v1/me";
+
     /// <summary><c>GET</c>: the models this deployment serves.</summary>
     public const string Models = "v1/models";
 
@@ -121,6 +126,12 @@ public static class ApiRoutes
     /// <summary><c>GET</c>: the docs page's scripts and styles (anonymous).</summary>
     public const string DocsAsset = "docs/{asset}";
 
+    /// <summary>The web console (anonymous: it asks for a key and calls the API with it).</summary>
+    public const string Console = "console";
+
+    /// <summary>The web console's scripts and styles.</summary>
+    public const string ConsoleAsset = "console/assets/{asset}";
+
     /// <summary><c>GET</c>: liveness.</summary>
     public const string Health = "healthz";
 
@@ -139,6 +150,7 @@ public static class ApiRoutes
     /// <summary>Every route, the catch-all last.</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
+        new("Me", ["GET"], Me, typeof(MeHandler), RouteAccess.Read),
         new("ListModels", ["GET"], Models, typeof(ListModelsHandler), RouteAccess.Read),
         new("GetModel", ["GET"], Model, typeof(GetModelHandler), RouteAccess.Read),
         new("Completions", ["POST"], Completions, typeof(CompletionsHandler), RouteAccess.Inference(Scopes.Completions)),
@@ -173,6 +185,8 @@ public static class ApiRoutes
         new("OpenApi", ["GET"], OpenApi, typeof(OpenApiHandler), null),
         new("Docs", ["GET"], Docs, typeof(DocsHandler), null),
         new("DocsAsset", ["GET"], DocsAsset, typeof(DocsHandler), null),
+        new("Console", ["GET"], Console, typeof(ConsoleHandler), null),
+        new("ConsoleAsset", ["GET"], ConsoleAsset, typeof(ConsoleHandler), null),
         new("Health", ["GET"], Health, typeof(HealthHandler), null),
         new("Ready", ["GET"], Ready, typeof(ReadinessHandler), null),
         new("Metrics", ["GET"], Metrics, typeof(MetricsHandler), null),

@@ -70,6 +70,8 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
         if (refused is not null)
         {
+            services.Usage.Record(new UsageEvent(
+                context.TraceIdentifier, caller.KeyId, caller.Owner, model.Id, WorkerPath, 0, 0, 0, refused.StatusCode, 0m, services.Time.GetUtcNow()));
             if (refused.Error.RetryAfter is { } seconds)
             {
                 RateLimitHeaders.WriteRetryAfter(context.Response, seconds);

@@ -44,6 +44,8 @@ internal static class DailyRollup
         row.CompletionTokens += delta.CompletionTokens;
         row.Requests += delta.Requests;
         row.ComputeMs += delta.ComputeMs;
+        row.Errors += delta.Errors;
+        row.RateLimited += delta.RateLimited;
         row.Cost = Money.Format(Money.Parse(row.Cost) + delta.Cost);
 
         var at = now.ToUnixTimeSeconds();
@@ -58,5 +60,5 @@ internal static class DailyRollup
 
     /// <summary>The usage a stored row holds.</summary>
     public static DailyUsage Read(UsageDailyEntity row) => new(
-        UsageKeys.DayOfRollupRow(row.RowKey), row.Model, row.PromptTokens, row.CompletionTokens, row.Requests, row.ComputeMs, Money.Parse(row.Cost));
+        UsageKeys.DayOfRollupRow(row.RowKey), row.Model, row.PromptTokens, row.CompletionTokens, row.Requests, row.ComputeMs, Money.Parse(row.Cost), row.Errors, row.RateLimited);
 }

@@ -32,6 +32,12 @@ internal sealed class UsageDailyEntity : ITableEntity
 
     public long ComputeMs { get; set; }
 
+    /// <summary>Requests answered with an error after validation (0 in rows written before this was counted).</summary>
+    public long Errors { get; set; }
+
+    /// <summary>Requests refused with 429 (0 in rows written before this was counted).</summary>
+    public long RateLimited { get; set; }
+
     /// <summary>The summed cost as a decimal string (see <see cref="Money"/>).</summary>
     public string Cost { get; set; } = "0";
 

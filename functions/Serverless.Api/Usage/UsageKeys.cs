@@ -30,7 +30,13 @@ internal static class UsageKeys
     /// <summary>The row of a different request that reused a request id (a client chooses its <c>x-request-id</c>).</summary>
     public static string ReusedIdRow(string requestId, string contentHash) => $"{RecordRow(requestId)}~{contentHash[..16]}";
 
-    /// <summary>The partition of an owner's rollups.</summary>
+    /// <summary>
+    /// The owner name under which every owner's usage is summed as well (<c>GET /v1/usage?owner=*</c>, admins): no
+    /// owner can be named so, since owner names are letters, digits and <c>- _ . @</c>.
+    /// </summary>
+    public const string AllOwners = "*";
+
+    /// <summary>The rollup partition of <paramref name="owner"/>.</summary>
     public static string RollupPartition(string owner) => TableKeys.Escape(owner);
 
     /// <summary>The row of an owner's rollup of a model on a day.</summary>

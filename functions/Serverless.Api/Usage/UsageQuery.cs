@@ -83,7 +83,12 @@ internal sealed record UsageQuery(DateOnly From, DateOnly To, UsageGrouping Grou
         if (caller.Role < Role.Admin)
         {
             return (null, new ApiError(403, new OpenAIError(
-                "Only an admin may read another owner's usage; leave out 'owner' to read your own.", ErrorTypes.InvalidRequest, "owner", "permission_denied")));
+                "Only an admin may read another owner's usage (or every owner's, owner=*); leave out 'owner' to read your own.", ErrorTypes.InvalidRequest, "owner", "permission_denied")));
+        }
+
+        if (requested == UsageKeys.AllOwners)
+        {
+            return (UsageKeys.AllOwners, null);
         }
 
         return Owners.CheckNamed(requested) is { } error ? (null, error) : (requested, null);

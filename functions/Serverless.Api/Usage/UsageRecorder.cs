@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -59,22 +60,25 @@ public sealed partial class UsageRecorder
     internal int PendingMerges => Volatile.Read(ref unmergedCount);
 
     /// <summary>
-    /// Adds one request's usage to its owner's, day's and model's sum; never blocks on storage. Requests that were
-    /// refused and used nothing (400, 401, 429, ...) are not billed and are left to the request log.
+    /// Adds one request's usage to its owner's, day's and model's sum, and to every owner's sum of that day and model
+    /// (<see cref="UsageKeys.AllOwners"/>); never blocks on storage. A request that used nothing and was answered
+    /// 429 counts as rate limited, with any other error as an error; neither is billed. Callers record only requests
+    /// for a model the deployment knows, so the rows stay owners × models × days however a client names models.
     /// </summary>
     public void Record(UsageEvent usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
-        if (!IsBillable(usage))
-        {
-            return;
-        }
-
-        var bucket = new UsageBucket(usage.Owner, UsageKeys.DayOf(usage.Timestamp), usage.Model);
-        var delta = new DailyUsage(bucket.Day, bucket.Model, usage.PromptTokens, usage.CompletionTokens, 1, usage.ComputeMs, usage.Cost);
+        var day = UsageKeys.DayOf(usage.Timestamp);
+        var failed = usage.Status >= 400 ? 1 : 0;
+        var delta = IsBillable(usage)
+            ? new DailyUsage(day, usage.Model, usage.PromptTokens, usage.CompletionTokens, 1, usage.ComputeMs, usage.Cost, Errors: failed)
+            : usage.Status == StatusCodes.Status429TooManyRequests
+                ? new DailyUsage(day, usage.Model, 0, 0, 0, 0, 0m, RateLimited: 1)
+                : new DailyUsage(day, usage.Model, 0, 0, 0, 0, 0m, Errors: 1);
         lock (gate)
         {
-            open[bucket] = open.TryGetValue(bucket, out var sum) ? sum.Plus(delta) : delta;
+            Add(new UsageBucket(usage.Owner, day, usage.Model), delta);
+            Add(new UsageBucket(UsageKeys.AllOwners, day, usage.Model), delta);
         }
     }
 
@@ -168,6 +172,9 @@ public sealed partial class UsageRecorder
     }
 
     /// <summary>Whether usage counts in the bill: anything answered, or that used tokens or cost something.</summary>
+    private void Add(UsageBucket bucket, DailyUsage delta) =>
+        open[bucket] = open.TryGetValue(bucket, out var sum) ? sum.Plus(delta) : delta;
+
     internal static bool IsBillable(UsageEvent usage) =>
         usage.Status < 400 || usage.PromptTokens > 0 || usage.CompletionTokens > 0 || usage.Cost > 0;
 

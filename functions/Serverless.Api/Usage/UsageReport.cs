@@ -20,14 +20,18 @@ internal static class UsageReport
                 r.CompletionTokens,
                 r.PromptTokens + r.CompletionTokens,
                 r.Requests,
-                Money.Normalize(r.Cost)))
+                Money.Normalize(r.Cost),
+                r.Errors,
+                r.RateLimited))
             .ToArray();
         var total = new UsageTotal(
             data.Sum(r => r.PromptTokens),
             data.Sum(r => r.CompletionTokens),
             data.Sum(r => r.TotalTokens),
             data.Sum(r => r.Requests),
-            Money.Normalize(data.Sum(r => r.Cost)));
+            Money.Normalize(data.Sum(r => r.Cost)),
+            data.Sum(r => r.Errors),
+            data.Sum(r => r.RateLimited));
         return new UsageList(data, total);
     }
 }

@@ -15,7 +15,8 @@ internal sealed class UsageRollups(TableServiceClient tables, TimeProvider time)
     private const int MaxMergeAttempts = 20;
     private static readonly string[] ReadColumns =
         [nameof(UsageDailyEntity.RowKey), nameof(UsageDailyEntity.Model), nameof(UsageDailyEntity.PromptTokens), nameof(UsageDailyEntity.CompletionTokens),
-         nameof(UsageDailyEntity.Requests), nameof(UsageDailyEntity.ComputeMs), nameof(UsageDailyEntity.Cost)];
+         nameof(UsageDailyEntity.Requests), nameof(UsageDailyEntity.ComputeMs), nameof(UsageDailyEntity.Cost), nameof(UsageDailyEntity.Errors),
+         nameof(UsageDailyEntity.RateLimited)];
 
     private readonly TableClient table = tables.GetTableClient(TableName);
     private Task? created;

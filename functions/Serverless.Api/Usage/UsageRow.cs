@@ -10,6 +10,8 @@ namespace Serverless.Api.Usage;
 /// <param name="TotalTokens">Input and output tokens.</param>
 /// <param name="Requests">Billable requests.</param>
 /// <param name="Cost">Their cost from the price table.</param>
+/// <param name="Errors">Requests that passed validation and were answered with an error (not in <paramref name="Requests"/> unless they used tokens).</param>
+/// <param name="RateLimited">Requests refused with 429.</param>
 public sealed record UsageRow(
     long Timestamp,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Model,
@@ -17,4 +19,6 @@ public sealed record UsageRow(
     long CompletionTokens,
     long TotalTokens,
     long Requests,
-    decimal Cost);
+    decimal Cost,
+    long Errors,
+    long RateLimited);

@@ -8,7 +8,10 @@ namespace Serverless.Client.Usage;
 /// <param name="TotalTokens">Both.</param>
 /// <param name="Requests">Billable requests.</param>
 /// <param name="Cost">Their cost from the deployment's price table.</param>
-public sealed record UsageRow(long Timestamp, string? Model, long PromptTokens, long CompletionTokens, long TotalTokens, long Requests, decimal Cost)
+/// <param name="Errors">Requests that passed validation and were answered with an error (0 from a deployment that does not count them).</param>
+/// <param name="RateLimited">Requests refused with 429 (0 from a deployment that does not count them).</param>
+public sealed record UsageRow(
+    long Timestamp, string? Model, long PromptTokens, long CompletionTokens, long TotalTokens, long Requests, decimal Cost, long Errors = 0, long RateLimited = 0)
 {
     /// <summary>The UTC day of the row.</summary>
     public DateOnly Day => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(Timestamp).UtcDateTime);

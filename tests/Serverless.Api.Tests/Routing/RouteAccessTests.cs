@@ -34,6 +34,7 @@ public sealed class RouteAccessTests(AzuriteFixture azurite) : IClassFixture<Azu
     /// <summary>Route name and method to the callers that get past authorization; null: the route authenticates no one (open or its own check).</summary>
     private static readonly Dictionary<string, string[]?> Expected = new()
     {
+        ["Me GET"] = Everyone,
         ["ListModels GET"] = Everyone,
         ["GetModel GET"] = Everyone,
         ["Completions POST"] = Inference,
@@ -78,6 +79,8 @@ public sealed class RouteAccessTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["OpenApi GET"] = null,
         ["Docs GET"] = null,
         ["DocsAsset GET"] = null,
+        ["Console GET"] = null,
+        ["ConsoleAsset GET"] = null,
         ["Health GET"] = null,
         ["Ready GET"] = null,
         ["Metrics GET"] = null,

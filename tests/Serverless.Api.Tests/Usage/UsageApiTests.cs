@@ -43,9 +43,9 @@ public sealed class UsageApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         return body.RootElement.GetProperty("key").GetString()!;
     }
 
-    private void Record(string owner, string id, string model, int prompt, int completion, decimal cost) =>
+    private void Record(string owner, string id, string model, int prompt, int completion, decimal cost, int status = 200) =>
         host.Services.GetRequiredService<UsageRecorder>().Record(
-            new UsageEvent(id, "key_x", owner, model, "/v1/chat/completions", prompt, completion, 20, 200, cost, DateTimeOffset.UtcNow));
+            new UsageEvent(id, "key_x", owner, model, "/v1/chat/completions", prompt, completion, 20, status, cost, DateTimeOffset.UtcNow));
 
     [Fact]
     public async Task Usage_ShowsTheCallersRecordedUsage_InTheSeedsShape_AndNobodyElses()
@@ -61,9 +61,9 @@ public sealed class UsageApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         var today = TodayStart;
         Assert.Equal(
-            $$"""{"object":"list","data":[{"timestamp":{{today}},"model":"all-minilm-l6-v2","prompt_tokens":8,"completion_tokens":0,"total_tokens":8,"requests":1,"cost":0},"""
-            + $$"""{"timestamp":{{today}},"model":"gpt2-tiny","prompt_tokens":150,"completion_tokens":200,"total_tokens":350,"requests":2,"cost":0.3}],"total":"""
-            + """{"prompt_tokens":158,"completion_tokens":200,"total_tokens":358,"requests":3,"cost":0.3}}""",
+            $$"""{"object":"list","data":[{"timestamp":{{today}},"model":"all-minilm-l6-v2","prompt_tokens":8,"completion_tokens":0,"total_tokens":8,"requests":1,"cost":0,"errors":0,"rate_limited":0},"""
+            + $$"""{"timestamp":{{today}},"model":"gpt2-tiny","prompt_tokens":150,"completion_tokens":200,"total_tokens":350,"requests":2,"cost":0.3,"errors":0,"rate_limited":0}],"total":"""
+            + """{"prompt_tokens":158,"completion_tokens":200,"total_tokens":358,"requests":3,"cost":0.3,"errors":0,"rate_limited":0}}""",
             json);
     }
 
@@ -78,11 +78,36 @@ public sealed class UsageApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var byDay = await http.GetStringAsync("v1/usage?group_by=day");
         var daily = await http.GetStringAsync($"v1/usage/daily?group_by=day&date={DateTime.UtcNow:yyyy-MM-dd}");
 
-        var expected = $$"""{"object":"list","data":[{"timestamp":{{TodayStart}},"model":null,"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003}],"total":"""
-            + """{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003}}""";
+        var expected = $$"""{"object":"list","data":[{"timestamp":{{TodayStart}},"model":null,"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003,"errors":0,"rate_limited":0}],"total":"""
+            + """{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003,"errors":0,"rate_limited":0}}""";
         Assert.Equal(expected, byDay);
         Assert.Equal(expected, daily);
     }
+
+    [Fact]
+    public async Task AnAdmin_ReadsEveryOwnerSummed_WithOwnerStar_ErrorsAndRefusalsApart_AUserCannot()
+    {
+        var key = await NewKeyAsync("tenant-usage-f");
+        Record("tenant-usage-f", "req-1", "model-of-every-owner", 10, 20, 0.01m);
+        Record("tenant-usage-g", "req-2", "model-of-every-owner", 1, 2, 0.02m);
+        Record("tenant-usage-g", "req-3", "model-of-every-owner", 0, 0, 0m, status: 429);
+        Record("tenant-usage-f", "req-4", "model-of-every-owner", 0, 0, 0m, status: 503);
+        using var user = Client(key);
+        using var admin = Client(AdminKey);
+
+        using var denied = await user.GetAsync("v1/usage?owner=*");
+        using var everyone = JsonDocument.Parse(await admin.GetStringAsync("v1/usage?owner=*"));
+        using var one = JsonDocument.Parse(await admin.GetStringAsync("v1/usage?owner=tenant-usage-g"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var row = everyone.RootElement.GetProperty("data").EnumerateArray().Single(r => r.GetProperty("model").GetString() == "model-of-every-owner");
+        Assert.Equal((33L, 2L, 0.03m, 1L, 1L), Summary(row));
+        Assert.Equal((3L, 1L, 0.02m, 0L, 1L), Summary(one.RootElement.GetProperty("data").EnumerateArray().Single()));
+    }
+
+    private static (long Tokens, long Requests, decimal Cost, long Errors, long RateLimited) Summary(JsonElement row) => (
+        row.GetProperty("total_tokens").GetInt64(), row.GetProperty("requests").GetInt64(), row.GetProperty("cost").GetDecimal(),
+        row.GetProperty("errors").GetInt64(), row.GetProperty("rate_limited").GetInt64());
 
     [Fact]
     public async Task AnAdmin_ReadsAnyOwner_AUserOnlyTheirOwn()

@@ -21,7 +21,7 @@ public sealed class UsageRecorderBufferTests
 
         Parallel.For(0, 50_000, i => recorder.Record(Events.Chat($"r{i}", owner: i % 2 == 0 ? "tenant-a" : "tenant-b")));
 
-        Assert.Equal(2, recorder.OpenRows);
+        Assert.Equal(3, recorder.OpenRows); // each tenant's row and every owner's row
     }
 
     [Fact]
@@ -35,17 +35,21 @@ public sealed class UsageRecorderBufferTests
         recorder.Record(Events.Chat("r2", afterMidnight.ToOffset(TimeSpan.FromHours(-5)))); // 19:00 on the 15th in New York, billed to the 16th
         recorder.Record(Events.Chat("r3", beforeMidnight.ToOffset(TimeSpan.FromHours(8)))); // 07:59 on the 16th in Beijing, billed to the 15th
 
-        Assert.Equal(2, recorder.OpenRows);
+        Assert.Equal(4, recorder.OpenRows); // the owner's and every owner's row, for each of two days
     }
 
     [Fact]
-    public void Record_OfARefusedRequestThatUsedNothing_IsNotSummed()
+    public async Task Record_OfRefusedAndFailedRequestsThatUsedNothing_CountsThemApart_AndBillsNothing()
     {
         var recorder = NewRecorder();
 
         recorder.Record(Events.Chat("r429", prompt: 0, completion: 0, status: 429, cost: 0m));
+        recorder.Record(Events.Chat("r503", prompt: 0, completion: 0, status: 503, cost: 0m));
+        recorder.Record(Events.Chat("r502-billed", prompt: 10, completion: 3, status: 502, cost: 0.001m));
 
-        Assert.Equal(0, recorder.OpenRows);
+        var sums = (await recorder.DrainAsync(CancellationToken.None)).ToDictionary(m => m.Owner, m => m.Delta);
+        Assert.Equal((13L, 1L, 2L, 1L, 0.001m), (sums["tenant-a"].PromptTokens + sums["tenant-a"].CompletionTokens, sums["tenant-a"].Requests, sums["tenant-a"].Errors, sums["tenant-a"].RateLimited, sums["tenant-a"].Cost));
+        Assert.Equal(sums["tenant-a"], sums[UsageKeys.AllOwners]);
     }
 
     [Fact]
