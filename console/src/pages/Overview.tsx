@@ -29,7 +29,10 @@ export function Overview({ caller }: { caller: Caller }) {
       <p class="lead">
         {admin && owner === '*' ? 'Every owner' : `Owner ${owner}`}, UTC days {first} to {utcDay()}.
       </p>
-      {admin && <OwnerFilter id="overview-owner" owner={owner} onApply={setOwner} />}
+      {admin && <OwnerFilter id="overview-owner" owner={owner} onApply={o => {
+            setOwner(o);
+            usage.reload(); // Show again reads again: usage moves while the page is open
+          }} />}
       <Alert message={usage.error} />
       <div class="headline" aria-busy={usage.loading}>
         <Totals title="Today" testId="today" totals={today} counters={counters} />

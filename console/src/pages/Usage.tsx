@@ -41,6 +41,7 @@ export function Usage({ caller }: { caller: Caller }) {
         onSubmit={e => {
           e.preventDefault();
           setQuery({ ...draft, owner: admin ? draft.owner.trim() || '*' : caller.owner });
+          usage.reload(); // the same range again reads again: usage moves while the page is open
         }}
       >
         <div class="field">
