@@ -37,6 +37,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
             return (await until(() => byTest('new-secret-value'), 'the new secret')).textContent;
             """)).GetString()!;
         stack.RememberSecret(secret);
+        stack.RememberSecret((await console.TextAsync("new-webhook-secret-value")).Trim());
         var listed = await console.RunAsync("""
             const row = await until(() => [...document.querySelectorAll('[data-testid="key-row"]')].find(r => r.dataset.keyName === 'console test key'), 'the new key in the list');
             return { text: row.textContent, warning: byTest('new-secret').textContent };
@@ -151,6 +152,90 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
         Assert.DoesNotContain("#/tiers", nav, StringComparison.Ordinal);
         Assert.Contains("needs an admin key", refusal, StringComparison.Ordinal);
         Assert.False(keysShown.GetBoolean(), "a user key was shown the keys page");
+        Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
+    }
+
+    [Fact]
+    public async Task AnAdmin_ChangesAKeysLimits_RotatesAndRevokesIt_AndSetsATierAndAPrice()
+    {
+        const string Name = "console admin key";
+        await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl);
+        await console.SignInAsync(stack.Secrets.AdminKey);
+        await console.GoAsync("#/keys");
+        var first = await console.RunAsync($$"""
+            byTest('create-key').open = true;
+            fill('key-name', '{{Name}}');
+            fill('key-owner', '{{Owner}}-admin');
+            await press('create-key-submit');
+            const secret = (await until(() => byTest('new-secret-value'), 'the new secret')).textContent;
+            fill('keys-owner', '{{Owner}}-admin');
+            await settle();
+            document.getElementById('keys-owner').form.requestSubmit();
+            const row = () => document.querySelector('[data-testid="key-row"][data-key-name="{{Name}}"]');
+            await until(() => row() && document.querySelectorAll('[data-testid="key-row"]').length === 1, 'the key listed alone');
+            return { secret, webhookSecret: byTest('new-webhook-secret-value').textContent, id: row().dataset.keyId };
+            """);
+        var id = first.GetProperty("id").GetString()!;
+        stack.RememberSecret(first.GetProperty("secret").GetString()!);
+        stack.RememberSecret(first.GetProperty("webhookSecret").GetString()!);
+        var limited = await console.RunAsync($$"""
+            const row = () => document.querySelector('[data-testid="key-row"][data-key-id="{{id}}"]');
+            row().querySelector('button[aria-label^="Edit limits"]').click();
+            await until(() => document.getElementById('edit-{{id}}-rpm'), 'the limit fields');
+            fill('edit-{{id}}-rpm', '7');
+            await settle();
+            [...document.querySelectorAll('main button')].find(b => b.textContent === 'Save limits').click();
+            return (await until(() => row()?.textContent.includes('rpm 7') && row(), 'the new limit listed')).textContent;
+            """);
+        var rotated = await console.RunAsync($$"""
+            document.querySelector('[data-testid="key-row"][data-key-id="{{id}}"] button[aria-label^="Rotate"]').click();
+            await until(() => byTest('new-secret')?.textContent.includes('rotated'), 'the rotated secret');
+            return byTest('new-secret-value').textContent;
+            """);
+        stack.RememberSecret(rotated.GetString()!);
+        await console.ScreenshotAsync("keys-rotated");
+        var revoked = await console.RunAsync($$"""
+            const row = () => document.querySelector('[data-testid="key-row"][data-key-id="{{id}}"]');
+            row().querySelector('button[aria-label^="Revoke"]').click();
+            (await until(() => row().querySelector('[data-testid="confirm-revoke"]'), 'the confirm step')).click();
+            return (await until(() => row()?.querySelector('.badge.revoked'), 'the key revoked')).textContent;
+            """);
+        using var withRotated = console.CreateHttpClient(rotated.GetString()!);
+        using var afterRevoke = await withRotated.GetAsync(new Uri("v1/me", UriKind.Relative));
+
+        await console.GoAsync("#/tiers");
+        var tier = await console.RunAsync($$"""
+            [...document.querySelectorAll('main button')].find(b => b.textContent === 'New tier').click();
+            await until(() => document.getElementById('tier-name'), 'the tier form');
+            fill('tier-name', '{{Owner}}-tier');
+            fill('tier-limit-rpm', '30');
+            await settle();
+            [...document.querySelectorAll('main button')].find(b => b.textContent === 'Save tier').click();
+            return (await until(() => document.querySelector('[data-testid="tier-row"][data-tier="{{Owner}}-tier"]'), 'the new tier')).textContent;
+            """);
+        var price = await console.RunAsync($$"""
+            fill('price-model', '{{Owner}}-model');
+            fill('price-input', '0.25');
+            fill('price-output', '0.5');
+            await settle();
+            document.getElementById('price-model').form.requestSubmit();
+            const row = () => document.querySelector('[data-testid="price-row"][data-model="{{Owner}}-model"]');
+            const listed = (await until(row, 'the new price')).textContent;
+            row().querySelector('button[aria-label^="Delete"]').click();
+            await settle();
+            [...row().querySelectorAll('button')].find(b => b.textContent === 'Yes, delete').click();
+            await until(() => !row(), 'the price gone');
+            return listed;
+            """);
+        await console.ScreenshotAsync("tiers-edited");
+
+        Assert.Contains("rpm 7", limited.GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("sk-", rotated.GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(first.GetProperty("secret").GetString(), rotated.GetString());
+        Assert.Equal("revoked", revoked.GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
+        Assert.Contains("rpm 30", tier.GetString(), StringComparison.Ordinal);
+        Assert.Contains("0.25", price.GetString(), StringComparison.Ordinal);
         Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
     }
 

@@ -30,8 +30,9 @@ internal sealed class ConsolePage(ChromiumPage page, Uri apiBase) : IAsyncDispos
           field.dispatchEvent(new Event('input', { bubbles: true }));
           field.dispatchEvent(new Event('change', { bubbles: true }));
         };
+        const settle = () => new Promise(r => setTimeout(r, 50));
         const press = async id => {
-          await new Promise(r => setTimeout(r, 50));
+          await settle();
           (await until(() => byTest(id), id)).click();
         };
         const idle = () => !document.querySelector('[aria-busy="true"]');
