@@ -10,8 +10,10 @@ import { Playground } from './pages/Playground';
 import { Quota } from './pages/Quota';
 import { Tiers } from './pages/Tiers';
 import { Usage } from './pages/Usage';
-import { canSee, href, PAGES, parseHash, type Page, type Route } from './routes';
+import { href, PAGES, parseHash, refusal, visiblePages, type Page, type Route } from './routes';
 import type { Caller, Role } from './types';
+
+const article = (role: Role): string => (role === 'admin' ? 'an' : 'a');
 
 /** The console: sign-in until `/v1/me` accepts the key, then the pages the key's role may see. */
 export function App() {
@@ -71,18 +73,20 @@ function SignIn({ onSignedIn }: { onSignedIn: (caller: Caller) => void }) {
   );
 }
 
-function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
+/** The page the address names; no hash is `home`, the first page the caller may see. */
+function useRoute(home: Page): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash, home));
   useEffect(() => {
-    const changed = () => setRoute(parseHash(location.hash));
+    const changed = () => setRoute(parseHash(location.hash, home));
     window.addEventListener('hashchange', changed);
     return () => window.removeEventListener('hashchange', changed);
-  }, []);
+  }, [home]);
   return route;
 }
 
 function Shell({ caller, onSignOut }: { caller: Caller; onSignOut: () => void }) {
-  const route = useRoute();
+  const visible = visiblePages(caller);
+  const route = useRoute(visible[0]?.page ?? 'models');
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   // A new page moves the focus to its heading, so keyboard and screen-reader users start there.
@@ -93,7 +97,6 @@ function Shell({ caller, onSignOut }: { caller: Caller; onSignOut: () => void })
     }
     heading.current?.focus();
   }, [route.page, route.id]);
-  const visible = PAGES.filter(p => p.roles.includes(caller.role));
   const page = route.page;
   const title = page === null ? 'Page not found' : page === 'jobs' && route.id ? 'Job' : PAGES.find(p => p.page === page)!.label;
   useEffect(() => {
@@ -144,7 +147,8 @@ function Content({ page, id, caller }: { page: Page | null; id: string | null; c
       </p>
     );
   }
-  if (!canSee(caller.role, page)) return <Forbidden page={page} role={caller.role} />;
+  const refused = refusal(caller, page);
+  if (refused) return <Forbidden page={page} caller={caller} role={refused.role} scope={refused.scope} />;
   switch (page) {
     case 'overview':
       return <Overview caller={caller} />;
@@ -165,13 +169,16 @@ function Content({ page, id, caller }: { page: Page | null; id: string | null; c
   }
 }
 
-function Forbidden({ page, role }: { page: Page; role: Role }) {
+/** What a page the key may not use says instead: which role or scope it needs, and what this key has. */
+function Forbidden({ page, caller, role, scope }: { page: Page; caller: Caller; role: boolean; scope: string | null }) {
   const roles = PAGES.find(p => p.page === page)!.roles;
   const needs = roles.length === 1 ? `an ${roles[0]} key` : `a ${roles.filter(r => r !== 'admin').join(' or ')} or admin key`;
   return (
     <div class="forbidden" data-testid="forbidden">
       <p role="alert" class="alert">
-        This page needs {needs}. You are signed in with a {role} key.
+        {role
+          ? `This page needs ${needs}. You are signed in with ${article(caller.role)} ${caller.role} key.`
+          : `This page needs a key with the “${scope}” scope. This key's scopes: ${caller.scopes.join(', ') || 'none'}.`}
       </p>
       <p>
         <a href={href('overview')}>Go to the overview.</a>
