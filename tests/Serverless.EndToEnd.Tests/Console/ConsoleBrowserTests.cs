@@ -94,6 +94,12 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
         }
 
         await console.ScreenshotAsync("usage-after");
+        await console.GoAsync("#/overview");
+        var overview = await console.RunAsync("""
+            await until(() => document.querySelectorAll('main .chart canvas').length === 3, 'three charts');
+            return { today: byTest('today-requests').textContent, month: byTest('month-requests').textContent };
+            """);
+        await console.ScreenshotAsync("overview-after");
         using var http = console.CreateHttpClient(secret);
         var start = DateTimeOffset.UtcNow.AddDays(-29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var apiUsage = JsonDocument.Parse(await http.GetStringAsync(new Uri($"v1/usage?group_by=model&start={start}", UriKind.Relative)));
@@ -128,6 +134,8 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
         Assert.Matches(@"Usage: \d+ prompt \+ \d+ completion = \d+ tokens", answer.GetProperty("usage").GetString());
         Assert.True(rpmAfter < rpmBefore, $"the quota page's requests left this minute did not drop: {rpmBefore} before, {rpmAfter} after");
         Assert.True(int.Parse(requests.GetString()!, CultureInfo.InvariantCulture) >= 1, "the usage page shows no request");
+        Assert.NotEqual("0", overview.GetProperty("today").GetString());
+        Assert.Equal(overview.GetProperty("today").GetString(), overview.GetProperty("month").GetString());
         AssertCsvHoldsTheRows(apiUsage.RootElement.GetProperty("data"), downloadedCsv);
         Assert.Equal(downloadedCsv.ReplaceLineEndings("\n"), shownCsv); // a textarea shows line ends as \n
         Assert.Equal("queued", job.GetProperty("queued").GetString());
@@ -137,8 +145,9 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
     }
 
     [Fact]
-    public async Task AUserKey_SeesNoAdminPagesInTheNav_AndTheKeysPageSaysItNeedsAnAdminKey()
+    public async Task AUserKey_SeesNoAdminPagesInTheNav_AndTheKeysPageSaysItNeedsAnAdminKey_AndAChatOnlyKeySeesNoUsage()
     {
+        var (_, chatOnly) = await stack.CreateKeyAsync($$"""{"name":"console chat only","owner":"{{Owner}}-chat","role":"user","scopes":["chat"]}""");
         await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl);
 
         await console.SignInAsync(stack.UserKey);
@@ -147,11 +156,18 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
         var refusal = await console.TextAsync("forbidden");
         var keysShown = await console.RunAsync("return !!byTest('keys-table') || !!byTest('create-key');");
         await console.ScreenshotAsync("keys-as-user");
+        await console.SignOutAsync();
+        await console.SignInAsync(chatOnly);
+        var chatNav = (await console.RunAsync("return [...document.querySelectorAll('nav a')].map(a => a.textContent).join(',');")).GetString();
+        await console.GoAsync("#/usage");
+        var usageRefusal = await console.TextAsync("forbidden");
 
         Assert.DoesNotContain("#/keys", nav, StringComparison.Ordinal);
         Assert.DoesNotContain("#/tiers", nav, StringComparison.Ordinal);
         Assert.Contains("needs an admin key", refusal, StringComparison.Ordinal);
         Assert.False(keysShown.GetBoolean(), "a user key was shown the keys page");
+        Assert.Equal("Models,Playground", chatNav);
+        Assert.Contains("needs a key with the “usage” scope", usageRefusal, StringComparison.Ordinal);
         Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
     }
 
