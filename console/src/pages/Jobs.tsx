@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, get } from '../api';
 import { Alert } from '../components/Alert';
 import { dateTime, formatInt } from '../format';
@@ -20,12 +20,13 @@ export function Jobs({ caller }: { caller: Caller }) {
   const [status, setStatus] = useState('');
   const [pages, setPages] = useState<Job[][]>([]);
   const [more, setMore] = useState<string | null>(null);
-  const first = useLoad(async () => {
-    const list = await get<JobList>('/v1/async/completions', { limit: PAGE, owner: admin && owner ? owner : undefined });
-    setPages([list.data]);
-    setMore(list.has_more ? list.last_id : null);
-    return list;
-  }, [owner]);
+  const first = useLoad(() => get<JobList>('/v1/async/completions', { limit: PAGE, owner: admin && owner ? owner : undefined }), [owner]);
+  // A fresh first page (a new owner, Refresh) starts the list again.
+  useEffect(() => {
+    if (!first.data) return;
+    setPages([first.data.data]);
+    setMore(first.data.has_more ? first.data.last_id : null);
+  }, [first.data]);
   const next = useAction();
   const jobs = pages.flat();
   const shown = status ? jobs.filter(j => j.status === status) : jobs;

@@ -134,8 +134,8 @@ function CreateKey({ onCreated }: { onCreated: (key: KeyObject) => void }) {
       if (form.ip.trim()) body['ip_allowlist'] = listOf(form.ip);
       if (form.expiresIn.trim()) body['expires_in'] = Number(form.expiresIn);
       if (form.webhook.trim()) body['webhook'] = form.webhook.trim();
-      const set = limitsOf(limits);
-      if (set) body['limits'] = set;
+      const chosen = limitsOf(limits);
+      if (chosen) body['limits'] = chosen;
       const key = await api<KeyObject>('POST', '/v1/admin/keys', body);
       setForm(empty);
       setScopes([]);
