@@ -8,8 +8,9 @@ namespace Serverless.EndToEnd.Tests.Console;
 /// <summary>
 /// The web console at <c>/console</c> as its users meet it, in headless Chromium under the page's
 /// Content-Security-Policy: an admin issues a limited key, its holder streams a chat answer, sees usage and quota
-/// move, downloads the usage CSV and cancels a job; a user key is kept from the admin pages; every page loads
-/// without a console error, on a desktop and on a phone.
+/// move, downloads the usage CSV and cancels a job; an admin edits, rotates and revokes a key and sets a tier and a
+/// price; a user key is kept from the admin pages and a chat-only key from the usage pages; every page loads without
+/// a console error, on a desktop and on a phone, with a label on every field.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class ConsoleBrowserTests(LocalStackFixture stack)
@@ -258,7 +259,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
     [Theory]
     [InlineData(1280, 1000, "")]
     [InlineData(390, 844, "phone-")]
-    public async Task EveryPage_LoadsForAnAdmin_WithNoErrorOnThePageOrInTheConsole_AndNoSidewaysScroll(int width, int height, string prefix)
+    public async Task EveryPage_LoadsForAnAdmin_WithNoErrorOnThePageOrInTheConsole_NoSidewaysScroll_AndALabelOnEveryField(int width, int height, string prefix)
     {
         await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl, width, height);
         if (prefix.Length == 0)
@@ -273,7 +274,11 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
             await console.GoAsync($"#/{name}");
             shown[name] = await console.RunAsync("""
                 await until(() => document.querySelector('main table, main .meters li, main .headline, main form'), 'the page content');
-                return { alert: byTest('error')?.textContent ?? '', sideways: document.documentElement.scrollWidth > window.innerWidth, heading: document.querySelector('main h1').textContent };
+                return {
+                  alert: byTest('error')?.textContent ?? '',
+                  sideways: document.documentElement.scrollWidth > window.innerWidth,
+                  unlabelled: [...document.querySelectorAll('input, select, textarea')].filter(f => f.labels.length === 0).map(f => f.id || f.outerHTML).join(' '),
+                };
                 """);
             await console.ScreenshotAsync(prefix + name);
         }
@@ -282,6 +287,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
         {
             Assert.True(page.Value.GetProperty("alert").GetString() is "", $"the {page.Key} page showed an error: {page.Value.GetProperty("alert")}");
             Assert.False(page.Value.GetProperty("sideways").GetBoolean(), $"the {page.Key} page scrolls sideways at {width} px");
+            Assert.True(page.Value.GetProperty("unlabelled").GetString() is "", $"the {page.Key} page has fields without a label: {page.Value.GetProperty("unlabelled")}");
         });
         Assert.True(console.Browser.Errors.Count == 0, "the console reported errors:\n" + string.Join('\n', console.Browser.Errors));
     }
