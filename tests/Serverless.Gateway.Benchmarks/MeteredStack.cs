@@ -57,6 +57,9 @@ internal sealed class MeteredStack : IAsyncDisposable
             DefaultRequestHeaders = { Authorization = new("Bearer", key) },
         };
 
+    /// <summary>A client of the API with the admin key (reads any owner's usage).</summary>
+    public HttpClient AdminClient() => Client(secrets.AdminKey, 1, TimeSpan.FromMinutes(2));
+
     /// <summary>The API host's metrics now.</summary>
     public Task<PrometheusScrape> ScrapeMetricsAsync() => PrometheusScrape.GetAsync(Api.BaseUrl, bearer: secrets.MetricsToken);
 

@@ -47,12 +47,14 @@ internal static class SoakBenchmark
         }
 
         var usage = await UsageTotals.ReadSettledAsync(stack, total.Ok);
+        var (everyOwner, ownersSummed) = await UsageTotals.ReadEveryOwnerAsync(stack);
         var after = await StoreSnapshot.TakeAsync(stack);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {total.Sent} sent ({total.Sent / recorder.Length.TotalSeconds:F1}/s; {total.Late} started over {FixedRateLoad.Slack.TotalMilliseconds} ms after their turn), " +
             $"{total.Ok} ok, {total.Errors} errors, {total.Timeouts} timeouts; p50 {total.P50Ms:F1} ms, p99 {total.P99Ms:F1} ms"));
         StoreSnapshot.PrintGrowth(before, after, total.Ok);
         Console.WriteLine($"usage API: {usage}; requests answered ok: {total.Ok} of {total.Sent}");
+        Console.WriteLine($"usage API, every owner (owner=*): {everyOwner}; the two owners summed: {ownersSummed}");
 
         // Ten minutes or more: the first five against the last five; a shorter run: the first third against the last.
         var window = recorder.Length.TotalMinutes >= 10 ? 300 : recorder.Length.TotalSeconds / 3;
@@ -69,6 +71,7 @@ internal static class SoakBenchmark
             Verdict.Print(usage.Requests == total.Ok && tokensExact, "usage exact", realWorker
                 ? $"billed {usage}; answered ok {total.Ok}"
                 : $"billed {usage}; answered ok {total.Ok}, so {total.Ok * InstantAnswers.PromptTokens} prompt and {total.Ok * InstantAnswers.CompletionTokens} completion tokens"),
+            Verdict.Print(everyOwner == ownersSummed, "every owner's usage is the owners' sum", $"owner=* {everyOwner}; owners summed {ownersSummed}"),
         ];
         return verdicts.All(v => v) ? 0 : 1;
     }

@@ -35,14 +35,34 @@ internal sealed record UsageTotals(long Requests, long PromptTokens, long Comple
         }
     }
 
+    /// <summary>
+    /// What <c>owner=*</c> (every owner summed, in rollup rows of its own) says, and the sum of what the warm-up's and
+    /// the run's owners say: the two must agree, since no other owner used the stack.
+    /// </summary>
+    public static async Task<(UsageTotals EveryOwner, UsageTotals OwnersSummed)> ReadEveryOwnerAsync(MeteredStack stack)
+    {
+        using var http = stack.AdminClient();
+        try
+        {
+            var everyOwner = await ReadAsync(http, "*");
+            var (warmUp, run) = (await ReadAsync(http, "bench-warm-up"), await ReadAsync(http, "bench-run"));
+            return (everyOwner, new UsageTotals(warmUp.Requests + run.Requests, warmUp.PromptTokens + run.PromptTokens, warmUp.CompletionTokens + run.CompletionTokens));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            Console.WriteLine($"usage API failed: {e.Message}");
+            return (Unread, new UsageTotals(0, 0, 0));
+        }
+    }
+
     /// <summary>The totals as a sentence, or that they could not be read.</summary>
     public override string ToString() => this == Unread
         ? "not read"
         : $"{Requests} requests, {PromptTokens} prompt and {CompletionTokens} completion tokens";
 
-    private static async Task<UsageTotals> ReadAsync(HttpClient http)
+    private static async Task<UsageTotals> ReadAsync(HttpClient http, string? owner = null)
     {
-        using var document = JsonDocument.Parse(await http.GetStringAsync("v1/usage"));
+        using var document = JsonDocument.Parse(await http.GetStringAsync(owner is null ? "v1/usage" : $"v1/usage?owner={Uri.EscapeDataString(owner)}"));
         var total = document.RootElement.GetProperty("total");
         return new UsageTotals(total.GetProperty("requests").GetInt64(), total.GetProperty("prompt_tokens").GetInt64(), total.GetProperty("completion_tokens").GetInt64());
     }

@@ -150,6 +150,13 @@ public sealed class LeasedCounters(CounterStore store, IOptions<QuotaOptions> op
             : new CounterDecision(true, limit, limit, ends, 0);
     }
 
+    /// <summary>
+    /// What of <paramref name="id"/>'s current window this instance leased and has not used: counted as used in the
+    /// shared counter, though nothing was admitted against it yet.
+    /// </summary>
+    public long UnusedHere(CounterId id) =>
+        leases.TryGetValue(id, out var lease) && lease.Window == QuotaWindows.Of(id.Kind, time.GetUtcNow()).Id ? lease.Unused : 0;
+
     /// <summary>What is known to be left: the limit less what all instances had leased, plus this instance's unused part.</summary>
     private static long Remaining(CounterLease lease, long limit) => Math.Max(0, limit - lease.LeasedInAll + lease.Unused);
 

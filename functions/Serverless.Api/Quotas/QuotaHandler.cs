@@ -10,7 +10,7 @@ using Serverless.OpenAI.Http;
 namespace Serverless.Api.Quotas;
 
 /// <summary><c>GET /v1/quota</c>: the caller's limits (its key's, else its tier's) and what is left of each right now, async jobs included.</summary>
-internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, ActiveJobs jobs, IOptions<JobOptions> jobOptions, TimeProvider time) : IApiHandler
+internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, LeasedCounters leases, ActiveJobs jobs, IOptions<JobOptions> jobOptions, TimeProvider time) : IApiHandler
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -33,7 +33,10 @@ internal sealed class QuotaHandler(TierStore tiers, CounterStore counters, Activ
             }
 
             var (window, ends) = QuotaWindows.Of(kind, now);
-            var used = await counters.LeasedAsync(new CounterId(caller.KeyId, kind), window, context.RequestAborted);
+            // The shared counter holds what every instance leased; this instance's unleased remainder was never admitted.
+            // Other instances' remainders still count until they give them back idle (Quotas:ReturnIdleLeasesAfter).
+            var id = new CounterId(caller.KeyId, kind);
+            var used = Math.Max(0, await counters.LeasedAsync(id, window, context.RequestAborted) - leases.UnusedHere(id));
             lines.Add(new QuotaLine(QuotaWindows.Name(kind), limit, used, Math.Max(0, limit - used), kind == LimitKind.Concurrency ? null : ends.ToUnixTimeSeconds()));
         }
 
