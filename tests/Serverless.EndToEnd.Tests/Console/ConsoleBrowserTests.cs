@@ -261,7 +261,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
     [InlineData(390, 844, "phone-")]
     public async Task EveryPage_LoadsForAnAdmin_WithNoErrorOnThePageOrInTheConsole_NoSidewaysScroll_AndALabelOnEveryField(int width, int height, string prefix)
     {
-        await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl, width, height);
+        await using var console = await ConsolePage.OpenAsync(stack.Api.BaseUrl, width, height, phone: prefix.Length > 0);
         if (prefix.Length == 0)
         {
             await console.ScreenshotAsync("sign-in");
@@ -276,6 +276,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
                 await until(() => document.querySelector('main table, main .meters li, main .headline, main form'), 'the page content');
                 return {
                   alert: byTest('error')?.textContent ?? '',
+                  width: window.innerWidth,
                   sideways: document.documentElement.scrollWidth > window.innerWidth,
                   unlabelled: [...document.querySelectorAll('input, select, textarea')].filter(f => f.labels.length === 0).map(f => f.id || f.outerHTML).join(' '),
                 };
@@ -286,6 +287,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
         Assert.All(shown, page =>
         {
             Assert.True(page.Value.GetProperty("alert").GetString() is "", $"the {page.Key} page showed an error: {page.Value.GetProperty("alert")}");
+            Assert.Equal(width, page.Value.GetProperty("width").GetInt32());
             Assert.False(page.Value.GetProperty("sideways").GetBoolean(), $"the {page.Key} page scrolls sideways at {width} px");
             Assert.True(page.Value.GetProperty("unlabelled").GetString() is "", $"the {page.Key} page has fields without a label: {page.Value.GetProperty("unlabelled")}");
         });

@@ -41,10 +41,18 @@ internal sealed class ConsolePage(ChromiumPage page, Uri apiBase) : IAsyncDispos
     /// <summary>The tab, for its <see cref="ChromiumPage.Errors"/>.</summary>
     public ChromiumPage Browser => page;
 
-    /// <summary>Opens Chromium (a window of <paramref name="width"/> by <paramref name="height"/>) on the console's sign-in page.</summary>
-    public static async Task<ConsolePage> OpenAsync(Uri apiBase, int width = 1280, int height = 1000)
+    /// <summary>
+    /// Opens Chromium (a window of <paramref name="width"/> by <paramref name="height"/>; a phone's screen when
+    /// <paramref name="phone"/>) on the console's sign-in page.
+    /// </summary>
+    public static async Task<ConsolePage> OpenAsync(Uri apiBase, int width = 1280, int height = 1000, bool phone = false)
     {
         var browser = await ChromiumPage.OpenAsync(width, height);
+        if (phone)
+        {
+            await browser.EmulatePhoneAsync(width, height);
+        }
+
         var console = new ConsolePage(browser, apiBase);
         await browser.NavigateAsync(new Uri(apiBase, "console"));
         await console.RunAsync("until(() => document.getElementById('api-key'), 'the sign-in form')");
