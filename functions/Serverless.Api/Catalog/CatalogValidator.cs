@@ -18,9 +18,13 @@ internal static partial class CatalogValidator
     public static ApiError? CheckId(string id, string param) =>
         ModelId().IsMatch(id) ? null : ApiError.InvalidParameter(param, $"'{Shorten(id)}' is not a valid model id: 1 to 128 of letters, digits and . _ : / -, starting with a letter or digit.");
 
-    /// <summary>Validates a PUT of <paramref name="id"/> against <paramref name="catalog"/> (which may hold the model's current version) and builds the model.</summary>
+    /// <summary>
+    /// Validates a PUT of <paramref name="id"/> against <paramref name="catalog"/> (which may hold the model's current
+    /// version) and builds the model; a fallback is a catalog model or one of <paramref name="workerModels"/>.
+    /// </summary>
     public static (CatalogModel? Model, ApiError? Error) ForPut(
-        string id, CatalogModelRequest request, IReadOnlyCollection<CatalogModel> catalog, bool allowHttpUpstreams, DateTimeOffset now)
+        string id, CatalogModelRequest request, IReadOnlyCollection<CatalogModel> catalog, bool allowHttpUpstreams, DateTimeOffset now,
+        IReadOnlyCollection<string>? workerModels = null)
     {
         if (CheckId(id, "id") is { } invalidId)
         {
@@ -55,7 +59,7 @@ internal static partial class CatalogValidator
         }
 
         var aliases = request.Aliases ?? [];
-        if ((CheckAliases(id, aliases, others) ?? CheckFallbacks(id, request.Fallbacks ?? [], others)) is { } invalidNames)
+        if ((CheckAliases(id, aliases, others) ?? CheckFallbacks(id, request.Fallbacks ?? [], others, workerModels ?? [])) is { } invalidNames)
         {
             return (null, invalidNames);
         }
@@ -116,7 +120,7 @@ internal static partial class CatalogValidator
         return null;
     }
 
-    private static ApiError? CheckFallbacks(string id, IReadOnlyList<string> fallbacks, IReadOnlyCollection<CatalogModel> others)
+    private static ApiError? CheckFallbacks(string id, IReadOnlyList<string> fallbacks, IReadOnlyCollection<CatalogModel> others, IReadOnlyCollection<string> workerModels)
     {
         if (fallbacks.Count > MaxFallbacks)
         {
@@ -136,9 +140,9 @@ internal static partial class CatalogValidator
                 return ApiError.InvalidParameter(param, $"The fallback '{Shorten(fallbacks[i])}' is listed twice.");
             }
 
-            if (!others.Any(m => m.Id == fallbacks[i]))
+            if (!others.Any(m => m.Id == fallbacks[i]) && !workerModels.Contains(fallbacks[i]))
             {
-                return ApiError.InvalidParameter(param, $"The fallback '{Shorten(fallbacks[i])}' is not a model of the catalog (name it by id, not alias).");
+                return ApiError.InvalidParameter(param, $"The fallback '{Shorten(fallbacks[i])}' is neither a catalog model (name it by id, not alias) nor a model the worker serves.");
             }
         }
 

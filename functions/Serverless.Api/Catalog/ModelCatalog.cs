@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Models;
 using Serverless.OpenAI.Errors;
 
 namespace Serverless.Api.Catalog;
@@ -9,7 +10,7 @@ namespace Serverless.Api.Catalog;
 /// (so a change reaches every instance within it), and at once on the instance that wrote it. While storage cannot
 /// be read the last catalog stays in use; an instance that never read one serves an empty catalog (today's models).
 /// </summary>
-internal sealed partial class ModelCatalog(CatalogStore store, TimeProvider time, IOptions<CatalogOptions> options, ILogger<ModelCatalog> logger)
+internal sealed partial class ModelCatalog(CatalogStore store, ModelRegistry workerModels, TimeProvider time, IOptions<CatalogOptions> options, ILogger<ModelCatalog> logger)
 {
     /// <summary>After a failed read, how long the last catalog is kept before the next attempt.</summary>
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
@@ -52,7 +53,8 @@ internal sealed partial class ModelCatalog(CatalogStore store, TimeProvider time
         try
         {
             var catalog = await ReloadAsync(cancellationToken, throwOnFailure: true);
-            var (model, error) = CatalogValidator.ForPut(id, request, catalog.Models, options.Value.AllowHttpUpstreams, time.GetUtcNow());
+            var served = (await workerModels.ListAsync(cancellationToken))?.Data.Select(m => m.Id).ToArray() ?? [];
+            var (model, error) = CatalogValidator.ForPut(id, request, catalog.Models, options.Value.AllowHttpUpstreams, time.GetUtcNow(), served);
             if (error is not null)
             {
                 return (null, error);

@@ -198,13 +198,19 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         return (new PreparedRequest(request, model, price, estimate, route), null);
     }
 
-    /// <summary>The fallbacks of <paramref name="entry"/> that can serve this route, that the caller may use, and that can be billed.</summary>
+    /// <summary>The fallbacks of <paramref name="entry"/> (catalog models, or models of the API's own worker) that can serve this route, that the caller may use, and that can be billed.</summary>
     private async Task<IReadOnlyList<CatalogModel>> FallbacksAsync(CatalogModel entry, CatalogSnapshot catalog, Caller caller, CancellationToken cancellationToken)
     {
         var usable = new List<CatalogModel>();
         foreach (var id in entry.Fallbacks)
         {
-            if (catalog.FindById(id) is { } fallback && IsCapable(fallback.ToModel().Capabilities) && caller.MayUse(fallback.Id)
+            var fallback = catalog.FindById(id);
+            if (fallback is null && await services.Models.ResolveAsync(id, IsCapable, Capability, cancellationToken) is ({ } workerModel, null))
+            {
+                fallback = services.Upstreams.OwnWorker(workerModel); // a model of the API's own worker
+            }
+
+            if (fallback is not null && IsCapable(fallback.ToModel().Capabilities) && caller.MayUse(fallback.Id)
                 && MayBill(await services.Prices.GetAsync(fallback.Id, cancellationToken), caller))
             {
                 usable.Add(fallback);

@@ -38,6 +38,10 @@ internal sealed partial class UpstreamRelay(
     /// <summary>The response header that names the deployment that served.</summary>
     internal const string ServedByHeader = "x-served-by";
 
+    /// <summary>A model of the API's own worker (<see cref="WorkerOptions.BaseUrl"/>) as a catalog model, to serve as a fallback.</summary>
+    public CatalogModel OwnWorker(OpenAI.Models.Model model) =>
+        CatalogModel.OfWorker(model, worker.Value.BaseUrl!, worker.Value.RequestTimeout);
+
     /// <summary>Relays <paramref name="payload"/> (for the worker path <paramref name="path"/>) to the first deployment of <paramref name="plan"/> that answers.</summary>
     public async Task<RoutedOutcome> RelayAsync<T>(HttpContext context, RoutePlan plan, string path, T payload, JsonTypeInfo<T> typeInfo, long tokenBudget)
     {

@@ -98,6 +98,15 @@ public sealed class CatalogValidatorTests
         Assert.Equal("id", ParamOf(Valid(), id));
 
     [Fact]
+    public void ForPut_AFallbackMayBeAModelOfTheApisOwnWorker()
+    {
+        var request = Valid(r => r with { Fallbacks = ["llama-tiny"] });
+
+        Assert.Null(CatalogValidator.ForPut("my-llama", request, [Existing], false, Now, workerModels: ["llama-tiny"]).Error);
+        Assert.Equal("fallbacks[0]", CatalogValidator.ForPut("my-llama", request, [Existing], false, Now, workerModels: []).Error?.Error.Param);
+    }
+
+    [Fact]
     public void ForPut_ReplacingAModel_KeepsItsOwnAliases() =>
         Assert.Null(CatalogValidator.ForPut("gpt2-tiny", Valid(r => r with { Aliases = ["tiny"], Fallbacks = [] }), [Existing], false, Now).Error);
 }

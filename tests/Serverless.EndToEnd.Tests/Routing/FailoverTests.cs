@@ -67,6 +67,21 @@ public sealed class FailoverTests(RoutingStackFixture stack)
     }
 
     [Fact]
+    public async Task AModelOfTheApisOwnWorker_CanBeTheFallback()
+    {
+        await stack.PutModelAsync("to-own-worker", Model(Openai("down", "fail", 1), "\"gpt2-tiny\""));
+        using var http = stack.CreateHttpClient(stack.Secrets.AdminKey);
+
+        using var response = await RoutingStackFixture.ChatAsync(http, "to-own-worker");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Equal("worker", response.Headers.GetValues("x-served-by").Single());
+        using var answer = JsonDocument.Parse(body);
+        Assert.Equal("gpt2-tiny", answer.RootElement.GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task AStream_IsNeverRetriedAfterItsFirstByte()
     {
         await stack.PutModelAsync("cut-stream", Model($"{Openai("cutting", "cut", 1)},{SecondWorker(2)}"));
