@@ -118,7 +118,7 @@ internal sealed partial class ModelCatalog(CatalogStore store, ModelRegistry wor
             expires = now + options.Value.RefreshInterval;
             return current;
         }
-        catch (Azure.RequestFailedException e) when (!throwOnFailure)
+        catch (Exception e) when (!throwOnFailure && e is Azure.RequestFailedException or AggregateException or HttpRequestException)
         {
             LogReadFailed(e);
             expires = time.GetUtcNow() + RetryAfterFailure;
