@@ -237,6 +237,7 @@ var apiTableNames = [
   'quotacounters'
   'tiers'
   'prices'
+  'catalog'
   'usagerecords'
   'usagedaily'
   'webhookdeliveries'

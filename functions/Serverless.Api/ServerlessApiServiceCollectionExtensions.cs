@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches;
+using Serverless.Api.Catalog;
 using Serverless.Api.Cors;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
@@ -84,7 +85,9 @@ public static class ServerlessApiServiceCollectionExtensions
         services.TryAddSingleton(new Deprecations(Deprecations.Table));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<AnswerRelay>();
         services.AddSingleton<WorkerRelay>();
+        services.AddServerlessCatalog(configuration);
         foreach (var route in ApiRoutes.All)
         {
             services.TryAddSingleton(route.HandlerType);

@@ -117,6 +117,16 @@ public sealed class ApiFunctions(ApiPipeline pipeline)
     public Task<IActionResult> AdminPrice([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = ApiRoutes.AdminPrice)] HttpRequest request) =>
         ServeAsync(request, "AdminPrice");
 
+    /// <summary><c>GET /v1/admin/models</c>.</summary>
+    [Function("AdminModels")]
+    public Task<IActionResult> AdminModels([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AdminModels)] HttpRequest request) =>
+        ServeAsync(request, "AdminModels");
+
+    /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE /v1/admin/models/{id}</c>.</summary>
+    [Function("AdminModel")]
+    public Task<IActionResult> AdminModel([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = ApiRoutes.AdminModel)] HttpRequest request) =>
+        ServeAsync(request, "AdminModel");
+
     /// <summary><c>GET</c>, <c>POST /v1/files</c>.</summary>
     [Function("Files")]
     public Task<IActionResult> Files([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.Files)] HttpRequest request) =>

@@ -7,6 +7,7 @@ using Serverless.Api.Routing;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
 using Serverless.Api.Relay;
+using Serverless.Api.Upstreams;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Health;
@@ -24,6 +25,7 @@ internal sealed partial class ReadinessHandler(
     WorkerClient worker,
     WorkerObservations observations,
     OperatorAccess access,
+    DeploymentStates deployments,
     IOptions<ReadinessOptions> options,
     TimeProvider time,
     ILogger<ReadinessHandler> logger) : IApiHandler
@@ -36,7 +38,11 @@ internal sealed partial class ReadinessHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var report = await CurrentAsync();
-        var shown = await access.IsOperatorAsync(context) ? report : new ReadinessReport(report.Status);
+        // Circuits change by the second, so they are read for each answer rather than cached with the checks.
+        var circuits = deployments.Circuits();
+        var shown = await access.IsOperatorAsync(context)
+            ? report with { Deployments = circuits.Count > 0 ? circuits : null }
+            : new ReadinessReport(report.Status);
         await OpenAIResponses.WriteJsonAsync(context.Response, report.Status == Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
             shown, HealthJsonContext.Default.ReadinessReport);
     }

@@ -1,5 +1,6 @@
 using Serverless.Api.Admin;
 using Serverless.Api.Batches;
+using Serverless.Api.Catalog;
 using Serverless.Api.Files;
 using Serverless.Api.Health;
 using Serverless.Api.Jobs;
@@ -53,6 +54,11 @@ internal static class OperationContracts
         [("AdminPrice", "GET")] = new("Get a model's price", "Admin", Response: PricesJsonContext.Default.PriceObject),
         [("AdminPrice", "PUT")] = new("Set a model's price per 1K tokens", "Admin", PricesJsonContext.Default.PriceRequest, PricesJsonContext.Default.PriceObject),
         [("AdminPrice", "DELETE")] = new("Remove a model's price", "Admin", Response: PricesJsonContext.Default.PriceObject),
+        [("AdminModels", "GET")] = new("List the model catalog: public models, their deployments, aliases and fallbacks", "Admin", Response: CatalogJsonContext.Default.CatalogModelList),
+        [("AdminModel", "GET")] = new("Get a catalog model", "Admin", Response: CatalogJsonContext.Default.CatalogModelObject),
+        [("AdminModel", "PUT")] = new("Create or replace a catalog model (every instance has it within Catalog:RefreshInterval)", "Admin", CatalogJsonContext.Default.CatalogModelRequest, CatalogJsonContext.Default.CatalogModelObject,
+            Example: """{"capabilities":["chat","completion"],"context_length":8192,"aliases":["llama"],"deployments":[{"id":"gpu-east","kind":"worker","base_url":"http://worker-east:8080/v1","weight":3},{"id":"azure-backup","kind":"openai","base_url":"https://example.openai.azure.com/openai/v1","model":"gpt-4o-mini","credential":"AzureOpenAI--Key","weight":1,"priority":2}],"fallbacks":["gpt2-tiny"]}"""),
+        [("AdminModel", "DELETE")] = new("Remove a catalog model", "Admin", Response: CatalogJsonContext.Default.CatalogModelObject),
         [("AsyncCompletions", "POST")] = new("Submit a text completion job", "Async jobs", OpenAIJsonContext.Default.CompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields,
             Example: """{"model":"gpt2-tiny","prompt":"Once upon a time","max_tokens":16,"webhook":"https://example.com/hooks/jobs"}"""),
         [("ListJobs", "GET")] = new("List the caller's jobs", "Async jobs", Response: JobsJsonContext.Default.JobList, Query: Page),

@@ -19,10 +19,8 @@ namespace Serverless.Api.Relay;
 /// Forwards a validated request to the worker and relays its answer: whole, or as a stream flushed event by event,
 /// with a heartbeat comment while the worker is quiet. It reports the tokens the client actually received.
 /// </summary>
-public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOptions> options, TimeProvider time, ApiMetrics metrics, ILogger<WorkerRelay> logger)
+public sealed partial class WorkerRelay(WorkerClient worker, AnswerRelay answers, TimeProvider time, ILogger<WorkerRelay> logger)
 {
-    private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
-
     /// <summary>How long asking the worker to stop an abandoned call may take.</summary>
     internal static readonly TimeSpan StopCallTimeout = TimeSpan.FromSeconds(10);
 
@@ -80,8 +78,8 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
             try
             {
                 outcome = upstream.Content.Headers.ContentType?.MediaType == "text/event-stream"
-                    ? await StreamAsync(context, upstream)
-                    : await WholeAsync(context, upstream);
+                    ? await answers.StreamAsync(context, upstream)
+                    : await AnswerRelay.WholeAsync(context, upstream);
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
             {
@@ -117,101 +115,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
         return new RelayOutcome(status, prompt, completion, answered, Stopwatch.GetElapsedTime(sent));
     }
 
-    private static async Task<RelayOutcome> WholeAsync(HttpContext context, HttpResponseMessage upstream)
-    {
-        var status = (int)upstream.StatusCode;
-        var body = await upstream.Content.ReadAsByteArrayAsync(context.RequestAborted);
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = upstream.Content.Headers.ContentType?.ToString() ?? OpenAIResponses.JsonContentType;
-        await response.Body.WriteAsync(body, context.RequestAborted);
-        if (status >= 400)
-        {
-            context.Features.Set(RelayedError.From(status, body));
-            return RelayOutcome.Failed(status, TimeSpan.Zero);
-        }
-
-        var (prompt, completion) = UsageReader.FromJson(body);
-        return new RelayOutcome(status, prompt, completion, true, TimeSpan.Zero);
-    }
-
-    private async Task<RelayOutcome> StreamAsync(HttpContext context, HttpResponseMessage upstream)
-    {
-        var response = context.Response;
-        var aborted = context.RequestAborted;
-        response.StatusCode = (int)upstream.StatusCode;
-        response.ContentType = upstream.Content.Headers.ContentType?.ToString();
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await using var source = await upstream.Content.ReadAsStreamAsync(aborted);
-        var events = new SseEventReader(source);
-        var timing = new StreamTiming(metrics, context);
-        (int Prompt, int Completion) delivered = (0, 0);
-        try
-        {
-            while (await NextAsync(events, response, aborted) is { } next)
-            {
-                if (!next.Bytes.IsEmpty)
-                {
-                    await response.Body.WriteAsync(next.Bytes, aborted);
-                    await response.Body.FlushAsync(aborted);
-                }
-
-                // Counted only once the client has the event: an abandoned stream is billed for what it received.
-                delivered = next.Usage ?? delivered;
-                timing.Delivered(delivered.Completion);
-            }
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero) { Abandoned = true };
-        }
-        catch (Exception e) when (!aborted.IsCancellationRequested && e is HttpRequestException or IOException)
-        {
-            // The worker died mid-stream: end with an error event in OpenAI's shape rather than a silent cut.
-            LogStreamBroken(e, context.TraceIdentifier);
-            context.Features.Set(WorkerErrors.Failed);
-            var error = JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(WorkerErrors.Failed.Error), OpenAIJsonContext.Default.ErrorBody);
-            await response.Body.WriteAsync("data: "u8.ToArray(), aborted);
-            await response.Body.WriteAsync(error, aborted);
-            await response.Body.WriteAsync("\n\n"u8.ToArray(), aborted);
-            await response.Body.FlushAsync(aborted);
-        }
-        finally
-        {
-            timing.Complete();
-        }
-
-        return new RelayOutcome(response.StatusCode, delivered.Prompt, delivered.Completion, true, TimeSpan.Zero);
-    }
-
-    /// <summary>The next event; while the worker is quiet for longer than the heartbeat interval, a comment keeps proxies from closing the connection.</summary>
-    private async Task<SseEvent?> NextAsync(SseEventReader events, HttpResponse response, CancellationToken aborted)
-    {
-        var read = events.ReadAsync(aborted);
-        if (read.IsCompleted)
-        {
-            return await read;
-        }
-
-        var pending = read.AsTask();
-        while (true)
-        {
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-            var delay = Task.Delay(options.Value.StreamHeartbeat, time, quiet.Token);
-            if (await Task.WhenAny(pending, delay) == pending)
-            {
-                await quiet.CancelAsync();
-                return await pending;
-            }
-
-            await response.Body.WriteAsync(Heartbeat, aborted);
-            await response.Body.FlushAsync(aborted);
-        }
-    }
-
-    private static ApiError? ToError(Exception e) => e switch
+    internal static ApiError? ToError(Exception e) => e switch
     {
         BrokenCircuitException => WorkerErrors.Unavailable,
         TimeoutRejectedException or TaskCanceledException => WorkerErrors.TimedOut,
@@ -228,6 +132,4 @@ public sealed partial class WorkerRelay(WorkerClient worker, IOptions<WorkerOpti
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Request {RequestId}: abandoned (client gone or timed out); the worker was stopped after {CompletionTokens} tokens, which are billed")]
     private partial void LogAbandoned(string requestId, int completionTokens);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Request {RequestId}: the worker's stream broke off")]
-    private partial void LogStreamBroken(Exception exception, string requestId);
 }

@@ -1,6 +1,7 @@
 using Serverless.Api.Auth;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
+using Serverless.Api.Upstreams;
 using Serverless.OpenAI.Models;
 
 namespace Serverless.Api.Routing;
@@ -12,4 +13,5 @@ namespace Serverless.Api.Routing;
 /// <param name="Price">The model's price.</param>
 /// <param name="Admission">Its reservation, to be settled exactly once.</param>
 /// <param name="TokenBudget">The tokens reserved for it: the worker never lets prompt and completion exceed them.</param>
-internal sealed record AdmittedRequest<TRequest>(TRequest Request, Caller Caller, Model Model, ModelPrice Price, Admission Admission, long TokenBudget);
+/// <param name="Route">For a catalog model, how it is routed; null for a model the worker serves directly.</param>
+internal sealed record AdmittedRequest<TRequest>(TRequest Request, Caller Caller, Model Model, ModelPrice Price, Admission Admission, long TokenBudget, RoutePlan? Route = null);

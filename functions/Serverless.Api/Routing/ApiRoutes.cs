@@ -1,6 +1,7 @@
 using Serverless.Api.Admin;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches.Http;
+using Serverless.Api.Catalog;
 using Serverless.Api.Chat;
 using Serverless.Api.Completions;
 using Serverless.Api.Docs;
@@ -87,6 +88,12 @@ public static class ApiRoutes
     /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE</c>: one model's price per 1K tokens (admin).</summary>
     public const string AdminPrice = "v1/admin/prices/{model}";
 
+    /// <summary><c>GET</c>: every model of the catalog (admin).</summary>
+    public const string AdminModels = "v1/admin/models";
+
+    /// <summary><c>GET</c>, <c>PUT</c>, <c>DELETE</c>: one catalog model, its deployments and fallbacks (admin).</summary>
+    public const string AdminModel = "v1/admin/models/{id}";
+
     /// <summary><c>POST</c> submits a completions job; <c>GET</c> lists the caller's jobs (two routes: they need different scopes).</summary>
     public const string AsyncCompletions = "v1/async/completions";
 
@@ -171,6 +178,8 @@ public static class ApiRoutes
         new("UsageDaily", ["GET"], UsageDaily, typeof(UsageHandler), RouteAccess.Usage),
         new("AdminPrices", ["GET"], AdminPrices, typeof(AdminPricesHandler), RouteAccess.Admin),
         new("AdminPrice", ["GET", "PUT", "DELETE"], AdminPrice, typeof(AdminPriceHandler), RouteAccess.Admin),
+        new("AdminModels", ["GET"], AdminModels, typeof(AdminCatalogModelsHandler), RouteAccess.Admin),
+        new("AdminModel", ["GET", "PUT", "DELETE"], AdminModel, typeof(AdminCatalogModelHandler), RouteAccess.Admin),
         new("AsyncCompletions", ["POST"], AsyncCompletions, typeof(AsyncCompletionsHandler), RouteAccess.Job(Scopes.Completions)),
         new("ListJobs", ["GET"], AsyncCompletions, typeof(JobListHandler), RouteAccess.Jobs),
         new("AsyncChatCompletions", ["POST"], AsyncChatCompletions, typeof(AsyncChatCompletionsHandler), RouteAccess.Job(Scopes.Chat)),

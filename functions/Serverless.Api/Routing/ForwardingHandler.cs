@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches;
+using Serverless.Api.Catalog;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Relay;
 using Serverless.Api.Telemetry;
+using Serverless.Api.Upstreams;
 using Serverless.Api.Usage;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
@@ -35,6 +37,9 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     /// <summary>What the route does, for error messages and usage records ("chat completions").</summary>
     protected abstract string Capability { get; }
 
+    /// <summary>Whether a request may name a catalog model (routed to its deployments); the async routes' jobs run on the worker only.</summary>
+    protected virtual bool RoutesThroughCatalog => true;
+
     public virtual async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
@@ -53,7 +58,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         var caller = context.Features.GetRequiredFeature<Caller>();
-        var (prepared, error) = await PrepareAsync(request, caller, RequestTelemetry.Of(context), aborted);
+        var (prepared, error) = await PrepareAsync(request, caller, RequestTelemetry.Of(context), RoutesThroughCatalog, aborted);
         if (error is not null)
         {
             await OpenAIResponses.WriteErrorAsync(context.Response, error);
@@ -81,17 +86,30 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
-        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission!, estimate.Total));
+        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission!, estimate.Total, prepared.Route));
     }
 
     /// <summary>Serves an admitted request: relays it to the worker, then settles and records its usage, exactly once.</summary>
     protected virtual async Task ServeAsync(HttpContext context, AdmittedRequest<TRequest> admitted)
     {
-        var (request, caller, model, price, admission, budget) = admitted;
+        var (request, caller, model, price, admission, budget, route) = admitted;
         var outcome = RelayOutcome.Failed(StatusCodes.Status500InternalServerError, TimeSpan.Zero);
         try
         {
-            outcome = await services.Relay.RelayAsync(context, WorkerPath, request, TypeInfo, budget);
+            if (route is null)
+            {
+                outcome = await services.Relay.RelayAsync(context, WorkerPath, request, TypeInfo, budget);
+            }
+            else
+            {
+                var routed = await services.Upstreams.RelayAsync(context, route, WorkerPath, request, TypeInfo, budget);
+                outcome = routed.Outcome;
+                if (routed.Served is { } served && served.Id != model.Id)
+                {
+                    // A fallback served: the bill names it, at its price.
+                    (model, price) = (served.ToModel(), await services.Prices.GetAsync(served.Id, CancellationToken.None));
+                }
+            }
         }
         finally
         {
@@ -127,7 +145,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return BatchLinePlan.Refused(ApiError.InvalidJson("The body must be a JSON object."));
         }
 
-        var (prepared, error) = await PrepareAsync(request, caller, null, cancellationToken);
+        var (prepared, error) = await PrepareAsync(request, caller, null, useCatalog: false, cancellationToken);
         return prepared is null
             ? BatchLinePlan.Refused(error!)
             : new BatchLinePlan(JsonSerializer.SerializeToElement(prepared.Request, TypeInfo), prepared.Model.Id, prepared.Estimate, prepared.Price, null);
@@ -137,7 +155,8 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     /// Checks a parsed request against OpenAI's rules, the caller's models, the resolved model and the price list;
     /// the request with its model, price and token estimate, or the error to answer.
     /// </summary>
-    private async Task<(PreparedRequest? Prepared, ApiError? Error)> PrepareAsync(TRequest request, Caller caller, RequestTelemetry? telemetry, CancellationToken cancellationToken)
+    private async Task<(PreparedRequest? Prepared, ApiError? Error)> PrepareAsync(
+        TRequest request, Caller caller, RequestTelemetry? telemetry, bool useCatalog, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -145,12 +164,18 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         telemetry?.ModelRequested(ModelOf(request));
-        if (!caller.MayUse(ModelOf(request)))
+        var catalog = useCatalog ? await services.Catalog.GetAsync(cancellationToken) : CatalogSnapshot.Empty;
+        var entry = catalog.Find(ModelOf(request));
+        if (!caller.MayUse(ModelOf(request)) && (entry is null || !caller.MayUse(entry.Id)))
         {
             return (null, AuthErrors.ModelNotAllowed(ModelOf(request)));
         }
 
-        var (model, error) = await services.Models.ResolveAsync(ModelOf(request), IsCapable, Capability, cancellationToken);
+        var (model, error) = entry is null
+            ? await services.Models.ResolveAsync(ModelOf(request), IsCapable, Capability, cancellationToken)
+            : IsCapable(entry.ToModel().Capabilities)
+                ? (entry.ToModel(), null)
+                : (null, ApiError.InvalidParameter("model", $"The model '{ModelOf(request)}' does not support {Capability}.", "model_not_supported"));
         if (model is not null)
         {
             telemetry?.ModelResolved(model.Id);
@@ -163,13 +188,40 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         }
 
         var price = await services.Prices.GetAsync(model!.Id, cancellationToken);
-        if (price.Unpriced && caller.Role < Role.Admin && !services.PriceOptions.Value.AllowUnpriced)
+        if (!MayBill(price, caller))
         {
             return (null, PriceErrors.NotPriced(model.Id));
         }
 
-        return (new PreparedRequest(request, model, price, Estimate(request, model)), null);
+        var estimate = Estimate(request, model);
+        var route = entry is null ? null : new RoutePlan([entry, .. await FallbacksAsync(entry, catalog, caller, cancellationToken)], estimate.CompletionTokens);
+        return (new PreparedRequest(request, model, price, estimate, route), null);
     }
+
+    /// <summary>The fallbacks of <paramref name="entry"/> (catalog models, or models of the API's own worker) that can serve this route, that the caller may use, and that can be billed.</summary>
+    private async Task<IReadOnlyList<CatalogModel>> FallbacksAsync(CatalogModel entry, CatalogSnapshot catalog, Caller caller, CancellationToken cancellationToken)
+    {
+        var usable = new List<CatalogModel>();
+        foreach (var id in entry.Fallbacks)
+        {
+            var fallback = catalog.FindById(id);
+            if (fallback is null && await services.Models.ResolveAsync(id, IsCapable, Capability, cancellationToken) is ({ } workerModel, null))
+            {
+                fallback = services.Upstreams.OwnWorker(workerModel); // a model of the API's own worker
+            }
+
+            if (fallback is not null && IsCapable(fallback.ToModel().Capabilities) && caller.MayUse(fallback.Id)
+                && MayBill(await services.Prices.GetAsync(fallback.Id, cancellationToken), caller))
+            {
+                usable.Add(fallback);
+            }
+        }
+
+        return usable;
+    }
+
+    private bool MayBill(ModelPrice price, Caller caller) =>
+        !price.Unpriced || caller.Role >= Role.Admin || services.PriceOptions.Value.AllowUnpriced;
 
     /// <summary>Adjusts the request to the route it came on (the streaming aliases force <c>stream</c>).</summary>
     protected virtual TRequest Normalize(TRequest request, HttpContext context) => request;
@@ -193,7 +245,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     protected virtual ApiError? ValidateFor(TRequest request, Model model) => null;
 
     /// <summary>A request that passed every check before admission.</summary>
-    private sealed record PreparedRequest(TRequest Request, Model Model, ModelPrice Price, TokenEstimate Estimate);
+    private sealed record PreparedRequest(TRequest Request, Model Model, ModelPrice Price, TokenEstimate Estimate, RoutePlan? Route);
 
     /// <summary>An amount of money in the millionths the quota counters count.</summary>
     protected static long Micros(decimal amount) => (long)decimal.Ceiling(amount * 1_000_000m);

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
+using Serverless.Api.Catalog;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
 using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Usage;
 using Serverless.Api.Relay;
+using Serverless.Api.Upstreams;
 using Serverless.Api.Versioning;
 
 namespace Serverless.Api.Routing;
@@ -19,4 +21,6 @@ internal sealed record ForwardingServices(
     TimeProvider Time,
     IOptions<ApiOptions> Api,
     IOptions<PriceOptions> PriceOptions,
-    Deprecations Deprecations);
+    Deprecations Deprecations,
+    ModelCatalog Catalog,
+    UpstreamRelay Upstreams);

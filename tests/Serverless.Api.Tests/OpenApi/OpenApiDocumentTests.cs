@@ -118,6 +118,10 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(table.Order(), OperationContracts.All.Keys.Order());
     }
 
+    /// <summary>The catalog model the catalog example falls back to.</summary>
+    private static readonly Serverless.Api.Catalog.CatalogModel FallbackModel = new(
+        "gpt2-tiny", ["chat"], 1024, [], [new("local", Serverless.Api.Catalog.DeploymentKind.Worker, new Uri("http://127.0.0.1:8081/v1/"), "gpt2-tiny", null, 1, 1, null, TimeSpan.FromSeconds(60))], [], DateTimeOffset.UnixEpoch);
+
     [Fact]
     public void EveryRequestExample_IsABodyTheRouteAccepts()
     {
@@ -132,6 +136,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IClassFixture
                 Serverless.OpenAI.Chat.ChatCompletionRequest chat => Serverless.OpenAI.Validation.RequestValidator.Validate(chat),
                 Serverless.OpenAI.Completions.CompletionRequest completion => Serverless.OpenAI.Validation.RequestValidator.Validate(completion),
                 Serverless.OpenAI.Embeddings.EmbeddingRequest embedding => Serverless.OpenAI.Validation.RequestValidator.Validate(embedding),
+                Serverless.Api.Catalog.CatalogModelRequest model => Serverless.Api.Catalog.CatalogValidator.ForPut("my-llama", model, [FallbackModel], false, DateTimeOffset.UnixEpoch).Error,
                 _ => throw new InvalidOperationException($"no validator for {contract.Summary}"),
             };
             Assert.Null(error);

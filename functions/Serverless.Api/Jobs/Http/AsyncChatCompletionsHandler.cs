@@ -24,6 +24,9 @@ internal sealed class AsyncChatCompletionsHandler(ForwardingServices services, J
         await base.HandleAsync(context);
     }
 
+    /// <summary>A job runs on the worker, which knows only its own models.</summary>
+    protected override bool RoutesThroughCatalog => false;
+
     protected override ChatCompletionRequest Normalize(ChatCompletionRequest request, HttpContext context) => request;
 
     protected override ApiError? Validate(ChatCompletionRequest request) =>

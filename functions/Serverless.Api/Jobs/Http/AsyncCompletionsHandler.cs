@@ -27,6 +27,9 @@ internal sealed class AsyncCompletionsHandler(ForwardingServices services, JobSu
         await base.HandleAsync(context);
     }
 
+    /// <summary>A job runs on the worker, which knows only its own models.</summary>
+    protected override bool RoutesThroughCatalog => false;
+
     protected override CompletionRequest Normalize(CompletionRequest request, HttpContext context) => request;
 
     protected override ApiError? Validate(CompletionRequest request) =>
