@@ -18,12 +18,27 @@ internal sealed partial class ModelCatalog(CatalogStore store, ModelRegistry wor
     private readonly SemaphoreSlim gate = new(1, 1);
     private CatalogSnapshot current = CatalogSnapshot.Empty;
     private DateTimeOffset expires = DateTimeOffset.MinValue;
+    private bool readOnce;
 
-    /// <summary>The catalog, read again if it is older than the refresh interval.</summary>
+    /// <summary>
+    /// The catalog. Once one was read, a request never waits for storage: when it is older than the refresh interval
+    /// one request starts a read in the background and every request goes on with the one in memory. Only before
+    /// the first read does a request wait for it.
+    /// </summary>
     public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() < expires)
         {
+            return current;
+        }
+
+        if (Volatile.Read(ref readOnce))
+        {
+            if (gate.Wait(0))
+            {
+                _ = RefreshInBackgroundAsync();
+            }
+
             return current;
         }
 
@@ -107,6 +122,25 @@ internal sealed partial class ModelCatalog(CatalogStore store, ModelRegistry wor
         }
     }
 
+    /// <summary>Reads the catalog again off the request path, then lets the next read start (the caller took the gate).</summary>
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await ReloadAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Anything ReloadAsync does not keep to itself must not go unobserved: the last catalog stays in use.
+            LogReadFailed(e);
+            expires = time.GetUtcNow() + RetryAfterFailure;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Reads the catalog from storage (the caller holds the gate).</summary>
     private async Task<CatalogSnapshot> ReloadAsync(CancellationToken cancellationToken, bool throwOnFailure = false)
     {
@@ -116,6 +150,7 @@ internal sealed partial class ModelCatalog(CatalogStore store, ModelRegistry wor
             var now = time.GetUtcNow();
             current = new CatalogSnapshot(rows, now);
             expires = now + options.Value.RefreshInterval;
+            Volatile.Write(ref readOnce, true);
             return current;
         }
         catch (Exception e) when (!throwOnFailure && e is Azure.RequestFailedException or AggregateException or HttpRequestException)

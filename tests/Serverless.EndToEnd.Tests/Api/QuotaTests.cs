@@ -42,6 +42,11 @@ public sealed class QuotaTests(LocalStackFixture stack)
         Assert.Equal(3, error.GetProperty("current_usage").GetProperty("requests_limit_per_min").GetInt64());
         Assert.Equal(3, error.GetProperty("current_usage").GetProperty("requests_per_min").GetInt64());
         Assert.Equal(retryAfter, error.GetProperty("retry_after").GetInt32());
+
+        // The refusals are counted in usage apart from the billed requests.
+        using var usage = JsonDocument.Parse(await http.GetStringAsync("v1/usage"));
+        var total = usage.RootElement.GetProperty("total");
+        Assert.Equal((3L, 2L, 0L), (total.GetProperty("requests").GetInt64(), total.GetProperty("rate_limited").GetInt64(), total.GetProperty("errors").GetInt64()));
     }
 
     [Fact]
