@@ -14,9 +14,13 @@ internal static partial class CatalogValidator
     private const int MaxTimeoutSeconds = 230; // Azure's limit on an HTTP trigger's answer
     private const int DefaultTimeoutSeconds = 60;
 
-    /// <summary>Validates a model id (of the path, an alias or a fallback).</summary>
+    /// <summary>Validates a model id (of the path, an alias or a fallback); <c>auto</c> is reserved for the automatic choice.</summary>
     public static ApiError? CheckId(string id, string param) =>
-        ModelId().IsMatch(id) ? null : ApiError.InvalidParameter(param, $"'{Shorten(id)}' is not a valid model id: 1 to 128 of letters, digits and . _ : / -, starting with a letter or digit.");
+        !ModelId().IsMatch(id)
+            ? ApiError.InvalidParameter(param, $"'{Shorten(id)}' is not a valid model id: 1 to 128 of letters, digits and . _ : / -, starting with a letter or digit.")
+            : id == AutoModel.Name
+                ? ApiError.InvalidParameter(param, $"'{AutoModel.Name}' is reserved: a request naming it is served by the cheapest model that can serve it.")
+                : null;
 
     /// <summary>
     /// Validates a PUT of <paramref name="id"/> against <paramref name="catalog"/> (which may hold the model's current

@@ -28,6 +28,8 @@ internal class ChatCompletionsHandler(ForwardingServices services)
 
     protected override string ModelOf(ChatCompletionRequest request) => request.Model!;
 
+    protected override ChatCompletionRequest WithModel(ChatCompletionRequest request, string model) => request with { Model = model };
+
     protected override string? UserOf(ChatCompletionRequest request) => request.User;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Chat;

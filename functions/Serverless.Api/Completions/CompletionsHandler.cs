@@ -27,6 +27,8 @@ internal class CompletionsHandler(ForwardingServices services)
 
     protected override string ModelOf(CompletionRequest request) => request.Model!;
 
+    protected override CompletionRequest WithModel(CompletionRequest request, string model) => request with { Model = model };
+
     protected override string? UserOf(CompletionRequest request) => request.User;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Completion;

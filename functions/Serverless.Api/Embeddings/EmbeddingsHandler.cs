@@ -23,6 +23,8 @@ internal sealed class EmbeddingsHandler(ForwardingServices services)
 
     protected override string ModelOf(EmbeddingRequest request) => request.Model!;
 
+    protected override EmbeddingRequest WithModel(EmbeddingRequest request, string model) => request with { Model = model };
+
     protected override string? UserOf(EmbeddingRequest request) => request.User;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Embedding;

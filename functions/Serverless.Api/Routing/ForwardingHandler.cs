@@ -86,7 +86,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
-        await ServeAsync(context, new AdmittedRequest<TRequest>(request, caller, model, price, admission!, estimate.Total, prepared.Route));
+        await ServeAsync(context, new AdmittedRequest<TRequest>(prepared.Request, caller, model, price, admission!, estimate.Total, prepared.Route));
     }
 
     /// <summary>Serves an admitted request: relays it to the worker, then settles and records its usage, exactly once.</summary>
@@ -165,6 +165,17 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
         telemetry?.ModelRequested(ModelOf(request));
         var catalog = useCatalog ? await services.Catalog.GetAsync(cancellationToken) : CatalogSnapshot.Empty;
+        if (ModelOf(request) == AutoModel.Name)
+        {
+            var (chosen, unavailable) = await ChooseAutoAsync(catalog, caller, cancellationToken);
+            if (unavailable is not null)
+            {
+                return (null, unavailable);
+            }
+
+            request = WithModel(request, chosen!);
+        }
+
         var entry = catalog.Find(ModelOf(request));
         if (!caller.MayUse(ModelOf(request)) && (entry is null || !caller.MayUse(entry.Id)))
         {
@@ -198,6 +209,27 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         return (new PreparedRequest(request, model, price, estimate, route), null);
     }
 
+    /// <summary>The model <see cref="AutoModel"/> chooses for this route and caller, or why there is none.</summary>
+    private async Task<(string? Id, ApiError? Error)> ChooseAutoAsync(CatalogSnapshot catalog, Caller caller, CancellationToken cancellationToken)
+    {
+        var ids = catalog.Models.Where(m => IsCapable(m.ToModel().Capabilities) && services.Upstreams.MayServe(m)).Select(m => m.Id).ToList();
+        var workerModels = await services.Models.ListAsync(cancellationToken);
+        ids.AddRange((workerModels?.Data ?? []).Where(m => IsCapable(m.Capabilities) && catalog.FindById(m.Id) is null).Select(m => m.Id));
+        (string Id, decimal Per1K)? cheapest = null;
+        foreach (var id in ids.Where(caller.MayUse).Order(StringComparer.Ordinal))
+        {
+            var price = await services.Prices.GetAsync(id, cancellationToken);
+            if (MayBill(price, caller) && (cheapest is null || price.InputPer1K + price.OutputPer1K < cheapest.Value.Per1K))
+            {
+                cheapest = (id, price.InputPer1K + price.OutputPer1K);
+            }
+        }
+
+        return cheapest is { } chosen
+            ? (chosen.Id, null)
+            : (null, ApiError.InvalidParameter("model", $"No model this key may use can serve {Capability} now, so '{AutoModel.Name}' has nothing to choose.", "model_not_available"));
+    }
+
     /// <summary>The fallbacks of <paramref name="entry"/> (catalog models, or models of the API's own worker) that can serve this route, that the caller may use, and that can be billed.</summary>
     private async Task<IReadOnlyList<CatalogModel>> FallbacksAsync(CatalogModel entry, CatalogSnapshot catalog, Caller caller, CancellationToken cancellationToken)
     {
@@ -222,6 +254,9 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
     private bool MayBill(ModelPrice price, Caller caller) =>
         !price.Unpriced || caller.Role >= Role.Admin || services.PriceOptions.Value.AllowUnpriced;
+
+    /// <summary>The request with <paramref name="model"/> in place of the model it named (the automatic choice).</summary>
+    protected abstract TRequest WithModel(TRequest request, string model);
 
     /// <summary>Adjusts the request to the route it came on (the streaming aliases force <c>stream</c>).</summary>
     protected virtual TRequest Normalize(TRequest request, HttpContext context) => request;

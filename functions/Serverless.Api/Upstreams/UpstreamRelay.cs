@@ -38,6 +38,10 @@ internal sealed partial class UpstreamRelay(
     /// <summary>The response header that names the deployment that served.</summary>
     internal const string ServedByHeader = "x-served-by";
 
+    /// <summary>Whether some deployment of <paramref name="model"/> may be tried now (its circuit is not open on this instance).</summary>
+    public bool MayServe(CatalogModel model) =>
+        model.Deployments.Any(deployment => states.Of(model, deployment).Circuit != Polly.CircuitBreaker.CircuitState.Open);
+
     /// <summary>A model of the API's own worker (<see cref="WorkerOptions.BaseUrl"/>) as a catalog model, to serve as a fallback.</summary>
     public CatalogModel OwnWorker(OpenAI.Models.Model model) =>
         CatalogModel.OfWorker(model, worker.Value.BaseUrl!, worker.Value.RequestTimeout);

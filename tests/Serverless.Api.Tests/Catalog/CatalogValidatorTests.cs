@@ -87,6 +87,13 @@ public sealed class CatalogValidatorTests
         Assert.Null(ParamOf(Valid(r => r with { Deployments = [Azure with { BaseUrl = url }] })));
 
     [Fact]
+    public void ForPut_AutoIsReserved_AsAnIdAndAsAnAlias()
+    {
+        Assert.Equal("id", ParamOf(Valid(), id: "auto"));
+        Assert.Equal("aliases[0]", ParamOf(Valid(r => r with { Aliases = ["auto"] })));
+    }
+
+    [Fact]
     public void ForPut_AnOpenAIDeploymentOverPlainHttp_ElsewhereNeedsTheSetting() =>
         Assert.Null(ParamOf(Valid(r => r with { Deployments = [Azure with { BaseUrl = "http://vllm.internal:8000/v1" }] }), allowHttp: true));
 
