@@ -90,13 +90,23 @@ public sealed class JobLifecycle(TableServiceClient tables, TimeProvider time)
         return null;
     }
 
-    /// <summary>Up to <paramref name="limit"/> jobs of a partition, newest first, after the id <paramref name="after"/>; without their bodies.</summary>
-    public async Task<IReadOnlyList<JobEntity>> ListAsync(string partition, string? after, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="limit"/> jobs of a partition, newest first, after the id <paramref name="after"/>, only
+    /// those in <paramref name="status"/> when it is given; without their bodies.
+    /// </summary>
+    public async Task<IReadOnlyList<JobEntity>> ListAsync(string partition, string? after, int limit, string? status, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
-        var filter = after is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (after is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        if (status is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
+        }
 
         // Lists never carry the bodies: a page of 100 results could be megabytes.
         var jobs = new List<JobEntity>(limit);

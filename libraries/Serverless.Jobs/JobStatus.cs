@@ -21,6 +21,9 @@ public static class JobStatus
     /// <summary>Not finished within its time limit.</summary>
     public const string Expired = "expired";
 
+    /// <summary>Every status, in the order a job can reach them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Queued, Running, Succeeded, Failed, Cancelled, Expired];
+
     /// <summary>Whether <paramref name="status"/> is an end state.</summary>
     public static bool IsFinal(string? status) => status is Succeeded or Failed or Cancelled or Expired;
 }

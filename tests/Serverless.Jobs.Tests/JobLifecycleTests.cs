@@ -225,13 +225,34 @@ public sealed class JobLifecycleTests(AzuriteFixture azurite) : IClassFixture<Az
             await api.AddAsync(NewRow(owner, id), CancellationToken.None);
         }
 
-        var page1 = await api.ListAsync(owner, null, 2, CancellationToken.None);
-        var page2 = await api.ListAsync(owner, page1[^1].RowKey, 2, CancellationToken.None);
+        var page1 = await api.ListAsync(owner, null, 2, null, CancellationToken.None);
+        var page2 = await api.ListAsync(owner, page1[^1].RowKey, 2, null, CancellationToken.None);
 
         Assert.Equal(["job_1", "job_2"], page1.Select(j => j.RowKey));
         Assert.Equal(["job_3"], page2.Select(j => j.RowKey));
         Assert.All(page1, j => Assert.Null(j.Request));
         Assert.Equal("job_2", (await api.FindAsync("job_2", CancellationToken.None))?.RowKey);
+    }
+
+    [Fact]
+    public async Task Lists_FilteredByStatus_PageThroughThatStatusOnly()
+    {
+        var api = NewLifecycle();
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        foreach (var (id, status) in new[] { ("job_1", JobStatus.Cancelled), ("job_2", JobStatus.Queued), ("job_3", JobStatus.Cancelled), ("job_4", JobStatus.Cancelled) })
+        {
+            var row = NewRow(owner, id);
+            row.Status = status;
+            await api.AddAsync(row, CancellationToken.None);
+        }
+
+        var page1 = await api.ListAsync(owner, null, 2, JobStatus.Cancelled, CancellationToken.None);
+        var page2 = await api.ListAsync(owner, page1[^1].RowKey, 2, JobStatus.Cancelled, CancellationToken.None);
+        var queued = await api.ListAsync(owner, null, 10, JobStatus.Queued, CancellationToken.None);
+
+        Assert.Equal(["job_1", "job_3"], page1.Select(j => j.RowKey));
+        Assert.Equal(["job_4"], page2.Select(j => j.RowKey));
+        Assert.Equal(["job_2"], queued.Select(j => j.RowKey));
     }
 
     private JobLifecycle NewLifecycle() => new(new TableServiceClient(azurite.ConnectionString), clock);

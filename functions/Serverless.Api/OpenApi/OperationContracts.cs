@@ -61,7 +61,7 @@ internal static class OperationContracts
         [("AdminModel", "DELETE")] = new("Remove a catalog model", "Admin", Response: CatalogJsonContext.Default.CatalogModelObject),
         [("AsyncCompletions", "POST")] = new("Submit a text completion job", "Async jobs", OpenAIJsonContext.Default.CompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields,
             Example: """{"model":"gpt2-tiny","prompt":"Once upon a time","max_tokens":16,"webhook":"https://example.com/hooks/jobs"}"""),
-        [("ListJobs", "GET")] = new("List the caller's jobs", "Async jobs", Response: JobsJsonContext.Default.JobList, Query: Page),
+        [("ListJobs", "GET")] = new("List the caller's jobs (status= filters; admins may name an owner)", "Async jobs", Response: JobsJsonContext.Default.JobList, Query: ["owner", "status", .. Page]),
         [("AsyncChatCompletions", "POST")] = new("Submit a chat completion job", "Async jobs", OpenAIJsonContext.Default.ChatCompletionRequest, JobsJsonContext.Default.JobObject, 202, JobsJsonContext.Default.AsyncJobFields,
             Example: """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":16,"webhook":"https://example.com/hooks/jobs","timeout_seconds":600}"""),
         [("AsyncJob", "GET")] = new("Poll a job: its status, then its result and usage", "Async jobs", Response: JobsJsonContext.Default.JobObject),

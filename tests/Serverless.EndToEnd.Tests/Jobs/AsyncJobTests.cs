@@ -107,6 +107,24 @@ public sealed class AsyncJobTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task Jobs_ListedByStatus_AreOnlyThoseInIt_AndAnUnknownStatusIs400()
+    {
+        var (_, key) = await stack.CreateKeyAsync("""{"name":"jobs-by-status","owner":"jobs-by-status"}""");
+        using var http = stack.CreateHttpClient(key: key);
+        var id = (await AsyncJobs.SubmitAsync(http, "v1/async/completions", """{"model":"gpt2-tiny","prompt":"one","max_tokens":2}""")).GetProperty("id").GetString()!;
+        await AsyncJobs.WaitForAsync(http, id, TimeSpan.FromMinutes(2), "succeeded");
+
+        using var succeeded = JsonDocument.Parse(await http.GetStringAsync("v1/async/completions?status=succeeded"));
+        using var queued = JsonDocument.Parse(await http.GetStringAsync("v1/async/completions?status=queued"));
+        using var unknown = await http.GetAsync("v1/async/completions?status=done");
+
+        Assert.Equal([id], succeeded.RootElement.GetProperty("data").EnumerateArray().Select(j => j.GetProperty("id").GetString()));
+        Assert.Empty(queued.RootElement.GetProperty("data").EnumerateArray());
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(unknown, HttpStatusCode.BadRequest);
+        Assert.Equal("status", error.GetProperty("param").GetString());
+    }
+
+    [Fact]
     public async Task Jobs_AreListedForTheirOwnerOnly_AndAnotherOwnersIdIs404()
     {
         var (_, mine) = await stack.CreateKeyAsync("""{"name":"jobs-list-a","owner":"jobs-list-a"}""");

@@ -78,7 +78,7 @@ public sealed class FinishBatchActivity(
         var ids = new List<string>();
         while (true)
         {
-            var page = await jobs.ListAsync(batchId, ids.Count == 0 ? null : ids[^1], ChunkPage, CancellationToken.None);
+            var page = await jobs.ListAsync(batchId, ids.Count == 0 ? null : ids[^1], ChunkPage, null, CancellationToken.None);
             ids.AddRange(page.Select(c => c.RowKey));
             if (page.Count < ChunkPage)
             {

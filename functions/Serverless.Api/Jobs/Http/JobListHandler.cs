@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Routing;
 using Serverless.Jobs;
+using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 
 namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
-/// <c>GET /v1/async/completions?limit=&amp;after=</c>: the caller's owner's jobs, newest first, a page at a time.
-/// An admin may name another owner with <c>owner=</c>.
+/// <c>GET /v1/async/completions?limit=&amp;after=&amp;status=</c>: the caller's owner's jobs, newest first, a page at a
+/// time, only those in <c>status</c> when it is given. An admin may name another owner with <c>owner=</c>.
 /// </summary>
 internal sealed class JobListHandler(JobLifecycle jobs, JobViews views, IOptions<JobOptions> options) : IApiHandler
 {
@@ -32,7 +33,14 @@ internal sealed class JobListHandler(JobLifecycle jobs, JobViews views, IOptions
             return;
         }
 
-        var rows = await jobs.ListAsync(JobLookup.PartitionOf(owner), after, limit + 1, context.RequestAborted);
+        var status = query["status"] is [{ Length: > 0 } wanted] ? wanted : null;
+        if (status is not null && !JobStatus.All.Contains(status))
+        {
+            await OpenAIResponses.WriteErrorAsync(context.Response, ApiError.InvalidParameter("status", $"status must be one of {string.Join(", ", JobStatus.All)}."));
+            return;
+        }
+
+        var rows = await jobs.ListAsync(JobLookup.PartitionOf(owner), after, limit + 1, status, context.RequestAborted);
         var page = new List<JobObject>(Math.Min(limit, rows.Count));
         foreach (var row in rows.Take(limit))
         {
