@@ -239,15 +239,18 @@ public sealed class JobLifecycleTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         var api = NewLifecycle();
         var owner = "owner-" + Guid.NewGuid().ToString("N");
-        foreach (var (id, status) in new[] { ("job_1", JobStatus.Cancelled), ("job_2", JobStatus.Queued), ("job_3", JobStatus.Cancelled), ("job_4", JobStatus.Cancelled) })
+        foreach (var id in new[] { "job_1", "job_2", "job_3", "job_4" })
         {
-            var row = NewRow(owner, id);
-            row.Status = status;
-            await api.AddAsync(row, CancellationToken.None);
+            await api.AddAsync(NewRow(owner, id), CancellationToken.None);
         }
 
-        var page1 = await api.ListAsync(owner, null, 2, JobStatus.Cancelled, CancellationToken.None);
-        var page2 = await api.ListAsync(owner, page1[^1].RowKey, 2, JobStatus.Cancelled, CancellationToken.None);
+        foreach (var id in new[] { "job_1", "job_3", "job_4" })
+        {
+            await api.StartAsync(owner, id, CancellationToken.None);
+        }
+
+        var page1 = await api.ListAsync(owner, null, 2, JobStatus.Running, CancellationToken.None);
+        var page2 = await api.ListAsync(owner, page1[^1].RowKey, 2, JobStatus.Running, CancellationToken.None);
         var queued = await api.ListAsync(owner, null, 10, JobStatus.Queued, CancellationToken.None);
 
         Assert.Equal(["job_1", "job_3"], page1.Select(j => j.RowKey));
