@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, get } from '../api';
 import { Alert } from '../components/Alert';
+import { ChatModelField, useChatModel } from '../components/ChatModelField';
 import { dateTime, formatInt } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { href, navigate } from '../routes';
-import type { Caller, Job, JobList, ListOf, Model } from '../types';
+import type { Caller, Job, JobList } from '../types';
 
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'expired'] as const;
 const PAGE = 50;
@@ -131,14 +132,11 @@ export function Jobs({ caller }: { caller: Caller }) {
 
 /** A small form for a chat job (`POST /v1/async/chat/completions`); on success the job's page opens. */
 function SubmitJob() {
-  const models = useLoad(() => get<ListOf<Model>>('/v1/models'), []);
-  const chat = models.data?.data.filter(m => m.capabilities.chat) ?? [];
-  const [model, setModel] = useState('');
+  const { chat, chosen, setModel, error: modelsError } = useChatModel();
   const [message, setMessage] = useState('');
   const [maxTokens, setMaxTokens] = useState('64');
   const [webhook, setWebhook] = useState('');
   const action = useAction();
-  const chosen = model || chat[0]?.id || '';
   return (
     <details class="card" data-testid="submit-job">
       <summary>
@@ -157,16 +155,7 @@ function SubmitJob() {
         }}
       >
         <div class="grid">
-          <div class="field">
-            <label for="job-model">Model</label>
-            <select id="job-model" value={chosen} onChange={e => setModel(e.currentTarget.value)}>
-              {chat.map(m => (
-                <option key={m.id} value={m.id}>
-                  {m.id}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChatModelField id="job-model" chat={chat} chosen={chosen} setModel={setModel} />
           <div class="field">
             <label for="job-max-tokens">Max tokens</label>
             <input id="job-max-tokens" type="number" min="1" step="1" required value={maxTokens} onInput={e => setMaxTokens(e.currentTarget.value)} />
@@ -180,7 +169,7 @@ function SubmitJob() {
           <label for="job-message">Message</label>
           <textarea id="job-message" rows={3} required value={message} onInput={e => setMessage(e.currentTarget.value)} />
         </div>
-        <Alert message={models.error ?? action.error} />
+        <Alert message={modelsError ?? action.error} />
         <div>
           <button type="submit" disabled={action.busy || !chosen} data-testid="submit-job-button">
             {action.busy ? 'Submitting…' : 'Submit job'}

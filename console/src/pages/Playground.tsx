@@ -1,18 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, messageOf, stream, type Usage } from '../api';
+import { messageOf, stream, type Usage } from '../api';
 import { Alert } from '../components/Alert';
+import { ChatModelField, useChatModel } from '../components/ChatModelField';
 import { formatInt } from '../format';
-import { useLoad } from '../hooks';
-import type { ListOf, Model } from '../types';
 
 /**
  * A chat call streamed live (`POST /v1/chat/completions` with `stream: true` and usage in the last chunk), read
  * with fetch and a ReadableStream; Stop aborts it.
  */
 export function Playground() {
-  const models = useLoad(() => get<ListOf<Model>>('/v1/models'), []);
-  const chat = models.data?.data.filter(m => m.capabilities.chat) ?? [];
-  const [model, setModel] = useState('');
+  const { chat, chosen, setModel, error: modelsError } = useChatModel();
   const [system, setSystem] = useState('You are a helpful assistant.');
   const [user, setUser] = useState('');
   const [maxTokens, setMaxTokens] = useState('64');
@@ -23,7 +20,6 @@ export function Playground() {
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const chosen = model || chat[0]?.id || '';
 
   // Leaving the page stops the stream.
   useEffect(() => () => abort.current?.abort(), []);
@@ -67,16 +63,7 @@ export function Playground() {
     <div class="playground">
       <form class="stack" onSubmit={e => void send(e)}>
         <div class="grid">
-          <div class="field">
-            <label for="pg-model">Model</label>
-            <select id="pg-model" value={chosen} onChange={e => setModel(e.currentTarget.value)}>
-              {chat.map(m => (
-                <option key={m.id} value={m.id}>
-                  {m.id}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChatModelField id="pg-model" chat={chat} chosen={chosen} setModel={setModel} />
           <div class="field">
             <label for="pg-max-tokens">Max tokens</label>
             <input id="pg-max-tokens" type="number" min="1" step="1" required value={maxTokens} onInput={e => setMaxTokens(e.currentTarget.value)} />
@@ -103,7 +90,7 @@ export function Playground() {
           </button>
         </div>
       </form>
-      <Alert message={models.error ?? error} />
+      <Alert message={modelsError ?? error} />
       <section aria-labelledby="pg-output-title">
         <h2 id="pg-output-title">Answer</h2>
         <div class="output" aria-live="polite" aria-busy={running} data-testid="pg-output" data-done={!running && (finish !== null || usage !== null)}>
