@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Serverless.Testing;
 
@@ -35,6 +36,22 @@ public sealed class WorkerKilledUnderLoadTests(RoutingStackFixture stack)
               {"id":"second-worker","kind":"worker","base_url":"{{stack.SecondWorkerV1}}","model":"gpt2-tiny"}]}
             """);
         using var http = stack.CreateHttpClient(stack.Secrets.AdminKey);
+
+        // The load starts once the third worker has answered a call: a worker still loading its models fails its
+        // first calls, and enough failures open its circuit for the whole run, so it would never take a share.
+        var warm = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await RoutingStackFixture.ChatAsync(http, "killed-under-load");
+            if (response.Headers.TryGetValues("x-served-by", out var by) && by.Single() == "third-worker")
+            {
+                break;
+            }
+
+            Assert.True(warm.Elapsed < TimeSpan.FromSeconds(60), "the third worker never served a call");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
         var answers = new ConcurrentBag<(HttpStatusCode Status, string ServedBy, bool AfterKill)>();
         var killed = false;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
