@@ -1,6 +1,8 @@
+using Serverless.Jobs;
+
 namespace Serverless.Api.Keys;
 
-/// <summary>Per-key limits that override its tier; null fields fall back to the tier.</summary>
+/// <summary>Per-key limits and service settings that override its tier; null fields fall back to the tier.</summary>
 /// <param name="Rpm">Requests per minute.</param>
 /// <param name="Tpm">Tokens per minute.</param>
 /// <param name="Rpd">Requests per day (UTC).</param>
@@ -8,7 +10,18 @@ namespace Serverless.Api.Keys;
 /// <param name="MaxConcurrency">Requests in flight at once.</param>
 /// <param name="Budget">Spending budget per day, in the price table's currency.</param>
 /// <param name="MaxJobs">Async jobs queued or running at once.</param>
-public sealed record KeyLimits(long? Rpm = null, long? Tpm = null, long? Rpd = null, long? Tpd = null, int? MaxConcurrency = null, decimal? Budget = null, int? MaxJobs = null)
+/// <param name="Priority">The class its work is served in when the worker is saturated; <see cref="PriorityClass.Normal"/> when no one says.</param>
+/// <param name="ResponseCache">Whether deterministic answers may be served from, and kept in, the response cache; off when no one says.</param>
+public sealed record KeyLimits(
+    long? Rpm = null,
+    long? Tpm = null,
+    long? Rpd = null,
+    long? Tpd = null,
+    int? MaxConcurrency = null,
+    decimal? Budget = null,
+    int? MaxJobs = null,
+    PriorityClass? Priority = null,
+    bool? ResponseCache = null)
 {
     /// <summary>The largest value any count limit may take.</summary>
     public const long MaxCount = 1_000_000_000_000;

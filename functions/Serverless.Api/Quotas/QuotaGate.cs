@@ -112,7 +112,9 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
         key.Tpd ?? tier.Tpd,
         key.MaxConcurrency ?? tier.MaxConcurrency,
         key.Budget ?? tier.Budget,
-        key.MaxJobs ?? tier.MaxJobs);
+        key.MaxJobs ?? tier.MaxJobs,
+        key.Priority ?? tier.Priority,
+        key.ResponseCache ?? tier.ResponseCache);
 
     private static void Plan(List<(CounterId, long, long)> plan, string subject, KeyLimits limits, long tokens, long spendMicros)
     {

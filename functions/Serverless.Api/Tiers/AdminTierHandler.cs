@@ -56,6 +56,12 @@ internal sealed class AdminTierHandler(TierStore tiers, IOptions<ApiOptions> opt
             {
                 return ApiError.InvalidParameter($"model_limits.{model}.{modelField}", $"model_limits.{model}.{modelField} must be a positive number within reason.");
             }
+
+            if (limits is { Priority: not null } or { ResponseCache: not null })
+            {
+                var setting = limits.Priority is not null ? "priority" : "response_cache";
+                return ApiError.InvalidParameter($"model_limits.{model}.{setting}", $"{setting} is set for the whole tier, not per model.");
+            }
         }
 
         return null;

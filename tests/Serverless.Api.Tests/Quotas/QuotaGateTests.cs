@@ -1,5 +1,6 @@
 using Serverless.Api.Keys;
 using Serverless.Api.Quotas;
+using Serverless.Jobs;
 
 namespace Serverless.Api.Tests.Quotas;
 
@@ -14,6 +15,15 @@ public sealed class QuotaGateTests
 
         Assert.Equal(new KeyLimits(Rpm: 5, Tpm: 1000, Rpd: 500, Tpd: null, MaxConcurrency: 4, Budget: 2m), merged);
         Assert.Same(tier, QuotaGate.Merge(null, tier));
+    }
+
+    [Fact]
+    public void Merge_ServiceSettingsOverrideTheTierToo()
+    {
+        var tier = new KeyLimits(Rpm: 60, Priority: PriorityClass.Low, ResponseCache: true);
+
+        Assert.Equal(new KeyLimits(Rpm: 60, Priority: PriorityClass.High, ResponseCache: true), QuotaGate.Merge(new KeyLimits(Priority: PriorityClass.High), tier));
+        Assert.Equal(new KeyLimits(Rpm: 60, Priority: PriorityClass.Low, ResponseCache: false), QuotaGate.Merge(new KeyLimits(ResponseCache: false), tier));
     }
 
     [Theory]

@@ -124,6 +124,8 @@ public sealed class QuotaTests(LocalStackFixture stack)
     [InlineData("""{"limits":{"rpm":0}}""", "limits.rpm")]
     [InlineData("""{"limits":{"max_concurrency":-1}}""", "limits.max_concurrency")]
     [InlineData("""{"model_limits":{"gpt2-tiny":{"tpd":0}}}""", "model_limits.gpt2-tiny.tpd")]
+    [InlineData("""{"model_limits":{"gpt2-tiny":{"priority":"high"}}}""", "model_limits.gpt2-tiny.priority")]
+    [InlineData("""{"model_limits":{"gpt2-tiny":{"response_cache":true}}}""", "model_limits.gpt2-tiny.response_cache")]
     public async Task AdminTier_WithBadLimits_Is400(string body, string param)
     {
         using var admin = stack.CreateAdminClient();
