@@ -17,6 +17,7 @@ ensure_promtool
 ensure_chromium
 ensure_python_packages
 ensure_sample_tools
+ensure_redis
 
 echo "==> dotnet build Serverless.sln ($CONFIGURATION, warnings as errors)"
 dotnet build Serverless.sln -c "$CONFIGURATION" -nologo -v quiet

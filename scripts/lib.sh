@@ -83,6 +83,12 @@ ensure_sample_tools() {
   { command -v jq && command -v openssl; } >/dev/null 2>&1 || apt_install "the curl samples" jq openssl
 }
 
+# redis-server (Debian's package): the response cache's tests share answers between instances through a real Redis,
+# started by the tests on a free loopback port (the package's own service is not used).
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 || apt_install "the response cache's Redis tests" redis-server
+}
+
 # promtool (Debian's prometheus package): the end-to-end tests check the metrics scrapes and the alert rules with it.
 ensure_promtool() {
   command -v promtool >/dev/null 2>&1 || apt_install "the Prometheus tests" prometheus

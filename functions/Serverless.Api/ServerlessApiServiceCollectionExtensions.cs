@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches;
+using Serverless.Api.Caching;
 using Serverless.Api.Catalog;
 using Serverless.Api.Cors;
 using Serverless.Api.Health;
@@ -88,6 +89,7 @@ public static class ServerlessApiServiceCollectionExtensions
         services.AddSingleton<AnswerRelay>();
         services.AddSingleton<WorkerRelay>();
         services.AddServerlessCatalog(configuration);
+        services.AddServerlessResponseCache(configuration);
         foreach (var route in ApiRoutes.All)
         {
             services.TryAddSingleton(route.HandlerType);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Serverless.Api.Caching;
 using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
 using Serverless.OpenAI.Chat;
@@ -31,6 +32,9 @@ internal class ChatCompletionsHandler(ForwardingServices services)
     protected override ChatCompletionRequest WithModel(ChatCompletionRequest request, string model) => request with { Model = model };
 
     protected override string? UserOf(ChatCompletionRequest request) => request.User;
+
+    protected override ChatCompletionRequest? CacheableForm(ChatCompletionRequest request) =>
+        Determinism.IsCacheable(request) ? request with { User = null, Stream = null, StreamOptions = null } : null;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Chat;
 

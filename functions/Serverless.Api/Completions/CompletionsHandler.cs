@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Serverless.Api.Caching;
 using Serverless.Api.Quotas;
 using Serverless.Api.Routing;
 using Serverless.OpenAI.Completions;
@@ -30,6 +31,9 @@ internal class CompletionsHandler(ForwardingServices services)
     protected override CompletionRequest WithModel(CompletionRequest request, string model) => request with { Model = model };
 
     protected override string? UserOf(CompletionRequest request) => request.User;
+
+    protected override CompletionRequest? CacheableForm(CompletionRequest request) =>
+        Determinism.IsCacheable(request) ? request with { User = null, Stream = null, StreamOptions = null } : null;
 
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Completion;
 

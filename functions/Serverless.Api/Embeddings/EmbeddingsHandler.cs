@@ -27,6 +27,9 @@ internal sealed class EmbeddingsHandler(ForwardingServices services)
 
     protected override string? UserOf(EmbeddingRequest request) => request.User;
 
+    /// <summary>An embedding is a function of its input: every request may be answered from the cache.</summary>
+    protected override EmbeddingRequest? CacheableForm(EmbeddingRequest request) => request with { User = null };
+
     protected override bool IsCapable(ModelCapabilities capabilities) => capabilities.Embedding;
 
     protected override ApiError? ValidateFor(EmbeddingRequest request, Model model) =>

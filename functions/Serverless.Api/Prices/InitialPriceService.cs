@@ -16,7 +16,7 @@ internal sealed partial class InitialPriceService(PriceTable prices, IOptions<Pr
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var initial = options.Value.Initial.Select(p => new ModelPrice(p.Key, p.Value.InputPer1K, p.Value.OutputPer1K)).ToArray();
+        var initial = options.Value.Initial.Select(p => new ModelPrice(p.Key, p.Value.InputPer1K, p.Value.OutputPer1K, p.Value.CachedPer1K)).ToArray();
         if (initial.Length == 0)
         {
             return;

@@ -21,5 +21,8 @@ internal sealed class PriceEntity : ITableEntity
 
     public string OutputPer1K { get; set; } = "0";
 
+    /// <summary>Null when the model has no cached price.</summary>
+    public string? CachedPer1K { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

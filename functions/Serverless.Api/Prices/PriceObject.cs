@@ -7,7 +7,8 @@ public sealed record PriceObject(
     string Model,
     [property: JsonPropertyName("input_per_1k")] decimal InputPer1K,
     [property: JsonPropertyName("output_per_1k")] decimal OutputPer1K,
-    long UpdatedAt)
+    long UpdatedAt,
+    [property: JsonPropertyName("cached_per_1k")] decimal? CachedPer1K = null)
 {
     /// <summary>Always <c>model_price</c>.</summary>
     [JsonPropertyOrder(-1)]
@@ -18,5 +19,6 @@ public sealed record PriceObject(
         record.Price.Model,
         Money.Normalize(record.Price.InputPer1K),
         Money.Normalize(record.Price.OutputPer1K),
-        record.UpdatedAt.ToUnixTimeSeconds());
+        record.UpdatedAt.ToUnixTimeSeconds(),
+        record.Price.CachedPer1K is { } cached ? Money.Normalize(cached) : null);
 }

@@ -12,4 +12,8 @@ public sealed record PriceRequest
     /// <summary>Price of 1,000 completion tokens.</summary>
     [JsonPropertyName("output_per_1k")]
     public decimal? OutputPer1K { get; init; }
+
+    /// <summary>Price of 1,000 tokens of an answer served from the response cache (optional: without it a cached answer costs what a generated one does).</summary>
+    [JsonPropertyName("cached_per_1k")]
+    public decimal? CachedPer1K { get; init; }
 }

@@ -22,12 +22,13 @@ internal static class PriceRequestValidator
     /// <summary>Validates a request and builds the price from it.</summary>
     public static (ModelPrice? Price, ApiError? Error) ForPut(string model, PriceRequest request)
     {
-        if ((CheckModel(model) ?? Check("input_per_1k", request.InputPer1K) ?? Check("output_per_1k", request.OutputPer1K)) is { } error)
+        if ((CheckModel(model) ?? Check("input_per_1k", request.InputPer1K) ?? Check("output_per_1k", request.OutputPer1K)
+            ?? (request.CachedPer1K is null ? null : Check("cached_per_1k", request.CachedPer1K))) is { } error)
         {
             return (null, error);
         }
 
-        return (new ModelPrice(model, request.InputPer1K!.Value, request.OutputPer1K!.Value), null);
+        return (new ModelPrice(model, request.InputPer1K!.Value, request.OutputPer1K!.Value, request.CachedPer1K), null);
     }
 
     private static ApiError? Check(string field, decimal? value) => value switch

@@ -71,11 +71,12 @@ internal sealed class PriceStore(TableServiceClient tables)
         Model = price.Model,
         InputPer1K = Money.Format(price.InputPer1K),
         OutputPer1K = Money.Format(price.OutputPer1K),
+        CachedPer1K = price.CachedPer1K is { } cached ? Money.Format(cached) : null,
         UpdatedAt = now,
     };
 
     private static PriceRecord ToRecord(PriceEntity e) =>
-        new(new ModelPrice(e.Model, Money.Parse(e.InputPer1K), Money.Parse(e.OutputPer1K)), e.UpdatedAt);
+        new(new ModelPrice(e.Model, Money.Parse(e.InputPer1K), Money.Parse(e.OutputPer1K), e.CachedPer1K is { } cached ? Money.Parse(cached) : null), e.UpdatedAt);
 
     private Task EnsureCreatedAsync() => CreateOnce.EnsureAsync(ref created, () => table.CreateIfNotExistsAsync());
 }

@@ -1,3 +1,5 @@
+using Serverless.Api.Keys;
+
 namespace Serverless.Api.Quotas;
 
 /// <summary>
@@ -10,6 +12,9 @@ public sealed class Admission(LeasedCounters counters, IReadOnlyList<(CounterId 
 
     /// <summary>When the request was admitted (its windows).</summary>
     public DateTimeOffset AdmittedAt { get; } = admittedAt;
+
+    /// <summary>The caller's limits and service settings it was admitted under: its key's own, else its tier's.</summary>
+    public KeyLimits Limits { get; init; } = new();
 
     /// <summary>Settles to actual usage: requests stay counted when the worker answered, tokens and spend become real.</summary>
     public async Task SettleAsync(bool answered, long tokens, long spendMicros, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed partial class AnswerRelay(IOptions<WorkerOptions> options, TimePro
         }
 
         var (prompt, completion) = UsageReader.FromJson(body);
-        return new RelayOutcome(status, prompt, completion, true, TimeSpan.Zero);
+        return new RelayOutcome(status, prompt, completion, true, TimeSpan.Zero) { WholeBody = body };
     }
 
     /// <summary>Relays a stream event by event, flushing each; the tokens are those of the last event the client received.</summary>

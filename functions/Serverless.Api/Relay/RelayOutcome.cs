@@ -11,4 +11,7 @@ public sealed record RelayOutcome(int Status, int PromptTokens, int CompletionTo
 
     /// <summary>The client left before the end: the worker is to be stopped and asked what it generated.</summary>
     internal bool Abandoned { get; init; }
+
+    /// <summary>The body of a whole (not streamed) successful answer as the client received it, for the response cache.</summary>
+    internal byte[]? WholeBody { get; init; }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Auth;
 using Serverless.Api.Batches;
+using Serverless.Api.Caching;
 using Serverless.Api.Catalog;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
@@ -89,8 +90,34 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
         await ServeAsync(context, new AdmittedRequest<TRequest>(prepared.Request, caller, model, price, admission!, estimate.Total, prepared.Route));
     }
 
-    /// <summary>Serves an admitted request: relays it to the worker, then settles and records its usage, exactly once.</summary>
+    /// <summary>
+    /// Serves an admitted request: from the response cache when the caller opted in and an exact repeat is kept there,
+    /// else relays it to the worker (keeping a deterministic whole answer); then settles and records its usage, exactly once.
+    /// </summary>
     protected virtual async Task ServeAsync(HttpContext context, AdmittedRequest<TRequest> admitted)
+    {
+        var caching = CachingOf(context, admitted);
+        if (caching is { Directive.MayRead: true } && await ServeCachedAsync(context, admitted, caching.Value.Key))
+        {
+            return;
+        }
+
+        if (caching is not null)
+        {
+            context.Response.Headers[ResponseCacheHeaders.Cache] = ResponseCacheHeaders.Miss;
+        }
+
+        var served = await RelayAsync(context, admitted);
+        if (caching is { Directive.MayWrite: true } && served.Outcome is { Answered: true, Status: StatusCodes.Status200OK, WholeBody: { } body })
+        {
+            var answer = new CachedAnswer(served.Model.Id, context.Response.Headers[UpstreamRelay.ServedByHeader].ToString() is { Length: > 0 } by ? by : null,
+                served.Outcome.PromptTokens, served.Outcome.CompletionTokens, body);
+            await services.Cache.SetAsync(caching.Value.Key, answer, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Relays an admitted request to the worker or its catalog route, then settles and records its usage, exactly once; what it came to and the model that served it.</summary>
+    private async Task<(RelayOutcome Outcome, Model Model)> RelayAsync(HttpContext context, AdmittedRequest<TRequest> admitted)
     {
         var (request, caller, model, price, admission, budget, route) = admitted;
         var outcome = RelayOutcome.Failed(StatusCodes.Status500InternalServerError, TimeSpan.Zero);
@@ -122,6 +149,65 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
                 outcome.PromptTokens, outcome.CompletionTokens, (long)outcome.WorkerTime.TotalMilliseconds,
                 outcome.Status, cost, admission.AdmittedAt));
         }
+
+        return (outcome, model);
+    }
+
+    /// <summary>
+    /// Where this request's answer is kept and what its <c>Cache-Control</c> allows, when the caller opted in to the
+    /// response cache and the request is deterministic; null otherwise (it is neither looked up nor kept).
+    /// </summary>
+    private (ResponseCacheKey Key, CacheDirective Directive)? CachingOf(HttpContext context, AdmittedRequest<TRequest> admitted)
+    {
+        if (admitted.Admission.Limits.ResponseCache != true || CacheableForm(admitted.Request) is not { } form)
+        {
+            return null;
+        }
+
+        var directive = CacheDirective.Of(context.Request);
+        return directive is { MayRead: false, MayWrite: false }
+            ? null
+            : (ResponseCacheKey.For(admitted.Caller.Owner, WorkerPath, admitted.Model.Id, JsonSerializer.SerializeToUtf8Bytes(form, TypeInfo)), directive);
+    }
+
+    /// <summary>
+    /// Answers from the response cache when it keeps <paramref name="key"/>: the kept bytes, billed for their tokens at
+    /// the cached price of the model that generated them and recorded as cached; false on a miss.
+    /// </summary>
+    private async Task<bool> ServeCachedAsync(HttpContext context, AdmittedRequest<TRequest> admitted, ResponseCacheKey key)
+    {
+        if (await services.Cache.GetAsync(key, context.RequestAborted) is not { } hit)
+        {
+            return false;
+        }
+
+        var (caller, admission) = (admitted.Caller, admitted.Admission);
+        var price = hit.Model == admitted.Model.Id ? admitted.Price : await services.Prices.GetAsync(hit.Model, CancellationToken.None);
+        var cost = price.CachedCostOf(hit.PromptTokens, hit.CompletionTokens);
+        try
+        {
+            var response = context.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = OpenAIResponses.JsonContentType;
+            response.Headers[ResponseCacheHeaders.Cache] = ResponseCacheHeaders.Hit;
+            if (hit.ServedBy is { } servedBy)
+            {
+                response.Headers[UpstreamRelay.ServedByHeader] = servedBy;
+            }
+
+            RequestTelemetry.Of(context)?.Tokens(hit.PromptTokens, hit.CompletionTokens);
+            await response.Body.WriteAsync(hit.Body, context.RequestAborted);
+        }
+        finally
+        {
+            // Billed like any answer, once, whether or not the client read it all.
+            await admission.SettleAsync(true, hit.PromptTokens + hit.CompletionTokens, Micros(cost), CancellationToken.None);
+            services.Usage.Record(new UsageEvent(
+                context.TraceIdentifier, caller.KeyId, caller.Owner, hit.Model, WorkerPath,
+                hit.PromptTokens, hit.CompletionTokens, 0, StatusCodes.Status200OK, cost, admission.AdmittedAt) { Cached = true });
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -257,6 +343,12 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
 
     /// <summary>The request with <paramref name="model"/> in place of the model it named (the automatic choice).</summary>
     protected abstract TRequest WithModel(TRequest request, string model);
+
+    /// <summary>
+    /// The request as the response cache keys it (without what cannot change the answer, such as <c>user</c>) when its
+    /// answer is deterministic and whole, else null; by default nothing is cached.
+    /// </summary>
+    protected virtual TRequest? CacheableForm(TRequest request) => null;
 
     /// <summary>Adjusts the request to the route it came on (the streaming aliases force <c>stream</c>).</summary>
     protected virtual TRequest Normalize(TRequest request, HttpContext context) => request;

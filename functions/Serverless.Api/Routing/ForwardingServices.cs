@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Serverless.Api.Caching;
 using Serverless.Api.Catalog;
 using Serverless.Api.Models;
 using Serverless.Api.Pipeline;
@@ -23,4 +24,5 @@ internal sealed record ForwardingServices(
     IOptions<PriceOptions> PriceOptions,
     Deprecations Deprecations,
     ModelCatalog Catalog,
-    UpstreamRelay Upstreams);
+    UpstreamRelay Upstreams,
+    ResponseCache Cache);

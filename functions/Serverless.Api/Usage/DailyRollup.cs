@@ -46,6 +46,7 @@ internal static class DailyRollup
         row.ComputeMs += delta.ComputeMs;
         row.Errors += delta.Errors;
         row.RateLimited += delta.RateLimited;
+        row.Cached += delta.Cached;
         row.Cost = Money.Format(Money.Parse(row.Cost) + delta.Cost);
 
         var at = now.ToUnixTimeSeconds();
@@ -60,5 +61,5 @@ internal static class DailyRollup
 
     /// <summary>The usage a stored row holds.</summary>
     public static DailyUsage Read(UsageDailyEntity row) => new(
-        UsageKeys.DayOfRollupRow(row.RowKey), row.Model, row.PromptTokens, row.CompletionTokens, row.Requests, row.ComputeMs, Money.Parse(row.Cost), row.Errors, row.RateLimited);
+        UsageKeys.DayOfRollupRow(row.RowKey), row.Model, row.PromptTokens, row.CompletionTokens, row.Requests, row.ComputeMs, Money.Parse(row.Cost), row.Errors, row.RateLimited, row.Cached);
 }

@@ -38,6 +38,9 @@ internal sealed class UsageDailyEntity : ITableEntity
     /// <summary>Requests refused with 429 (0 in rows written before this was counted).</summary>
     public long RateLimited { get; set; }
 
+    /// <summary>Billable requests answered from the response cache (0 in rows written before this was counted).</summary>
+    public long Cached { get; set; }
+
     /// <summary>The summed cost as a decimal string (see <see cref="Money"/>).</summary>
     public string Cost { get; set; } = "0";
 

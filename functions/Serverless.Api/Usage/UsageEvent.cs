@@ -23,4 +23,8 @@ public sealed record UsageEvent(
     long ComputeMs,
     int Status,
     decimal Cost,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp)
+{
+    /// <summary>Whether the answer came from the response cache (billed at the model's cached price).</summary>
+    public bool Cached { get; init; }
+}

@@ -71,7 +71,7 @@ public sealed partial class UsageRecorder
         var day = UsageKeys.DayOf(usage.Timestamp);
         var failed = usage.Status >= 400 ? 1 : 0;
         var delta = IsBillable(usage)
-            ? new DailyUsage(day, usage.Model, usage.PromptTokens, usage.CompletionTokens, 1, usage.ComputeMs, usage.Cost, Errors: failed)
+            ? new DailyUsage(day, usage.Model, usage.PromptTokens, usage.CompletionTokens, 1, usage.ComputeMs, usage.Cost, Errors: failed, Cached: usage.Cached ? 1 : 0)
             : usage.Status == StatusCodes.Status429TooManyRequests
                 ? new DailyUsage(day, usage.Model, 0, 0, 0, 0, 0m, RateLimited: 1)
                 : new DailyUsage(day, usage.Model, 0, 0, 0, 0, 0m, Errors: 1);

@@ -22,7 +22,8 @@ internal static class UsageReport
                 r.Requests,
                 Money.Normalize(r.Cost),
                 r.Errors,
-                r.RateLimited))
+                r.RateLimited,
+                r.Cached))
             .ToArray();
         var total = new UsageTotal(
             data.Sum(r => r.PromptTokens),
@@ -31,7 +32,8 @@ internal static class UsageReport
             data.Sum(r => r.Requests),
             Money.Normalize(data.Sum(r => r.Cost)),
             data.Sum(r => r.Errors),
-            data.Sum(r => r.RateLimited));
+            data.Sum(r => r.RateLimited),
+            data.Sum(r => r.Cached));
         return new UsageList(data, total);
     }
 }

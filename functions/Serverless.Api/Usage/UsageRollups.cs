@@ -16,7 +16,7 @@ internal sealed class UsageRollups(TableServiceClient tables, TimeProvider time)
     private static readonly string[] ReadColumns =
         [nameof(UsageDailyEntity.RowKey), nameof(UsageDailyEntity.Model), nameof(UsageDailyEntity.PromptTokens), nameof(UsageDailyEntity.CompletionTokens),
          nameof(UsageDailyEntity.Requests), nameof(UsageDailyEntity.ComputeMs), nameof(UsageDailyEntity.Cost), nameof(UsageDailyEntity.Errors),
-         nameof(UsageDailyEntity.RateLimited)];
+         nameof(UsageDailyEntity.RateLimited), nameof(UsageDailyEntity.Cached)];
 
     private readonly TableClient table = tables.GetTableClient(TableName);
     private Task? created;

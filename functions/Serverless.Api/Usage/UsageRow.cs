@@ -12,6 +12,7 @@ namespace Serverless.Api.Usage;
 /// <param name="Cost">Their cost from the price table.</param>
 /// <param name="Errors">Requests that passed validation and were answered with an error (not in <paramref name="Requests"/> unless they used tokens).</param>
 /// <param name="RateLimited">Requests refused with 429.</param>
+/// <param name="Cached">Billable requests answered from the response cache (in <paramref name="Requests"/>, at the cached price).</param>
 public sealed record UsageRow(
     long Timestamp,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Model,
@@ -21,4 +22,5 @@ public sealed record UsageRow(
     long Requests,
     decimal Cost,
     long Errors,
-    long RateLimited);
+    long RateLimited,
+    long Cached);

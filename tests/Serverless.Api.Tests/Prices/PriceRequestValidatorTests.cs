@@ -37,6 +37,27 @@ public sealed class PriceRequestValidatorTests
     }
 
     [Theory]
+    [InlineData(null, null)]
+    [InlineData(0.1, null)]
+    [InlineData(-0.1, "cached_per_1k")]
+    [InlineData(1000.5, "cached_per_1k")]
+    public void ForPut_TakesAnOptionalCachedPrice(double? cached, string? param)
+    {
+        var (price, error) = PriceRequestValidator.ForPut("gpt2-tiny", new PriceRequest { InputPer1K = 1m, OutputPer1K = 2m, CachedPer1K = (decimal?)cached });
+
+        Assert.Equal(param, error?.Error.Param);
+        Assert.Equal(param is null ? (decimal?)cached : null, price?.CachedPer1K);
+    }
+
+    [Fact]
+    public void CachedCostOf_IsEveryTokenAtTheCachedPrice_OrTheFullPriceWithoutOne()
+    {
+        Assert.Equal(0.0003m, new ModelPrice("m", 1m, 2m, 0.01m).CachedCostOf(10, 20));
+        Assert.Equal(new ModelPrice("m", 1m, 2m).CostOf(10, 20), new ModelPrice("m", 1m, 2m).CachedCostOf(10, 20));
+        Assert.Equal(0m, new ModelPrice("m", 1m, 2m, 0m).CachedCostOf(10, 20));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("bad\u0001model")]

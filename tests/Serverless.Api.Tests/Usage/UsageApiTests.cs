@@ -61,9 +61,9 @@ public sealed class UsageApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         var today = TodayStart;
         Assert.Equal(
-            $$"""{"object":"list","data":[{"timestamp":{{today}},"model":"all-minilm-l6-v2","prompt_tokens":8,"completion_tokens":0,"total_tokens":8,"requests":1,"cost":0,"errors":0,"rate_limited":0},"""
-            + $$"""{"timestamp":{{today}},"model":"gpt2-tiny","prompt_tokens":150,"completion_tokens":200,"total_tokens":350,"requests":2,"cost":0.3,"errors":0,"rate_limited":0}],"total":"""
-            + """{"prompt_tokens":158,"completion_tokens":200,"total_tokens":358,"requests":3,"cost":0.3,"errors":0,"rate_limited":0}}""",
+            $$"""{"object":"list","data":[{"timestamp":{{today}},"model":"all-minilm-l6-v2","prompt_tokens":8,"completion_tokens":0,"total_tokens":8,"requests":1,"cost":0,"errors":0,"rate_limited":0,"cached":0},"""
+            + $$"""{"timestamp":{{today}},"model":"gpt2-tiny","prompt_tokens":150,"completion_tokens":200,"total_tokens":350,"requests":2,"cost":0.3,"errors":0,"rate_limited":0,"cached":0}],"total":"""
+            + """{"prompt_tokens":158,"completion_tokens":200,"total_tokens":358,"requests":3,"cost":0.3,"errors":0,"rate_limited":0,"cached":0}}""",
             json);
     }
 
@@ -78,8 +78,8 @@ public sealed class UsageApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var byDay = await http.GetStringAsync("v1/usage?group_by=day");
         var daily = await http.GetStringAsync($"v1/usage/daily?group_by=day&date={DateTime.UtcNow:yyyy-MM-dd}");
 
-        var expected = $$"""{"object":"list","data":[{"timestamp":{{TodayStart}},"model":null,"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003,"errors":0,"rate_limited":0}],"total":"""
-            + """{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003,"errors":0,"rate_limited":0}}""";
+        var expected = $$"""{"object":"list","data":[{"timestamp":{{TodayStart}},"model":null,"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003,"errors":0,"rate_limited":0,"cached":0}],"total":"""
+            + """{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6,"requests":2,"cost":0.003,"errors":0,"rate_limited":0,"cached":0}}""";
         Assert.Equal(expected, byDay);
         Assert.Equal(expected, daily);
     }

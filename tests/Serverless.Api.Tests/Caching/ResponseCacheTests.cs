@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Caching;
+using Serverless.Testing;
+
+namespace Serverless.Api.Tests.Caching;
+
+public sealed class ResponseCacheTests
+{
+    private static readonly byte[] Request = """{"model":"gpt2-tiny","prompt":["x"],"temperature":0}"""u8.ToArray();
+
+    [Fact]
+    public void AnAnswer_RoundTripsThroughItsBytes()
+    {
+        var serializer = new CachedAnswerSerializer();
+        var answer = new CachedAnswer("model/é", "dep-1", 12, 34, Encoding.UTF8.GetBytes("""{"id":"x","choices":[]}"""));
+        var buffer = new ArrayBufferWriter<byte>();
+
+        serializer.Serialize(answer, buffer);
+        var read = serializer.Deserialize(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+
+        Assert.Equal((answer.Model, answer.ServedBy, answer.PromptTokens, answer.CompletionTokens), (read.Model, read.ServedBy, read.PromptTokens, read.CompletionTokens));
+        Assert.Equal(answer.Body, read.Body);
+        var noDeployment = new CachedAnswer("m", null, 0, 0, []);
+        buffer.Clear();
+        serializer.Serialize(noDeployment, buffer);
+        Assert.Null(serializer.Deserialize(new ReadOnlySequence<byte>(buffer.WrittenMemory)).ServedBy);
+        Assert.Throws<InvalidDataException>(() => serializer.Deserialize(new ReadOnlySequence<byte>(buffer.WrittenMemory[..^2])));
+    }
+
+    [Fact]
+    public void TheKey_SeparatesOwnersRoutesModelsAndRequests_AndRevealsNone()
+    {
+        var key = ResponseCacheKey.For("tenant-a", "v1/completions", "gpt2-tiny", Request);
+
+        Assert.Equal(key, ResponseCacheKey.For("tenant-a", "v1/completions", "gpt2-tiny", Request));
+        Assert.NotEqual(key, ResponseCacheKey.For("tenant-b", "v1/completions", "gpt2-tiny", Request));
+        Assert.NotEqual(key, ResponseCacheKey.For("tenant-a", "v1/chat/completions", "gpt2-tiny", Request));
+        Assert.NotEqual(key, ResponseCacheKey.For("tenant-a", "v1/completions", "llama-tiny", Request));
+        Assert.NotEqual(key, ResponseCacheKey.For("tenant-a", "v1/completions", "gpt2-tiny", Request.AsSpan(1)));
+        // Parts cannot run into each other: ("ab", "c") is not ("a", "bc").
+        Assert.NotEqual(ResponseCacheKey.For("ab", "c", "m", Request), ResponseCacheKey.For("a", "bc", "m", Request));
+        Assert.DoesNotContain("tenant-a", key.Value, StringComparison.Ordinal);
+        Assert.Matches("^answer:[0-9a-f]{64}$", key.Value);
+    }
+
+    [Theory]
+    [InlineData(null, true, true)]
+    [InlineData("no-cache", false, true)]
+    [InlineData("no-store", false, false)]
+    [InlineData("max-age=0, no-cache", false, true)]
+    [InlineData("max-age=60", true, true)]
+    [InlineData("@@@ not a header", true, true)]
+    public void CacheControl_SaysWhatTheCacheMayDo(string? header, bool mayRead, bool mayWrite)
+    {
+        var context = new DefaultHttpContext();
+        if (header is not null)
+        {
+            context.Request.Headers.CacheControl = header;
+        }
+
+        Assert.Equal(new CacheDirective(mayRead, mayWrite), CacheDirective.Of(context.Request));
+    }
+
+    [Fact]
+    public async Task AKeptAnswer_IsReturned_UntilItsTimeToLive()
+    {
+        using var cache = Create(new ResponseCacheOptions { TimeToLive = TimeSpan.FromSeconds(1) });
+        var key = ResponseCacheKey.For("o", "r", "m", Request);
+
+        Assert.Null(await cache.GetAsync(key, CancellationToken.None));
+        Assert.True(await cache.SetAsync(key, new CachedAnswer("m", null, 1, 2, [1, 2, 3]), CancellationToken.None));
+        var hit = await cache.GetAsync(key, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var expired = await cache.GetAsync(key, CancellationToken.None);
+
+        Assert.Equal([1, 2, 3], hit?.Body);
+        Assert.Null(expired);
+        Assert.False(cache.Distributed);
+    }
+
+    [Fact]
+    public async Task AnAnswerLargerThanTheBound_IsServedButNotKept()
+    {
+        using var cache = Create(new ResponseCacheOptions { MaxAnswerBytes = 1024 });
+        var key = ResponseCacheKey.For("o", "r", "m", Request);
+
+        Assert.False(await cache.SetAsync(key, new CachedAnswer("m", null, 1, 2, new byte[1025]), CancellationToken.None));
+        Assert.Null(await cache.GetAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheMemoryKept_StaysWithinItsBound_HoweverManyAnswersCome()
+    {
+        // 2,000 answers of 4 KiB (8 MiB) into a cache bounded to 1 MiB: at most 256 of them can be kept at once.
+        const int bound = 1024 * 1024, size = 4096, count = 2000;
+        using var cache = Create(new ResponseCacheOptions { MaxMemoryBytes = bound });
+        var keys = Enumerable.Range(0, count).Select(i => ResponseCacheKey.For("o", "r", "m", Encoding.UTF8.GetBytes($"request {i}"))).ToArray();
+
+        foreach (var key in keys)
+        {
+            await cache.SetAsync(key, new CachedAnswer("m", null, 1, 1, new byte[size]), CancellationToken.None);
+        }
+
+        var kept = 0;
+        foreach (var key in keys)
+        {
+            kept += await cache.GetAsync(key, CancellationToken.None) is null ? 0 : 1;
+        }
+
+        Assert.InRange(kept, 1, bound / size);
+    }
+
+    [Fact]
+    public async Task WithRedis_OneInstancesAnswer_IsAnothersHit_AndRedisGoneIsAMissNotAFailure()
+    {
+        var redis = await RedisServer.StartAsync();
+        var options = new ResponseCacheOptions { Redis = redis.ConnectionString, RedisKeyPrefix = $"test-{Guid.NewGuid():N}:" };
+        using var first = Create(options);
+        using var second = Create(options);
+        var key = ResponseCacheKey.For("o", "r", "m", Request);
+
+        await first.SetAsync(key, new CachedAnswer("m", "dep", 5, 6, [7, 8]), CancellationToken.None);
+        var shared = await second.GetAsync(key, CancellationToken.None);
+
+        Assert.True(second.Distributed);
+        Assert.Equal(("m", "dep", 5, 6), (shared?.Model, shared?.ServedBy, shared?.PromptTokens, shared?.CompletionTokens));
+        Assert.Equal([7, 8], shared?.Body);
+
+        await redis.DisposeAsync();
+        using var third = Create(options);
+        var other = ResponseCacheKey.For("o", "r", "m", "another"u8);
+        Assert.Null(await third.GetAsync(other, CancellationToken.None));
+        await third.SetAsync(other, new CachedAnswer("m", null, 1, 1, [1]), CancellationToken.None); // logged, not thrown
+        Assert.NotNull(await third.GetAsync(other, CancellationToken.None)); // still kept in this instance's memory
+    }
+
+    private static ResponseCache Create(ResponseCacheOptions options) =>
+        new(Options.Create(options), NullLoggerFactory.Instance, TimeProvider.System);
+}
