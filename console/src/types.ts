@@ -20,7 +20,12 @@ export interface Limits {
   max_concurrency?: number | null;
   budget?: number | null;
   max_jobs?: number | null;
+  priority?: Priority | null;
+  response_cache?: boolean | null;
 }
+
+/** The class a key's or tier's work is served in when the worker is saturated. */
+export type Priority = 'low' | 'normal' | 'high';
 
 export const LIMIT_FIELDS = ['rpm', 'tpm', 'rpd', 'tpd', 'max_concurrency', 'budget', 'max_jobs'] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
@@ -35,6 +40,7 @@ export interface UsageRow {
   cost: number;
   errors?: number;
   rate_limited?: number;
+  cached?: number;
 }
 
 export interface UsageList {

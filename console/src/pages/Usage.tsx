@@ -21,6 +21,7 @@ export function Usage({ caller }: { caller: Caller }) {
   const rows = usage.data?.data ?? [];
   const columns = columnsOf(rows);
   const counters = columns.includes('errors') || columns.includes('rate_limited');
+  const cached = columns.includes('cached');
   const csv = useMemo(() => (usage.data ? toCsv(usage.data.data) : ''), [usage.data]);
   const [csvUrl, setCsvUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -111,12 +112,17 @@ export function Usage({ caller }: { caller: Caller }) {
                   <th scope="col" class="num">Rate limited</th>
                 </>
               )}
+              {cached && (
+                <th scope="col" class="num" title="Requests answered from the response cache, at the cached price">
+                  Cached
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && !usage.loading && (
               <tr>
-                <td colSpan={counters ? 9 : 7}>No usage in this range.</td>
+                <td colSpan={7 + (counters ? 2 : 0) + (cached ? 1 : 0)}>No usage in this range.</td>
               </tr>
             )}
             {rows.map(r => (
@@ -136,6 +142,7 @@ export function Usage({ caller }: { caller: Caller }) {
                     <td class="num">{formatInt(r.rate_limited ?? 0)}</td>
                   </>
                 )}
+                {cached && <td class="num">{formatInt(r.cached ?? 0)}</td>}
               </tr>
             ))}
           </tbody>
@@ -158,6 +165,7 @@ export function Usage({ caller }: { caller: Caller }) {
                     <td class="num">{formatInt(usage.data.total.rate_limited ?? rows.reduce((s, r) => s + (r.rate_limited ?? 0), 0))}</td>
                   </>
                 )}
+                {cached && <td class="num">{formatInt(usage.data.total.cached ?? rows.reduce((s, r) => s + (r.cached ?? 0), 0))}</td>}
               </tr>
             </tfoot>
           )}

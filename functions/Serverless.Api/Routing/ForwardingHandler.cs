@@ -176,7 +176,9 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     /// </summary>
     private async Task<bool> ServeCachedAsync(HttpContext context, AdmittedRequest<TRequest> admitted, ResponseCacheKey key)
     {
-        if (await services.Cache.GetAsync(key, context.RequestAborted) is not { } hit)
+        var found = await services.Cache.GetAsync(key, context.RequestAborted);
+        services.Metrics.ResponseCacheLookedUp(admitted.Model.Id, found is not null);
+        if (found is not { } hit)
         {
             return false;
         }

@@ -7,6 +7,7 @@ using Serverless.Api.Prices;
 using Serverless.Api.Quotas;
 using Serverless.Api.Usage;
 using Serverless.Api.Relay;
+using Serverless.Api.Telemetry;
 using Serverless.Api.Upstreams;
 using Serverless.Api.Versioning;
 
@@ -25,4 +26,5 @@ internal sealed record ForwardingServices(
     Deprecations Deprecations,
     ModelCatalog Catalog,
     UpstreamRelay Upstreams,
-    ResponseCache Cache);
+    ResponseCache Cache,
+    ApiMetrics Metrics);

@@ -33,6 +33,7 @@ public sealed class ApiMetrics
     private readonly Counter<long> jobsEnded;
     private readonly Histogram<double> jobDuration;
     private readonly Histogram<double> jobWait;
+    private readonly Counter<long> cacheLookups;
 
     /// <summary>Creates the instruments on a meter of <paramref name="meterFactory"/>.</summary>
     public ApiMetrics(IMeterFactory meterFactory)
@@ -54,6 +55,7 @@ public sealed class ApiMetrics
         jobsEnded = meter.CreateCounter<long>("api_jobs_completed_total", description: "Async jobs that ended, by model and end status (succeeded, failed, cancelled, expired).");
         jobDuration = meter.CreateHistogram("api_job_duration_seconds", "s", "Async jobs: time from submit to end, in seconds, by model and end status.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobBuckets });
+        cacheLookups = meter.CreateCounter<long>("api_response_cache_lookups_total", description: "Requests the response cache considered, by model and result (hit, miss).");
         jobWait = meter.CreateHistogram("api_job_wait_seconds", "s", "Async jobs: time from submit until a worker started it, in seconds, by model.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobBuckets });
     }
@@ -104,6 +106,10 @@ public sealed class ApiMetrics
 
     /// <summary>A stream ended, having relayed tokens at <paramref name="tokensPerSecond"/> after its first one.</summary>
     public void StreamCompleted(string model, double tokensPerSecond) => streamRate.Record(tokensPerSecond, new KeyValuePair<string, object?>("model", model));
+
+    /// <summary>The response cache was asked for an answer of <paramref name="model"/> and had it or not.</summary>
+    public void ResponseCacheLookedUp(string model, bool hit) =>
+        cacheLookups.Add(1, new TagList { { "model", model }, { "result", hit ? "hit" : "miss" } });
 
     /// <summary>One HTTP request to Table storage left the process.</summary>
     public void StorageCalled(string table) => storageCalls.Add(1, new KeyValuePair<string, object?>("table", table));
