@@ -3,10 +3,14 @@ using System.Text;
 
 namespace Serverless.Gateway.Benchmarks;
 
-/// <summary>Sends the same POST from a number of concurrent clients and records each request's latency.</summary>
+/// <summary>Sends the same POST (or one body per request) from a number of concurrent clients and records each request's latency.</summary>
 internal static class LoadGenerator
 {
-    public static async Task<LoadResult> RunAsync(HttpClient http, string path, string body, int clients, int requestsPerClient)
+    public static Task<LoadResult> RunAsync(HttpClient http, string path, string body, int clients, int requestsPerClient) =>
+        RunAsync(http, path, _ => body, clients, requestsPerClient);
+
+    /// <summary>As above, request number <c>i</c> (0 to clients × requestsPerClient − 1) sending <paramref name="bodyOf"/>(i).</summary>
+    public static async Task<LoadResult> RunAsync(HttpClient http, string path, Func<int, string> bodyOf, int clients, int requestsPerClient)
     {
         var latencies = new double[clients * requestsPerClient];
         var gateway = new System.Collections.Concurrent.ConcurrentBag<double>();
@@ -17,7 +21,7 @@ internal static class LoadGenerator
             for (var i = 0; i < requestsPerClient; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+                using var response = await http.PostAsync(path, new StringContent(bodyOf((client * requestsPerClient) + i), Encoding.UTF8, "application/json"));
                 await response.Content.LoadIntoBufferAsync();
                 latencies[(client * requestsPerClient) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (ServerTiming.Gateway(response) is { } ms)

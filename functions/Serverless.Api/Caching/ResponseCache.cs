@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Serverless.Api.Caching;
 
@@ -33,7 +34,13 @@ public sealed class ResponseCache : IDisposable
             .AddMemoryCache(memory => memory.SizeLimit = settings.MaxMemoryBytes);
         if (!string.IsNullOrWhiteSpace(settings.Redis))
         {
-            services.AddStackExchangeRedisCache(redis => (redis.Configuration, redis.InstanceName) = (settings.Redis, settings.RedisKeyPrefix));
+            // A cache must never hold a request up: with Redis away, commands fail at once instead of waiting in the
+            // client's backlog, and no read or write waits longer than RedisTimeout.
+            var redisOptions = ConfigurationOptions.Parse(settings.Redis);
+            redisOptions.AbortOnConnectFail = false;
+            redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
+            redisOptions.AsyncTimeout = redisOptions.SyncTimeout = (int)settings.RedisTimeout.TotalMilliseconds;
+            services.AddStackExchangeRedisCache(redis => (redis.ConfigurationOptions, redis.InstanceName) = (redisOptions, settings.RedisKeyPrefix));
         }
 
         services.AddHybridCache(hybrid =>
@@ -51,9 +58,13 @@ public sealed class ResponseCache : IDisposable
     /// <summary>Whether answers are shared through Redis (otherwise each instance keeps its own).</summary>
     public bool Distributed { get; }
 
-    /// <summary>The answer kept under <paramref name="key"/>, or null.</summary>
-    public ValueTask<CachedAnswer?> GetAsync(ResponseCacheKey key, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync<CachedAnswer?>(key.Value, static _ => default, lookup, cancellationToken: cancellationToken);
+    /// <summary>
+    /// The answer kept under <paramref name="key"/>, or null. Not cancellable on purpose: a cancellable miss is handed
+    /// to the thread pool and awaited, a hop that cost more than the lookup under load; a memory miss completes at
+    /// once, and a Redis read is bounded by the client's own timeout.
+    /// </summary>
+    public ValueTask<CachedAnswer?> GetAsync(ResponseCacheKey key) =>
+        cache.GetOrCreateAsync<CachedAnswer?>(key.Value, static _ => default, lookup, cancellationToken: CancellationToken.None);
 
     /// <summary>Keeps <paramref name="answer"/> under <paramref name="key"/>; false when it is too large to keep.</summary>
     public async ValueTask<bool> SetAsync(ResponseCacheKey key, CachedAnswer answer, CancellationToken cancellationToken)

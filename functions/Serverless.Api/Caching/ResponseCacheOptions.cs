@@ -26,6 +26,10 @@ public sealed class ResponseCacheOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>The longest a Redis read or write may take before it counts as a miss (or a skipped write).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The prefix of this deployment's keys in Redis, so deployments can share one cache.</summary>
     [Required]
     [RegularExpression("^[A-Za-z0-9:_-]{1,64}$")]

@@ -176,7 +176,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
     /// </summary>
     private async Task<bool> ServeCachedAsync(HttpContext context, AdmittedRequest<TRequest> admitted, ResponseCacheKey key)
     {
-        var found = await services.Cache.GetAsync(key, context.RequestAborted);
+        var found = await services.Cache.GetAsync(key);
         services.Metrics.ResponseCacheLookedUp(admitted.Model.Id, found is not null);
         if (found is not { } hit)
         {
@@ -197,6 +197,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
                 response.Headers[UpstreamRelay.ServedByHeader] = servedBy;
             }
 
+            RequestTiming.ReportUpstream(context, TimeSpan.Zero); // all of it the gateway's own time
             RequestTelemetry.Of(context)?.Tokens(hit.PromptTokens, hit.CompletionTokens);
             await response.Body.WriteAsync(hit.Body, context.RequestAborted);
         }

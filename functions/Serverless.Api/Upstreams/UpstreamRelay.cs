@@ -117,6 +117,7 @@ internal sealed partial class UpstreamRelay(
         span?.SetTag("peer.service", state.Name);
         var http = clients.CreateClient(ClientName);
         HttpResponseMessage upstream;
+        var sent = Stopwatch.GetTimestamp();
         try
         {
             upstream = await state.Breaker.ExecuteAsync(
@@ -167,6 +168,7 @@ internal sealed partial class UpstreamRelay(
             }
 
             context.Response.Headers[ServedByHeader] = deployment.Id;
+            RequestTiming.ReportUpstream(context, Stopwatch.GetElapsedTime(sent)); // earlier tries count as the gateway's time
             if (status >= 400 && deployment.Kind == DeploymentKind.OpenAI)
             {
                 // A client error is the request's fault, so no other deployment would take it; the upstream's words stay upstream.

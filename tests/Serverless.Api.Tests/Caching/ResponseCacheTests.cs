@@ -71,11 +71,11 @@ public sealed class ResponseCacheTests
         using var cache = Create(new ResponseCacheOptions { TimeToLive = TimeSpan.FromSeconds(1) });
         var key = ResponseCacheKey.For("o", "r", "m", Request);
 
-        Assert.Null(await cache.GetAsync(key, CancellationToken.None));
+        Assert.Null(await cache.GetAsync(key));
         Assert.True(await cache.SetAsync(key, new CachedAnswer("m", null, 1, 2, [1, 2, 3]), CancellationToken.None));
-        var hit = await cache.GetAsync(key, CancellationToken.None);
+        var hit = await cache.GetAsync(key);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var expired = await cache.GetAsync(key, CancellationToken.None);
+        var expired = await cache.GetAsync(key);
 
         Assert.Equal([1, 2, 3], hit?.Body);
         Assert.Null(expired);
@@ -89,7 +89,7 @@ public sealed class ResponseCacheTests
         var key = ResponseCacheKey.For("o", "r", "m", Request);
 
         Assert.False(await cache.SetAsync(key, new CachedAnswer("m", null, 1, 2, new byte[1025]), CancellationToken.None));
-        Assert.Null(await cache.GetAsync(key, CancellationToken.None));
+        Assert.Null(await cache.GetAsync(key));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ResponseCacheTests
         var kept = 0;
         foreach (var key in keys)
         {
-            kept += await cache.GetAsync(key, CancellationToken.None) is null ? 0 : 1;
+            kept += await cache.GetAsync(key) is null ? 0 : 1;
         }
 
         Assert.InRange(kept, 1, bound / size);
@@ -124,7 +124,7 @@ public sealed class ResponseCacheTests
         var key = ResponseCacheKey.For("o", "r", "m", Request);
 
         await first.SetAsync(key, new CachedAnswer("m", "dep", 5, 6, [7, 8]), CancellationToken.None);
-        var shared = await second.GetAsync(key, CancellationToken.None);
+        var shared = await second.GetAsync(key);
 
         Assert.True(second.Distributed);
         Assert.Equal(("m", "dep", 5, 6), (shared?.Model, shared?.ServedBy, shared?.PromptTokens, shared?.CompletionTokens));
@@ -133,9 +133,9 @@ public sealed class ResponseCacheTests
         await redis.DisposeAsync();
         using var third = Create(options);
         var other = ResponseCacheKey.For("o", "r", "m", "another"u8);
-        Assert.Null(await third.GetAsync(other, CancellationToken.None));
+        Assert.Null(await third.GetAsync(other));
         await third.SetAsync(other, new CachedAnswer("m", null, 1, 1, [1]), CancellationToken.None); // logged, not thrown
-        Assert.NotNull(await third.GetAsync(other, CancellationToken.None)); // still kept in this instance's memory
+        Assert.NotNull(await third.GetAsync(other)); // still kept in this instance's memory
     }
 
     private static ResponseCache Create(ResponseCacheOptions options) =>
