@@ -2,9 +2,14 @@ using System.Text;
 
 namespace Serverless.Gateway.Benchmarks;
 
-/// <summary>A metered request the load sends: a route, a JSON body, and whether the answer is an event stream.</summary>
-internal sealed record MeteredRequest(string Path, string Body, bool Streamed)
+/// <summary>
+/// A metered request the load sends: a route, a JSON body, whether the answer is an event stream, and whether each
+/// sending is a new request (<c>{n}</c> in the body replaced by a number counted up, so no two are alike).
+/// </summary>
+internal sealed record MeteredRequest(string Path, string Body, bool Streamed, bool Unique = false)
 {
+    private static long sent;
+
     /// <summary>How long a request may take before it counts as timed out.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -40,12 +45,25 @@ internal sealed record MeteredRequest(string Path, string Body, bool Streamed)
             false),
     ];
 
+    /// <summary>
+    /// The soak's mix for a key that opted in to the response cache: <see cref="Mix"/> (its whole answers are hits
+    /// after their first, its streams never cached) and whole chats and completions that are each new (misses, each
+    /// kept), so the cache fills past its memory bound.
+    /// </summary>
+    public static IReadOnlyList<MeteredRequest> CacheMix { get; } =
+    [
+        .. Mix,
+        new("v1/chat/completions", """{"model":"gpt2-tiny","messages":[{"role":"user","content":"Hi {n}"}],"max_tokens":2,"temperature":0}""", false, Unique: true),
+        new("v1/completions", """{"model":"gpt2-tiny","prompt":"Hi {n}","max_tokens":2,"seed":7}""", false, Unique: true),
+    ];
+
     /// <summary>Sends the request and reads the whole answer within the client's timeout.</summary>
     public async Task<RequestOutcome> SendAsync(HttpClient http)
     {
         try
         {
-            using var response = await http.PostAsync(Path, new StringContent(Body, Encoding.UTF8, "application/json"));
+            var body = Unique ? Body.Replace("{n}", Interlocked.Increment(ref sent).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) : Body;
+            using var response = await http.PostAsync(Path, new StringContent(body, Encoding.UTF8, "application/json"));
             if (!response.IsSuccessStatusCode)
             {
                 return RequestOutcome.Error;

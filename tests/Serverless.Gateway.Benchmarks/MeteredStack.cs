@@ -35,16 +35,18 @@ internal sealed class MeteredStack : IAsyncDisposable
     /// <summary>The key the measured run uses (owner <c>bench-run</c>).</summary>
     public string RunKey { get; private set; } = string.Empty;
 
-    public static async Task<MeteredStack> StartAsync(Uri upstream, ApiSecrets? secrets = null)
+    /// <summary>Starts the stack; with <paramref name="responseCache"/> both keys opt in to the response cache, and <paramref name="settings"/> go to the API host.</summary>
+    public static async Task<MeteredStack> StartAsync(Uri upstream, ApiSecrets? secrets = null, bool responseCache = false, params string[] settings)
     {
         var dataFolder = Directory.CreateTempSubdirectory("bench-azurite-").FullName;
         var storage = await Azurite.StartAsync(dataFolder);
         secrets ??= ApiSecrets.New();
-        var api = await ServiceProcess.StartApiAsync(upstream, secrets.Environment(storage.ConnectionString));
+        var api = await ServiceProcess.StartApiAsync(upstream, secrets.Environment(storage.ConnectionString), settings);
         var stack = new MeteredStack(dataFolder, storage, api, secrets);
         using var admin = new AdminClient(api.BaseUrl, secrets.AdminKey);
-        (_, stack.WarmUpKey) = await admin.CreateKeyAsync($$"""{"name":"warm-up","owner":"bench-warm-up","role":"user","limits":{{Limits}}}""");
-        (_, stack.RunKey) = await admin.CreateKeyAsync($$"""{"name":"run","owner":"bench-run","role":"user","limits":{{Limits}}}""");
+        var limits = responseCache ? Limits[..^1] + ""","response_cache":true}""" : Limits;
+        (_, stack.WarmUpKey) = await admin.CreateKeyAsync($$"""{"name":"warm-up","owner":"bench-warm-up","role":"user","limits":{{limits}}}""");
+        (_, stack.RunKey) = await admin.CreateKeyAsync($$"""{"name":"run","owner":"bench-run","role":"user","limits":{{limits}}}""");
         return stack;
     }
 

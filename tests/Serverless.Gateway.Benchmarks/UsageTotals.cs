@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Serverless.Gateway.Benchmarks;
 
 /// <summary>What <c>GET /v1/usage</c> says the measured run's owner used: the <c>total</c> of its answer.</summary>
-internal sealed record UsageTotals(long Requests, long PromptTokens, long CompletionTokens)
+internal sealed record UsageTotals(long Requests, long PromptTokens, long CompletionTokens, long Cached = 0)
 {
     /// <summary>What is reported when the usage API did not answer: no count can match.</summary>
     public static UsageTotals Unread { get; } = new(-1, -1, -1);
@@ -46,7 +46,8 @@ internal sealed record UsageTotals(long Requests, long PromptTokens, long Comple
         {
             var everyOwner = await ReadAsync(http, "*");
             var (warmUp, run) = (await ReadAsync(http, "bench-warm-up"), await ReadAsync(http, "bench-run"));
-            return (everyOwner, new UsageTotals(warmUp.Requests + run.Requests, warmUp.PromptTokens + run.PromptTokens, warmUp.CompletionTokens + run.CompletionTokens));
+            return (everyOwner, new UsageTotals(
+                warmUp.Requests + run.Requests, warmUp.PromptTokens + run.PromptTokens, warmUp.CompletionTokens + run.CompletionTokens, warmUp.Cached + run.Cached));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -58,12 +59,14 @@ internal sealed record UsageTotals(long Requests, long PromptTokens, long Comple
     /// <summary>The totals as a sentence, or that they could not be read.</summary>
     public override string ToString() => this == Unread
         ? "not read"
-        : $"{Requests} requests, {PromptTokens} prompt and {CompletionTokens} completion tokens";
+        : $"{Requests} requests ({Cached} from the response cache), {PromptTokens} prompt and {CompletionTokens} completion tokens";
 
     private static async Task<UsageTotals> ReadAsync(HttpClient http, string? owner = null)
     {
         using var document = JsonDocument.Parse(await http.GetStringAsync(owner is null ? "v1/usage" : $"v1/usage?owner={Uri.EscapeDataString(owner)}"));
         var total = document.RootElement.GetProperty("total");
-        return new UsageTotals(total.GetProperty("requests").GetInt64(), total.GetProperty("prompt_tokens").GetInt64(), total.GetProperty("completion_tokens").GetInt64());
+        return new UsageTotals(
+            total.GetProperty("requests").GetInt64(), total.GetProperty("prompt_tokens").GetInt64(), total.GetProperty("completion_tokens").GetInt64(),
+            total.TryGetProperty("cached", out var cached) ? cached.GetInt64() : 0);
     }
 }
