@@ -137,6 +137,9 @@ param corsAllowedOrigins string = ''
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('More API app settings read from its Key Vault, setting name -> secret name, for secrets an operator puts there: the key a model catalog deployment names (its credential AzureOpenAI--Key is the setting AzureOpenAI__Key), or the response cache\'s Redis connection string (ResponseCache__Redis). Provisioning keeps them as references; the postprovision hook never creates these secrets.')
+param apiKeyVaultSettings object = {}
+
 @description('Who is emailed when an alert fires; empty sends nothing (the alerts still show in Azure Monitor).')
 param alertEmail string = ''
 
@@ -183,6 +186,13 @@ var keyVaultReferences = {
 }
 
 var keyVaultSecretNames = [for reference in items(keyVaultReferences): reference.value]
+var operatorSecretReferences = [
+  for reference in items(apiKeyVaultSettings): {
+    setting: reference.key
+    vault: apiKeyVaultName
+    secret: reference.value
+  }
+]
 var apiKeyVaultName = 'kv-${token}'
 var apiKeyVaultReferences = [
   for reference in items(keyVaultReferences): {
@@ -625,7 +635,7 @@ module functionApp 'modules/functionApp.bicep' = {
     packageContainerName: packageContainerName
     packageBlobName: packageBlobName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    keyVaultReferences: concat(apiKeyVaultReferences, [
+    keyVaultReferences: concat(apiKeyVaultReferences, operatorSecretReferences, [
       {
         setting: workerKeySetting
         vault: workerKeyVaultName

@@ -15,7 +15,7 @@ namespace Serverless.Api.Caching;
 /// <c>IMemoryCache</c> with a size limit would refuse every other user's unsized entries). Redis trouble is a miss
 /// and a skipped write, never a failed request.
 /// </remarks>
-public sealed class ResponseCache : IDisposable
+public sealed partial class ResponseCache : IDisposable
 {
     private readonly ServiceProvider provider;
     private readonly HybridCache cache;
@@ -32,14 +32,13 @@ public sealed class ResponseCache : IDisposable
             .AddSingleton(loggers)
             .AddSingleton(time)
             .AddMemoryCache(memory => memory.SizeLimit = settings.MaxMemoryBytes);
-        if (!string.IsNullOrWhiteSpace(settings.Redis))
+        if (RedisOptions(settings, loggers.CreateLogger<ResponseCache>()) is { } redisOptions)
         {
             // A cache must never hold a request up: with Redis away, commands fail at once instead of waiting in the
             // client's backlog, and no read or write waits longer than RedisTimeout.
-            var redisOptions = ConfigurationOptions.Parse(settings.Redis);
             redisOptions.AbortOnConnectFail = false;
             redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
-            redisOptions.AsyncTimeout = redisOptions.SyncTimeout = (int)settings.RedisTimeout.TotalMilliseconds;
+            redisOptions.AsyncTimeout = redisOptions.SyncTimeout = redisOptions.ConnectTimeout = (int)settings.RedisTimeout.TotalMilliseconds;
             services.AddStackExchangeRedisCache(redis => (redis.ConfigurationOptions, redis.InstanceName) = (redisOptions, settings.RedisKeyPrefix));
         }
 
@@ -50,7 +49,7 @@ public sealed class ResponseCache : IDisposable
         }).AddSerializer<CachedAnswer, CachedAnswerSerializer>();
         provider = services.BuildServiceProvider();
         cache = provider.GetRequiredService<HybridCache>();
-        Distributed = !string.IsNullOrWhiteSpace(settings.Redis);
+        Distributed = provider.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>() is not null;
         lookup = new HybridCacheEntryOptions { Expiration = settings.TimeToLive, LocalCacheExpiration = settings.TimeToLive, Flags = HybridCacheEntryFlags.DisableUnderlyingData };
         store = new HybridCacheEntryOptions { Expiration = settings.TimeToLive, LocalCacheExpiration = settings.TimeToLive };
     }
@@ -80,4 +79,36 @@ public sealed class ResponseCache : IDisposable
     }
 
     public void Dispose() => provider.Dispose();
+
+    /// <summary>
+    /// The Redis connection <see cref="ResponseCacheOptions.Redis"/> describes, or null: none set, or one that cannot be
+    /// used (a Key Vault reference Azure could not resolve, a string that does not parse), which is logged and leaves
+    /// the cache in memory only rather than failing every request.
+    /// </summary>
+    private static ConfigurationOptions? RedisOptions(ResponseCacheOptions settings, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Redis))
+        {
+            return null;
+        }
+
+        if (settings.Redis.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal))
+        {
+            LogRedisUnusable(logger, "it is a Key Vault reference the platform did not resolve (does the secret exist, may the app's identity read it?)");
+            return null;
+        }
+
+        try
+        {
+            return ConfigurationOptions.Parse(settings.Redis);
+        }
+        catch (ArgumentException)
+        {
+            LogRedisUnusable(logger, "it is not a Redis connection string"); // its text may hold a password: never logged
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Error, Message = "ResponseCache:Redis is set but {Reason}; the response cache keeps answers in this instance's memory only")]
+    private static partial void LogRedisUnusable(ILogger logger, string reason);
 }

@@ -31,7 +31,6 @@ public sealed class ResponseCacheOptions
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The prefix of this deployment's keys in Redis, so deployments can share one cache.</summary>
-    [Required]
-    [RegularExpression("^[A-Za-z0-9:_-]{1,64}$")]
+    [RegularExpression("^[A-Za-z0-9:_-]{0,64}$")]
     public string RedisKeyPrefix { get; set; } = "serverless-llm:";
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Caching;
@@ -118,7 +119,8 @@ public sealed class ResponseCacheTests
     public async Task WithRedis_OneInstancesAnswer_IsAnothersHit_AndRedisGoneIsAMissNotAFailure()
     {
         var redis = await RedisServer.StartAsync();
-        var options = new ResponseCacheOptions { Redis = redis.ConnectionString, RedisKeyPrefix = $"test-{Guid.NewGuid():N}:" };
+        // A timeout long enough for a loaded machine to connect: a call made before the connection is up fails fast (a miss).
+        var options = new ResponseCacheOptions { Redis = redis.ConnectionString, RedisKeyPrefix = $"test-{Guid.NewGuid():N}:", RedisTimeout = TimeSpan.FromSeconds(10) };
         using var first = Create(options);
         using var second = Create(options);
         var key = ResponseCacheKey.For("o", "r", "m", Request);
@@ -130,14 +132,58 @@ public sealed class ResponseCacheTests
         Assert.Equal(("m", "dep", 5, 6), (shared?.Model, shared?.ServedBy, shared?.PromptTokens, shared?.CompletionTokens));
         Assert.Equal([7, 8], shared?.Body);
 
+        // Redis goes away: writes are logged, not thrown, and each instance still serves from its own memory.
         await redis.DisposeAsync();
-        using var third = Create(options);
         var other = ResponseCacheKey.For("o", "r", "m", "another"u8);
+        await second.SetAsync(other, new CachedAnswer("m", null, 1, 1, [1]), CancellationToken.None);
+        Assert.NotNull(await second.GetAsync(other));
+
+        // An instance that starts while Redis is away misses and carries on. (HybridCache counts everything it held
+        // before its first Redis read failed as invalidated, so that instance's first moments are misses too.)
+        using var third = Create(new ResponseCacheOptions { Redis = options.Redis, RedisKeyPrefix = options.RedisKeyPrefix });
         Assert.Null(await third.GetAsync(other));
-        await third.SetAsync(other, new CachedAnswer("m", null, 1, 1, [1]), CancellationToken.None); // logged, not thrown
-        Assert.NotNull(await third.GetAsync(other)); // still kept in this instance's memory
+        await third.SetAsync(other, new CachedAnswer("m", null, 1, 1, [1]), CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(VaultName=kv-x;SecretName=redis-connection)")]
+    [InlineData("127.0.0.1:1,password=hunter2,unknownoption=1,=")]
+    public async Task AnUnusableRedisSetting_LeavesTheCacheInMemory_AndSaysSoWithoutTheSetting(string setting)
+    {
+        var logs = new LogCollector();
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        using var cache = new ResponseCache(Options.Create(new ResponseCacheOptions { Redis = setting }), loggers, TimeProvider.System);
+        var key = ResponseCacheKey.For("o", "r", "m", Request);
+
+        await cache.SetAsync(key, new CachedAnswer("m", null, 1, 1, [1]), CancellationToken.None);
+
+        Assert.False(cache.Distributed);
+        Assert.NotNull(await cache.GetAsync(key));
+        var line = Assert.Single(logs.Lines, l => l.Contains("ResponseCache:Redis", StringComparison.Ordinal));
+        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("kv-x", line, StringComparison.Ordinal);
     }
 
     private static ResponseCache Create(ResponseCacheOptions options) =>
         new(Options.Create(options), NullLoggerFactory.Instance, TimeProvider.System);
+
+    /// <summary>Every line logged, formatted.</summary>
+    private sealed class LogCollector : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue(formatter(state, exception) + exception);
+
+        public void Dispose()
+        {
+        }
+    }
 }
