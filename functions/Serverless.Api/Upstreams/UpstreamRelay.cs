@@ -150,10 +150,10 @@ internal sealed partial class UpstreamRelay(
             if (e is TimeoutRejectedException)
             {
                 _ = StopAsync(deployment, callId); // the call may still generate; nobody will read it
-                return (null, false, WorkerErrors.TimedOut);
+                return (null, false, UpstreamErrors.Of(deployment, WorkerErrors.TimedOut));
             }
 
-            return (null, false, WorkerErrors.Unavailable);
+            return (null, false, UpstreamErrors.Of(deployment, WorkerErrors.Unavailable));
         }
 
         using (upstream)
@@ -164,7 +164,7 @@ internal sealed partial class UpstreamRelay(
             {
                 LogAttemptFailed(context.TraceIdentifier, state.Name, status.ToString(CultureInfo.InvariantCulture));
                 span?.SetStatus(ActivityStatusCode.Error);
-                return (null, false, status == StatusCodes.Status429TooManyRequests ? WorkerErrors.Unavailable : WorkerErrors.Failed);
+                return (null, false, UpstreamErrors.Of(deployment, status == StatusCodes.Status429TooManyRequests ? WorkerErrors.Unavailable : WorkerErrors.Failed));
             }
 
             context.Response.Headers[ServedByHeader] = deployment.Id;

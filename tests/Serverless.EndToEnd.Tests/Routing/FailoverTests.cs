@@ -81,6 +81,21 @@ public sealed class FailoverTests(RoutingStackFixture stack)
         Assert.Equal("gpt2-tiny", answer.RootElement.GetProperty("model").GetString());
     }
 
+    [Theory]
+    [InlineData("fail", HttpStatusCode.BadGateway, "upstream_error")]
+    [InlineData("busy", HttpStatusCode.ServiceUnavailable, "upstream_unavailable")]
+    public async Task WhenOnlyAHostedProviderFailed_TheErrorSaysSo_NotTheWorker(string mode, HttpStatusCode status, string code)
+    {
+        await stack.PutModelAsync($"provider-only-{mode}", Model(Openai("provider", mode, 1)));
+        using var http = stack.CreateHttpClient(stack.Secrets.AdminKey);
+
+        using var response = await RoutingStackFixture.ChatAsync(http, $"provider-only-{mode}");
+
+        var error = await ErrorAssertions.AssertOpenAIErrorAsync(response, status);
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.DoesNotContain(TestUpstream.SecretDetail, error.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AStream_IsNeverRetriedAfterItsFirstByte()
     {
