@@ -200,10 +200,27 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
             row().querySelector('button[aria-label^="Edit limits"]').click();
             await until(() => document.getElementById('edit-{{id}}-rpm'), 'the limit fields');
             fill('edit-{{id}}-rpm', '7');
+            fill('edit-{{id}}-priority', 'high');
+            fill('edit-{{id}}-response-cache', 'on');
             await settle();
             [...document.querySelectorAll('main button')].find(b => b.textContent === 'Save limits').click();
-            return (await until(() => row()?.textContent.includes('rpm 7') && row(), 'the new limit listed')).textContent;
+            await until(() => row()?.textContent.includes('rpm 7') && row(), 'the new limit listed');
+            // Editing one limit again keeps the settings the form was opened with.
+            row().querySelector('button[aria-label^="Edit limits"]').click();
+            await until(() => document.getElementById('edit-{{id}}-rpm'), 'the limit fields again');
+            fill('edit-{{id}}-rpm', '8');
+            await settle();
+            [...document.querySelectorAll('main button')].find(b => b.textContent === 'Save limits').click();
+            return (await until(() => row()?.textContent.includes('rpm 8') && row(), 'the changed limit listed')).textContent;
             """);
+        using (var admin = stack.CreateAdminClient())
+        {
+            using var stored = await admin.SendAsync(HttpMethod.Get, $"v1/admin/keys/{id}");
+            using var key = System.Text.Json.JsonDocument.Parse(await stored.Content.ReadAsStringAsync());
+            var limits = key.RootElement.GetProperty("limits");
+            Assert.Equal((8, "high", true), (limits.GetProperty("rpm").GetInt32(), limits.GetProperty("priority").GetString(), limits.GetProperty("response_cache").GetBoolean()));
+        }
+
         var rotated = await console.RunAsync($$"""
             document.querySelector('[data-testid="key-row"][data-key-id="{{id}}"] button[aria-label^="Rotate"]').click();
             await until(() => byTest('new-secret')?.textContent.includes('rotated'), 'the rotated secret');
@@ -246,7 +263,7 @@ public sealed class ConsoleBrowserTests(LocalStackFixture stack)
             """);
         await console.ScreenshotAsync("tiers-edited");
 
-        Assert.Contains("rpm 7", limited.GetString(), StringComparison.Ordinal);
+        Assert.Contains("rpm 8 · priority high · cache on", limited.GetString(), StringComparison.Ordinal);
         Assert.StartsWith("sk-", rotated.GetString(), StringComparison.Ordinal);
         Assert.NotEqual(first.GetProperty("secret").GetString(), rotated.GetString());
         Assert.Equal("revoked", revoked.GetString());
