@@ -50,6 +50,22 @@ internal sealed class MeteredStack : IAsyncDisposable
         return stack;
     }
 
+    /// <summary>Publishes <paramref name="model"/> in the catalog, served by two <c>worker</c> deployments at <paramref name="upstream"/>, and prices it.</summary>
+    public async Task PutCatalogModelAsync(string model, Uri upstream)
+    {
+        using var admin = new AdminClient(Api.BaseUrl, secrets.AdminKey);
+        using var put = await admin.SendAsync(HttpMethod.Put, $"v1/admin/models/{model}", $$"""
+            {"capabilities":["chat","completion"],"context_length":1024,"deployments":[
+              {"id":"a","kind":"worker","base_url":"{{upstream}}v1","model":"{{InstantAnswers.ModelId}}"},
+              {"id":"b","kind":"worker","base_url":"{{upstream}}v1","model":"{{InstantAnswers.ModelId}}"}]}
+            """);
+        using var price = await admin.SendAsync(HttpMethod.Put, $"v1/admin/prices/{model}", """{"input_per_1k":0.001,"output_per_1k":0.002}""");
+        if (!put.IsSuccessStatusCode || !price.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Publishing {model} failed: {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()} / {(int)price.StatusCode}");
+        }
+    }
+
     /// <summary>A client of the API with <paramref name="key"/>, up to <paramref name="connections"/> connections and <paramref name="timeout"/> per request.</summary>
     public HttpClient Client(string key, int connections, TimeSpan timeout) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromHours(1) })

@@ -8,7 +8,9 @@ namespace Serverless.Gateway.Benchmarks;
 /// metering holds: no errors, a p99 that does not creep up, usage that counts every answer exactly once, and how
 /// much the store grows. The upstream is the instant one, or (<c>soak-worker</c>) the real CPU worker. With the
 /// response cache (<c>soak-cache</c>), the keys opt in, the API keeps at most 4 MiB of answers, and the mix adds new
-/// requests that fill it: hits must be billed as cached, exactly, and the API's memory must stay flat.
+/// requests that fill it: hits must be billed as cached, exactly, and the API's memory must stay flat. Through the
+/// model catalog (<c>soak-routing</c>), every request names a catalog model served by two <c>worker</c> deployments
+/// (both the instant upstream), so the routed relay, its answer rewrite and its breakers carry the load.
 /// </summary>
 internal static class SoakBenchmark
 {
@@ -17,7 +19,10 @@ internal static class SoakBenchmark
     /// <summary>The response cache's memory bound in a <c>soak-cache</c> run: small, so the run fills it many times over.</summary>
     private const int CacheBytes = 4 * 1024 * 1024;
 
-    public static async Task<int> RunAsync(string[] args, bool realWorker, bool responseCache = false)
+    /// <summary>The catalog model a <c>soak-routing</c> run names.</summary>
+    private const string RoutedModel = "routed";
+
+    public static async Task<int> RunAsync(string[] args, bool realWorker, bool responseCache = false, bool routing = false)
     {
         var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 30;
         var rate = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : realWorker ? 40 : 300;
@@ -28,6 +33,13 @@ internal static class SoakBenchmark
             ? await MeteredStack.StartAsync(instant!.BaseUrl, secrets, responseCache: true, "--ResponseCache:MaxMemoryBytes", $"{CacheBytes}")
             : await MeteredStack.StartAsync(instant?.BaseUrl ?? worker!.BaseUrl, secrets);
         var mix = responseCache ? MeteredRequest.CacheMix : realWorker ? MeteredRequest.WorkerMix : MeteredRequest.Mix;
+        if (routing)
+        {
+            await stack.PutCatalogModelAsync(RoutedModel, instant!.BaseUrl);
+            mix = [.. mix.Select(r => r with { Body = r.Body.Replace($"\"{InstantAnswers.ModelId}\"", $"\"{RoutedModel}\"", StringComparison.Ordinal) })];
+            Console.WriteLine($"every request names the catalog model '{RoutedModel}': two worker deployments (a and b), both the instant upstream");
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"soak: {minutes} min at {rate}/s of metered requests (chat and text completions, whole and streamed, in turn; max_tokens 2) " +
             $"through the API host to {(realWorker ? "the CPU worker (gpt2-tiny and llama-tiny; also a forced tool call and a json_schema answer, max_tokens 24)" : "an instant upstream")}; {Environment.ProcessorCount} cores; key auth, metering, metrics and tracing on; Azurite on disk"));
