@@ -3,6 +3,7 @@ using Serverless.Api.Auth;
 using Serverless.Api.Keys;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
+using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 
 namespace Serverless.Api.Quotas;
@@ -33,7 +34,8 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
             return (null, QuotaErrors.StorageUnavailable, null);
         }
 
-        Plan(plan, caller.KeyId, Merge(caller.Limits, tier.Limits), tokens, spendMicros);
+        var limits = Merge(caller.Limits, tier.Limits);
+        Plan(plan, caller.KeyId, limits, tokens, spendMicros);
         if (tier.ModelLimits.TryGetValue(model, out var modelLimits))
         {
             Plan(plan, $"{caller.KeyId}|{model}", modelLimits, tokens, spendMicros);
@@ -73,7 +75,7 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
             return (null, QuotaErrors.StorageUnavailable, null);
         }
 
-        return (new Admission(counters, reserved, now), null, new RateLimitState(requests, tokensPerMinute));
+        return (new Admission(counters, reserved, now, limits.Priority ?? PriorityClass.Normal), null, new RateLimitState(requests, tokensPerMinute));
     }
 
     private CounterDecision? Peek(List<(CounterId Id, long Amount, long Limit)> plan, string subject, LimitKind kind) =>

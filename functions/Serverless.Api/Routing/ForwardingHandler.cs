@@ -86,6 +86,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
+        context.Features.Set(new CallPriority(admission!.Priority)); // the relays pass it to our own worker
         await ServeAsync(context, new AdmittedRequest<TRequest>(prepared.Request, caller, model, price, admission!, estimate.Total, prepared.Route));
     }
 
