@@ -92,7 +92,7 @@ internal sealed partial class JobMessageProcessor(
         {
             var request = await payloads.LoadAsync(row.Request, row.RequestBlob, cancellationToken)
                 ?? throw new InvalidOperationException("The job's request is missing.");
-            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, watch.Stop, cancellationToken);
+            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, delivery.Class, watch.Stop, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
