@@ -1,21 +1,20 @@
-using Serverless.Jobs;
+using Serverless.Api.Keys;
 
 namespace Serverless.Api.Quotas;
 
 /// <summary>
 /// An admitted request's hold on its limits: what it reserved of each counter, to be settled to what it really used
-/// (or released entirely when the call failed) exactly once; and the class it is served in, from the same limits.
+/// (or released entirely when the call failed) exactly once.
 /// </summary>
-public sealed class Admission(
-    LeasedCounters counters, IReadOnlyList<(CounterId Id, long Amount)> reserved, DateTimeOffset admittedAt, PriorityClass priority = PriorityClass.Normal)
+public sealed class Admission(LeasedCounters counters, IReadOnlyList<(CounterId Id, long Amount)> reserved, DateTimeOffset admittedAt)
 {
     private int settled;
 
     /// <summary>When the request was admitted (its windows).</summary>
     public DateTimeOffset AdmittedAt { get; } = admittedAt;
 
-    /// <summary>The caller's class (its key's, else its tier's): how soon the worker serves it when saturated, and its job queue.</summary>
-    public PriorityClass Priority { get; } = priority;
+    /// <summary>The caller's limits and service settings it was admitted under: its key's own, else its tier's.</summary>
+    public KeyLimits Limits { get; init; } = new();
 
     /// <summary>Settles to actual usage: requests stay counted when the worker answered, tokens and spend become real.</summary>
     public async Task SettleAsync(bool answered, long tokens, long spendMicros, CancellationToken cancellationToken)

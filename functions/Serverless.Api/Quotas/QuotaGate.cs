@@ -3,7 +3,6 @@ using Serverless.Api.Auth;
 using Serverless.Api.Keys;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Tiers;
-using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 
 namespace Serverless.Api.Quotas;
@@ -75,7 +74,7 @@ public sealed class QuotaGate(TierStore tiers, LeasedCounters counters, TimeProv
             return (null, QuotaErrors.StorageUnavailable, null);
         }
 
-        return (new Admission(counters, reserved, now, limits.Priority ?? PriorityClass.Normal), null, new RateLimitState(requests, tokensPerMinute));
+        return (new Admission(counters, reserved, now) { Limits = limits }, null, new RateLimitState(requests, tokensPerMinute));
     }
 
     private CounterDecision? Peek(List<(CounterId Id, long Amount, long Limit)> plan, string subject, LimitKind kind) =>

@@ -109,6 +109,7 @@ internal sealed partial class JobSubmitter(
             return;
         }
 
+        var priority = admitted.Admission.Limits.Priority ?? PriorityClass.Normal;
         var reservation = await admitted.Admission.DetachAsync(CancellationToken.None);
         var row = new JobEntity
         {
@@ -125,7 +126,7 @@ internal sealed partial class JobSubmitter(
             Webhook = fields.Webhook,
             Reservation = JsonSerializer.Serialize(reservation, JobsJsonContext.Default.Reservation),
             TokenBudget = admitted.TokenBudget,
-            Priority = PriorityClasses.NameOf(admitted.Admission.Priority),
+            Priority = PriorityClasses.NameOf(priority),
         };
 
         try
@@ -146,7 +147,7 @@ internal sealed partial class JobSubmitter(
 
         try
         {
-            await work.SendAsync(id, partition, admitted.Admission.Priority, CancellationToken.None);
+            await work.SendAsync(id, partition, priority, CancellationToken.None);
         }
         catch (Exception e)
         {
