@@ -37,10 +37,10 @@ internal sealed partial class JobLoop(
                 break;
             }
 
-            IReadOnlyList<WorkDelivery> messages;
+            IReadOnlyList<WorkDelivery> deliveries;
             try
             {
-                messages = await work.ReceiveAsync(Math.Min(32, free), settings.VisibilityTimeout, stoppingToken);
+                deliveries = await work.ReceiveAsync(Math.Min(32, free), settings.VisibilityTimeout, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -49,7 +49,7 @@ internal sealed partial class JobLoop(
                 continue;
             }
 
-            if (messages.Count == 0)
+            if (deliveries.Count == 0)
             {
                 lock (running)
                 {
@@ -72,10 +72,10 @@ internal sealed partial class JobLoop(
 
             poll = MinPoll;
             idleSince = time.GetUtcNow();
-            foreach (var message in messages)
+            foreach (var delivery in deliveries)
             {
                 await slots.WaitAsync(stoppingToken);
-                var task = RunAsync(message, slots, stoppingToken);
+                var task = RunAsync(delivery, slots, stoppingToken);
                 lock (running)
                 {
                     running.Add(task);
@@ -105,11 +105,11 @@ internal sealed partial class JobLoop(
         lifetime.StopApplication();
     }
 
-    private async Task RunAsync(WorkDelivery message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task RunAsync(WorkDelivery delivery, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
-            await processor.ProcessAsync(message, stoppingToken);
+            await processor.ProcessAsync(delivery, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -117,7 +117,7 @@ internal sealed partial class JobLoop(
         }
         catch (Exception e)
         {
-            LogFailed(e, message.Message.MessageId);
+            LogFailed(e, delivery.Message.MessageId);
         }
         finally
         {
