@@ -87,7 +87,7 @@ param jobLongestJobSeconds int = 600
 @maxValue(256)
 param jobMaxConcurrentJobs int = 16
 
-@description('Seconds between two looks at the jobs queue.')
+@description('Seconds between two looks at the work queues (jobs-high, jobs, jobs-low).')
 @minValue(10)
 param jobPollingIntervalSeconds int = 30
 
@@ -152,7 +152,7 @@ param latencyP95ThresholdMs int = 20000
 @maxValue(100)
 param throttledPercentThreshold int = 10
 
-@description('Seconds the oldest message of the jobs or results queue may wait before an alert.')
+@description('Seconds the oldest message of a work queue (jobs-high, jobs, jobs-low) or the results queue may wait before an alert.')
 @minValue(1)
 param jobQueueAgeThresholdSeconds int = 300
 
@@ -168,10 +168,19 @@ var token = toLower(uniqueString(subscription().id, environmentName, location))
 // The storage names of async jobs the code uses (Serverless.Jobs.JobQueueNames, JobEntity.TableName); a test
 // holds them equal.
 var jobQueues = {
+  jobsHigh: 'jobs-high'
   jobs: 'jobs'
+  jobsLow: 'jobs-low'
   results: 'results'
   jobsPoison: 'jobs-poison'
 }
+// The work queue of each priority class, highest first (JobQueueNames.WorkByClass): the API sends a job to its
+// caller's class, the job worker drains them in this order, and the Container Apps job scales on every one.
+var jobWorkQueueNames = [
+  jobQueues.jobsHigh
+  jobQueues.jobs
+  jobQueues.jobsLow
+]
 var jobPayloadContainerName = 'job-payloads'
 var jobsTableName = 'jobs'
 
@@ -393,7 +402,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     storageAccountName: 'st${token}'
     skuName: storageSku
-    jobsQueueName: jobQueues.jobs
+    jobWorkQueueNames: jobWorkQueueNames
     resultsQueueName: jobQueues.results
     jobsPoisonQueueName: jobQueues.jobsPoison
     jobPayloadContainerName: jobPayloadContainerName
@@ -514,7 +523,7 @@ module access 'modules/access.bicep' = {
   scope: resourceGroup
   params: {
     storageAccountName: storage.outputs.name
-    jobsQueueName: jobQueues.jobs
+    jobWorkQueueNames: jobWorkQueueNames
     resultsQueueName: jobQueues.results
     jobsPoisonQueueName: jobQueues.jobsPoison
     jobPayloadContainerName: jobPayloadContainerName
@@ -522,7 +531,7 @@ module access 'modules/access.bicep' = {
     packageContainerName: packageContainerName
     apiHostContainerNames: apiHostContainerNames
     apiContainerNames: concat(apiDurableContainerNames, apiDataContainerNames, [jobPayloadContainerName, keyRingContainerName])
-    apiQueueNames: concat([jobQueues.jobs, jobQueues.results, jobQueues.jobsPoison], apiExtraQueueNames)
+    apiQueueNames: concat(jobWorkQueueNames, [jobQueues.results, jobQueues.jobsPoison], apiExtraQueueNames)
     apiTableNames: concat([jobsTableName], apiTableNames)
     keyVaultName: keyVault.outputs.name
     keyRingKeyName: keyRingKeyName
@@ -606,7 +615,7 @@ module workerJob 'modules/workerJob.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     telemetryClientId: identities.outputs.jobClientId
     storageAccountName: storage.outputs.name
-    jobsQueueName: jobQueues.jobs
+    jobWorkQueueNames: jobWorkQueueNames
     maxExecutions: jobMaxExecutions
     messagesPerExecution: jobMaxConcurrentJobs
     pollingIntervalSeconds: jobPollingIntervalSeconds
@@ -662,7 +671,7 @@ module alerts 'modules/alerts.bicep' = {
     alertEmail: alertEmail
     latencyP95ThresholdMs: latencyP95ThresholdMs
     throttledPercentThreshold: throttledPercentThreshold
-    jobsQueueName: jobQueues.jobs
+    jobWorkQueueNames: jobWorkQueueNames
     resultsQueueName: jobQueues.results
     jobsPoisonQueueName: jobQueues.jobsPoison
     jobQueueAgeThresholdSeconds: jobQueueAgeThresholdSeconds

@@ -15,8 +15,8 @@
 @description('The storage account.')
 param storageAccountName string
 
-@description('The jobs queue (the job receives from it).')
-param jobsQueueName string
+@description('The work queues of every priority class (the job receives from each).')
+param jobWorkQueueNames array
 
 @description('The results queue (the job sends to it).')
 param resultsQueueName string
@@ -112,10 +112,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
   resource queueService 'queueServices' existing = {
     name: 'default'
-
-    resource jobsQueue 'queues' existing = {
-      name: jobsQueueName
-    }
 
     resource resultsQueue 'queues' existing = {
       name: resultsQueueName
@@ -347,16 +343,25 @@ resource jobPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource jobReceive 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage::queueService::jobsQueue.id, jobPrincipalId, roles.storageQueueDataContributor)
-  scope: storage::queueService::jobsQueue
-  properties: {
-    description: 'Worker (job): receive, renew and delete job messages; the azure-queue scale rule reads the length'
-    principalId: jobPrincipalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+resource jobWorkQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' existing = [
+  for name in jobWorkQueueNames: {
+    parent: storage::queueService
+    name: name
   }
-}
+]
+
+resource jobReceive 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in jobWorkQueueNames: {
+    name: guid(jobWorkQueues[i].id, jobPrincipalId, roles.storageQueueDataContributor)
+    scope: jobWorkQueues[i]
+    properties: {
+      description: 'Worker (job): receive, renew and delete job messages of ${name}; its azure-queue scale rule reads the length'
+      principalId: jobPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    }
+  }
+]
 
 resource jobSend 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage::queueService::resultsQueue.id, jobPrincipalId, roles.storageQueueDataMessageSender)

@@ -27,8 +27,8 @@ param latencyP95ThresholdMs int
 @maxValue(100)
 param throttledPercentThreshold int
 
-@description('The queue of work for the GPU worker (Serverless.Jobs.JobQueueNames.Jobs).')
-param jobsQueueName string
+@description('The queues of work for the GPU worker, one per priority class (Serverless.Jobs.JobQueueNames.WorkByClass).')
+param jobWorkQueueNames array
 
 @description('The queue of finished work back to the API (Serverless.Jobs.JobQueueNames.Results).')
 param resultsQueueName string
@@ -36,7 +36,7 @@ param resultsQueueName string
 @description('The queue of work delivered too often (Serverless.Jobs.JobQueueNames.JobsPoison).')
 param jobsPoisonQueueName string
 
-@description('Age, in seconds, of the oldest message in the jobs or results queue above which the queue-age rule fires.')
+@description('Age, in seconds, of the oldest message in a work queue or the results queue above which the queue-age rule fires.')
 @minValue(1)
 param jobQueueAgeThresholdSeconds int
 
@@ -115,7 +115,7 @@ var rules = [
   {
     name: 'job-queue-age'
     displayName: 'Async job queue backed up'
-    description: 'The oldest message in the ${jobsQueueName} queue (no worker takes work) or the ${resultsQueueName} queue (no API host turns results into job events) has waited more than ${jobQueueAgeThresholdSeconds} s. One alert per queue.'
+    description: 'The oldest message in a work queue (${join(jobWorkQueueNames, ', ')}: no worker takes work of that class) or the ${resultsQueueName} queue (no API host turns results into job events) has waited more than ${jobQueueAgeThresholdSeconds} s. One alert per queue.'
     severity: 2
     frequency: 'PT5M'
     query: 'customMetrics | where name == "${queueAgeMetric}" | extend queue = tostring(customDimensions.queue), oldest_seconds = valueMax'
@@ -126,10 +126,7 @@ var rules = [
       {
         name: 'queue'
         operator: 'Include'
-        values: [
-          jobsQueueName
-          resultsQueueName
-        ]
+        values: concat(jobWorkQueueNames, [resultsQueueName])
       }
     ]
     operator: 'GreaterThan'

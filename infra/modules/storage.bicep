@@ -23,8 +23,8 @@ param storageAccountName string
 ])
 param skuName string
 
-@description('The queue the API enqueues async jobs on (Serverless.Jobs.JobQueueNames.Jobs).')
-param jobsQueueName string
+@description('The queues the API enqueues async jobs on, one per priority class, highest first (Serverless.Jobs.JobQueueNames.WorkByClass).')
+param jobWorkQueueNames array
 
 @description('The queue the worker posts finished jobs on (Serverless.Jobs.JobQueueNames.Results).')
 param resultsQueueName string
@@ -113,10 +113,12 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-0
   name: 'default'
 }
 
-resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
-  parent: queueService
-  name: jobsQueueName
-}
+resource jobWorkQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+  for name in jobWorkQueueNames: {
+    parent: queueService
+    name: name
+  }
+]
 
 resource resultsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
   parent: queueService

@@ -44,8 +44,8 @@ param telemetryClientId string
 @description('The storage account of the queue.')
 param storageAccountName string
 
-@description('The queue the API enqueues jobs on (Serverless.Api.Jobs.JobQueues.Jobs).')
-param jobsQueueName string
+@description('The queues the API enqueues jobs on, one per priority class (Serverless.Api.Jobs.JobQueues): one scale rule each.')
+param jobWorkQueueNames array
 
 @description('Most executions running at once (each is one GPU).')
 @minValue(1)
@@ -109,13 +109,16 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
           minExecutions: 0
           maxExecutions: maxExecutions
           pollingInterval: pollingIntervalSeconds
+          // One rule per class's queue, so work of any class starts an execution; an execution drains every class,
+          // highest first, and exits only when all of them have stayed empty. KEDA takes the largest count the rules
+          // ask for (not their sum), so a backlog split across classes scales out by its largest part.
           rules: [
-            {
-              name: 'jobs-queue'
+            for name in jobWorkQueueNames: {
+              name: '${name}-queue'
               type: 'azure-queue'
               metadata: {
                 accountName: storageAccountName
-                queueName: jobsQueueName
+                queueName: name
                 // One execution takes up to this many messages at once: fewer waiting would start executions that
                 // find nothing, idle and exit, each paying a GPU cold start.
                 queueLength: string(messagesPerExecution)

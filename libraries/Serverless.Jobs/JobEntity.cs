@@ -108,4 +108,10 @@ public sealed class JobEntity : ITableEntity
 
     /// <summary>For a batch chunk (<see cref="BatchChunks"/>): how many of the batch's lines it carries.</summary>
     public int? BatchLines { get; set; }
+
+    /// <summary>
+    /// The <see cref="PriorityClass"/> decided at submission (<c>high</c>, <c>normal</c>, <c>low</c>), naming the work
+    /// queue its message went to; null for a job submitted before there were classes (normal).
+    /// </summary>
+    public string? Priority { get; set; }
 }

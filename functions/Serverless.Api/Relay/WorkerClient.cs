@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Serverless.Jobs;
 using Serverless.OpenAI.Models;
 using Serverless.OpenAI.Serialization;
 
@@ -22,15 +23,17 @@ public sealed class WorkerClient(HttpClient http)
     /// <summary>
     /// Posts a JSON payload and returns as soon as the answer's headers arrive, so streams can be relayed.
     /// <paramref name="callId"/> names the call on the worker, for <see cref="StopCallAsync"/>; the worker keeps prompt
-    /// and completion tokens within <paramref name="tokenBudget"/>.
+    /// and completion tokens within <paramref name="tokenBudget"/>, and admits it by <paramref name="priority"/> when saturated.
     /// </summary>
-    public Task<HttpResponseMessage> PostAsync(string path, byte[] json, string requestId, string callId, long tokenBudget, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> PostAsync(
+        string path, byte[] json, string requestId, string callId, long tokenBudget, PriorityClass priority, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(json) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TryAddWithoutValidation("x-request-id", requestId);
         request.Headers.TryAddWithoutValidation(CallIdHeader, callId);
         request.Headers.TryAddWithoutValidation(TokenBudgetHeader, tokenBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(PriorityClasses.HeaderName, PriorityClasses.NameOf(priority));
         return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 

@@ -26,7 +26,8 @@ public sealed partial class WorkerRelay(WorkerClient worker, AnswerRelay answers
 
     /// <summary>
     /// Sends <paramref name="payload"/> to <paramref name="path"/> on the worker, which keeps prompt and completion within
-    /// <paramref name="tokenBudget"/> (what admission reserved), and writes its answer to <paramref name="context"/>.
+    /// <paramref name="tokenBudget"/> (what admission reserved) and admits it in the call's <see cref="CallPriority"/>, and
+    /// writes its answer to <paramref name="context"/>.
     /// </summary>
     public async Task<RelayOutcome> RelayAsync<T>(HttpContext context, string path, T payload, JsonTypeInfo<T> typeInfo, long tokenBudget)
     {
@@ -42,7 +43,7 @@ public sealed partial class WorkerRelay(WorkerClient worker, AnswerRelay answers
         var sent = Stopwatch.GetTimestamp();
         try
         {
-            upstream = await worker.PostAsync(path, json, context.TraceIdentifier, callId, tokenBudget, aborted);
+            upstream = await worker.PostAsync(path, json, context.TraceIdentifier, callId, tokenBudget, CallPriority.Of(context), aborted);
             RequestTiming.ReportUpstream(context, Stopwatch.GetElapsedTime(sent));
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -15,6 +15,7 @@ using Serverless.Api.Relay;
 using Serverless.Api.Telemetry;
 using Serverless.Api.Upstreams;
 using Serverless.Api.Usage;
+using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.OpenAI.Models;
@@ -87,6 +88,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             return;
         }
 
+        context.Features.Set(new CallPriority(admission!.Limits.Priority ?? PriorityClass.Normal)); // the relays pass it to our own worker
         await ServeAsync(context, new AdmittedRequest<TRequest>(prepared.Request, caller, model, price, admission!, estimate.Total, prepared.Route));
     }
 

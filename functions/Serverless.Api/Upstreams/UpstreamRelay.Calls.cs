@@ -3,13 +3,17 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Serverless.Api.Catalog;
 using Serverless.Api.Relay;
+using Serverless.Jobs;
 
 namespace Serverless.Api.Upstreams;
 
 /// <summary>The calls a routed request makes: the request each kind of deployment takes, and stopping a worker's call.</summary>
 internal sealed partial class UpstreamRelay
 {
-    /// <summary>The call as the deployment takes it; null when an <c>openai</c> deployment's key is not configured.</summary>
+    /// <summary>
+    /// The call as the deployment takes it; null when an <c>openai</c> deployment's key is not configured. Only a
+    /// <c>worker</c> deployment (our own) hears of the call's id, budget and class; an <c>openai</c> one gets none of them.
+    /// </summary>
     private HttpRequestMessage? BuildRequest(
         HttpContext context, CatalogModel model, Deployment deployment, string relative, JsonObject body, RoutePlan plan, long tokenBudget, string callId)
     {
@@ -22,6 +26,7 @@ internal sealed partial class UpstreamRelay
             request.Headers.Authorization = new("Bearer", worker.Value.ApiKey);
             request.Headers.TryAddWithoutValidation(WorkerClient.CallIdHeader, callId);
             request.Headers.TryAddWithoutValidation(WorkerClient.TokenBudgetHeader, tokenBudget.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation(PriorityClasses.HeaderName, PriorityClasses.NameOf(CallPriority.Of(context)));
         }
         else
         {

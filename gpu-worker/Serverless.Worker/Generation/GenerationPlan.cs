@@ -1,4 +1,5 @@
 using Serverless.Inference;
+using Serverless.Jobs;
 using Serverless.OpenAI.Chat;
 using Serverless.OpenAI.Common;
 using Serverless.OpenAI.Completions;
@@ -15,6 +16,13 @@ internal sealed record GenerationPlan(IReadOnlyList<ChoiceJob> Jobs, int PromptT
 {
     /// <summary>OpenAI's default <c>max_tokens</c> for the completions endpoint.</summary>
     public const int CompletionsDefaultMaxTokens = 16;
+
+    /// <summary>
+    /// The same plan with every choice in <paramref name="priority"/>'s class: when the model's batch is full, its
+    /// choices join before those of lower classes that wait (<see cref="GenerationRequest.Priority"/>).
+    /// </summary>
+    public GenerationPlan InClass(PriorityClass priority) =>
+        this with { Jobs = [.. Jobs.Select(j => j with { Request = j.Request with { Priority = (int)priority } })] };
 
     /// <summary>
     /// Plans a completions request: each prompt gets <c>n</c> choices. With a <paramref name="tokenBudget"/> (what the

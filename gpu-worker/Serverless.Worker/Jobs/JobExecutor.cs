@@ -20,17 +20,22 @@ namespace Serverless.Worker.Jobs;
 internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, WorkerMetrics metrics)
 {
     /// <summary>
-    /// Runs <paramref name="requestJson"/> on the worker path <paramref name="kind"/>, within the tokens reserved for it.
+    /// Runs <paramref name="requestJson"/> on the worker path <paramref name="kind"/>, within the tokens reserved for it,
+    /// its choices in <paramref name="priority"/>'s class (its queue's) when they wait for a place in the batch.
     /// <paramref name="stop"/> ends the generation at its next decode step with what it made so far
     /// (<see cref="JobExecution.Stopped"/>); <paramref name="cancellationToken"/> (the worker shutting down) abandons it.
     /// </summary>
-    public Task<JobExecution> RunAsync(string kind, string requestJson, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken) =>
-        BatchChunks.EndpointOf(kind) is { } endpoint ? RunChunkAsync(endpoint, requestJson, stop, cancellationToken) : RunOneAsync("/" + kind, requestJson, tokenBudget, stop, cancellationToken);
+    public Task<JobExecution> RunAsync(
+        string kind, string requestJson, long? tokenBudget, PriorityClass priority, CancellationToken stop, CancellationToken cancellationToken) =>
+        BatchChunks.EndpointOf(kind) is { } endpoint
+            ? RunChunkAsync(endpoint, requestJson, priority, stop, cancellationToken)
+            : RunOneAsync("/" + kind, requestJson, tokenBudget, priority, stop, cancellationToken);
 
-    private Task<JobExecution> RunOneAsync(string endpoint, string requestJson, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken) => endpoint switch
+    private Task<JobExecution> RunOneAsync(
+        string endpoint, string requestJson, long? tokenBudget, PriorityClass priority, CancellationToken stop, CancellationToken cancellationToken) => endpoint switch
     {
-        "/v1/chat/completions" => ChatAsync(requestJson, tokenBudget, stop, cancellationToken),
-        "/v1/completions" => CompletionAsync(requestJson, tokenBudget, stop, cancellationToken),
+        "/v1/chat/completions" => ChatAsync(requestJson, tokenBudget, priority, stop, cancellationToken),
+        "/v1/completions" => CompletionAsync(requestJson, tokenBudget, priority, stop, cancellationToken),
         "/v1/embeddings" => Task.FromResult(Embeddings(requestJson)),
         _ => Task.FromResult(JobExecution.Failed("unsupported_job", $"This worker cannot run '{endpoint}' jobs.")),
     };
@@ -41,7 +46,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
     /// the batch's window) ends the chunk between two lines: the lines answered so far are its result, and the rest
     /// are reported not run by the batch.
     /// </summary>
-    private async Task<JobExecution> RunChunkAsync(string endpoint, string linesJson, CancellationToken stop, CancellationToken cancellationToken)
+    private async Task<JobExecution> RunChunkAsync(string endpoint, string linesJson, PriorityClass priority, CancellationToken stop, CancellationToken cancellationToken)
     {
         var output = new StringBuilder();
         var (promptTokens, completionTokens) = (0, 0);
@@ -61,7 +66,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
             }
             else
             {
-                var execution = await RunOneAsync(endpoint, line.Body!.Value.GetRawText(), line.TokenBudget, CancellationToken.None, cancellationToken);
+                var execution = await RunOneAsync(endpoint, line.Body!.Value.GetRawText(), line.TokenBudget, priority, CancellationToken.None, cancellationToken);
                 (promptTokens, completionTokens) = (promptTokens + execution.PromptTokens, completionTokens + execution.CompletionTokens);
                 response = execution.Succeeded
                     ? new BatchLineResponse(200, requestId, JsonDocument.Parse(execution.ResultJson!).RootElement.Clone())
@@ -86,7 +91,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
         new ErrorBody(new OpenAIError(failed.ErrorMessage ?? "The request failed.", failed.ErrorStatus < 500 ? ErrorTypes.InvalidRequest : "server_error", null, failed.ErrorCode)),
         OpenAIJsonContext.Default.ErrorBody);
 
-    private async Task<JobExecution> CompletionAsync(string json, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken)
+    private async Task<JobExecution> CompletionAsync(string json, long? tokenBudget, PriorityClass priority, CancellationToken stop, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.CompletionRequest)!;
         var (model, error) = ModelLookup.Generation(catalog, request.Model!, "completions");
@@ -96,7 +101,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
             return Failed(planError!);
         }
 
-        var (results, stopped) = await CollectAsync(model!, plan, stop, cancellationToken);
+        var (results, stopped) = await CollectAsync(model!, plan.InClass(priority), stop, cancellationToken);
         var completionTokens = results.Sum(r => r.CompletionTokens);
         if (stopped)
         {
@@ -112,7 +117,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
         return new JobExecution(JsonSerializer.Serialize(answer, OpenAIJsonContext.Default.Completion), plan.PromptTokens, completionTokens);
     }
 
-    private async Task<JobExecution> ChatAsync(string json, long? tokenBudget, CancellationToken stop, CancellationToken cancellationToken)
+    private async Task<JobExecution> ChatAsync(string json, long? tokenBudget, PriorityClass priority, CancellationToken stop, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(json, OpenAIJsonContext.Default.ChatCompletionRequest)!;
         var (model, error) = ModelLookup.Generation(catalog, request.Model!, "chat completions");
@@ -122,7 +127,7 @@ internal sealed class JobExecutor(ModelCatalog catalog, TimeProvider time, Worke
             return Failed(planError!);
         }
 
-        var (results, stopped) = await CollectAsync(model!, plan, stop, cancellationToken);
+        var (results, stopped) = await CollectAsync(model!, plan.InClass(priority), stop, cancellationToken);
         var completionTokens = results.Sum(r => r.CompletionTokens);
         if (stopped)
         {

@@ -3,14 +3,15 @@ using Microsoft.Extensions.Options;
 namespace Serverless.Worker.Jobs;
 
 /// <summary>
-/// The job mode's main loop: takes messages from the <c>jobs</c> queue up to <see cref="JobModeOptions.MaxConcurrentJobs"/>
-/// at a time (the engine batches their decoding), polls quickly while work comes and backs off when idle, and
-/// stops the application once the queue has stayed empty for <see cref="JobModeOptions.IdleExitAfter"/>, or once it
+/// The job mode's main loop: takes messages from the work queues up to <see cref="JobModeOptions.MaxConcurrentJobs"/>
+/// at a time (the engine batches their decoding), each free slot from the highest class that has work
+/// (<see cref="WorkQueues"/>: high, then normal, then low), polls quickly while work comes and backs off when idle, and
+/// stops the application once every queue has stayed empty for <see cref="JobModeOptions.IdleExitAfter"/>, or once it
 /// has run for <see cref="JobModeOptions.MaxRunTime"/> (then it takes nothing new and finishes what it holds),
 /// unless told to run forever.
 /// </summary>
 internal sealed partial class JobLoop(
-    JobMessageProcessor processor, IOptions<JobModeOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<JobLoop> logger)
+    JobMessageProcessor processor, WorkQueues work, IOptions<JobModeOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<JobLoop> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(20);
@@ -36,10 +37,10 @@ internal sealed partial class JobLoop(
                 break;
             }
 
-            Azure.Storage.Queues.Models.QueueMessage[] messages;
+            IReadOnlyList<WorkDelivery> deliveries;
             try
             {
-                messages = (await processor.WorkQueue.ReceiveMessagesAsync(Math.Min(32, free), settings.VisibilityTimeout, stoppingToken)).Value;
+                deliveries = await work.ReceiveAsync(Math.Min(32, free), settings.VisibilityTimeout, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -48,7 +49,7 @@ internal sealed partial class JobLoop(
                 continue;
             }
 
-            if (messages.Length == 0)
+            if (deliveries.Count == 0)
             {
                 lock (running)
                 {
@@ -71,10 +72,10 @@ internal sealed partial class JobLoop(
 
             poll = MinPoll;
             idleSince = time.GetUtcNow();
-            foreach (var message in messages)
+            foreach (var delivery in deliveries)
             {
                 await slots.WaitAsync(stoppingToken);
-                var task = RunAsync(message, slots, stoppingToken);
+                var task = RunAsync(delivery, slots, stoppingToken);
                 lock (running)
                 {
                     running.Add(task);
@@ -104,11 +105,11 @@ internal sealed partial class JobLoop(
         lifetime.StopApplication();
     }
 
-    private async Task RunAsync(Azure.Storage.Queues.Models.QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task RunAsync(WorkDelivery delivery, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
-            await processor.ProcessAsync(message, stoppingToken);
+            await processor.ProcessAsync(delivery, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -116,7 +117,7 @@ internal sealed partial class JobLoop(
         }
         catch (Exception e)
         {
-            LogFailed(e, message.MessageId);
+            LogFailed(e, delivery.Message.MessageId);
         }
         finally
         {
@@ -127,13 +128,13 @@ internal sealed partial class JobLoop(
     [LoggerMessage(EventId = 7120, Level = LogLevel.Information, Message = "Job mode started: up to {MaxConcurrentJobs} jobs at once, run forever: {RunForever}")]
     private partial void LogStarted(int maxConcurrentJobs, bool runForever);
 
-    [LoggerMessage(EventId = 7121, Level = LogLevel.Information, Message = "The jobs queue stayed empty for {Seconds} s: exiting")]
+    [LoggerMessage(EventId = 7121, Level = LogLevel.Information, Message = "The work queues stayed empty for {Seconds} s: exiting")]
     private partial void LogIdleExit(double seconds);
 
     [LoggerMessage(EventId = 7124, Level = LogLevel.Information, Message = "Ran for {Seconds} s (JobMode:MaxRunTime): taking no new jobs, finishing the {Held} held, then exiting")]
     private partial void LogMaxRunTime(double seconds, int held);
 
-    [LoggerMessage(EventId = 7122, Level = LogLevel.Warning, Message = "Reading the jobs queue failed")]
+    [LoggerMessage(EventId = 7122, Level = LogLevel.Warning, Message = "Reading the work queues failed")]
     private partial void LogReceiveFailed(Exception exception);
 
     [LoggerMessage(EventId = 7123, Level = LogLevel.Error, Message = "Work message {MessageId} failed; it will reappear")]

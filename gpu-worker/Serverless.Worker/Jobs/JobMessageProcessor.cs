@@ -14,11 +14,12 @@ namespace Serverless.Worker.Jobs;
 /// Handles one work message, at-least-once safe, moving the job row only through <see cref="JobLifecycle"/>: skips a
 /// job that ended or was cancelled; re-announces a result an earlier delivery already stored instead of generating
 /// again; keeps the message hidden while the model runs; stores the result (a blob when large), of which a job has
-/// one however many deliveries run it; posts to <c>results</c>; and deletes the message only after that. A message seen too often goes to the
-/// poison queue and its job fails with a clear error.
+/// one however many deliveries run it; posts to <c>results</c>; and deletes the message only after that, from the class's
+/// queue it came from. A message seen too often goes to the poison queue and its job fails with a clear error.
 /// </summary>
 internal sealed partial class JobMessageProcessor(
     QueueServiceClient queues,
+    WorkQueues work,
     JobLifecycle jobs,
     JobPayloads payloads,
     JobExecutor executor,
@@ -26,12 +27,8 @@ internal sealed partial class JobMessageProcessor(
     TimeProvider time,
     ILogger<JobMessageProcessor> logger)
 {
-    private readonly QueueClient work = queues.GetQueueClient(JobQueueNames.Jobs);
     private readonly QueueClient results = queues.GetQueueClient(JobQueueNames.Results);
     private readonly QueueClient poison = queues.GetQueueClient(JobQueueNames.JobsPoison);
-
-    /// <summary>The work queue.</summary>
-    public QueueClient WorkQueue => work;
 
     /// <summary>
     /// Creates the queues this mode uses, if missing (on Azurite). In Azure the deployment creates them
@@ -41,7 +38,7 @@ internal sealed partial class JobMessageProcessor(
     {
         Func<Task>[] creates =
         [
-            () => work.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            .. work.ByClass.Select(c => (Func<Task>)(() => c.Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken))),
             () => results.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             () => poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
         ];
@@ -58,33 +55,36 @@ internal sealed partial class JobMessageProcessor(
         }
     }
 
-    /// <summary>Processes one message to the end (deleted, or left to reappear after a failure).</summary>
-    public async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>Processes one delivered message to the end (deleted from its queue, or left to reappear after a failure).</summary>
+    public async Task ProcessAsync(WorkDelivery delivery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (queue, message) = (delivery.Queue, delivery.Message);
         var work = Parse(message);
         if (work is null)
         {
-            LogMalformed(message.MessageId);
+            LogMalformed(message.MessageId, queue.Name);
             await poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
-            await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
             return;
         }
 
-        using var activity = WorkerActivities.StartJob(work, message.DequeueCount);
+        using var activity = WorkerActivities.StartJob(work, queue.Name, message.DequeueCount);
         if (message.DequeueCount > options.Value.MaxDequeueCount)
         {
-            await PoisonAsync(message, work, cancellationToken);
+            await PoisonAsync(delivery, work, cancellationToken);
             return;
         }
 
         var start = await jobs.StartAsync(work.Partition, work.JobId, cancellationToken);
         if (start is not { Result: JobStartResult.Started, Row: { } row })
         {
-            await SkipAsync(message, work, start, cancellationToken);
+            await SkipAsync(delivery, work, start, cancellationToken);
             return;
         }
 
-        using var renewal = new VisibilityRenewal(this.work, message, options.Value.VisibilityTimeout, time, logger);
+        LogStarted(work.JobId, PriorityClasses.NameOf(delivery.Class));
+        using var renewal = new VisibilityRenewal(queue, message, options.Value.VisibilityTimeout, time, logger);
         await using var watch = new CancelWatch(jobs, row, options.Value.CancelCheckInterval, time, logger);
         var started = Stopwatch.GetTimestamp();
         JobExecution execution;
@@ -92,7 +92,7 @@ internal sealed partial class JobMessageProcessor(
         {
             var request = await payloads.LoadAsync(row.Request, row.RequestBlob, cancellationToken)
                 ?? throw new InvalidOperationException("The job's request is missing.");
-            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, watch.Stop, cancellationToken);
+            execution = await executor.RunAsync(row.Kind, request, row.TokenBudget, delivery.Class, watch.Stop, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -121,7 +121,7 @@ internal sealed partial class JobMessageProcessor(
             if (stored is null)
             {
                 await renewal.StopAsync();
-                await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
+                await queue.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
                 return;
             }
 
@@ -133,7 +133,7 @@ internal sealed partial class JobMessageProcessor(
             new JobResultMessage(work.JobId, work.Partition, execution.Succeeded, promptTokens, completionTokens, computeMs, execution.ErrorCode, execution.ErrorMessage),
             cancellationToken);
         await renewal.StopAsync();
-        await this.work.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, renewal.PopReceipt, cancellationToken);
         LogDone(work.JobId, execution.Succeeded, computeMs);
     }
 
@@ -143,7 +143,7 @@ internal sealed partial class JobMessageProcessor(
     /// drops it); when it did, this duplicate is ignored. A job whose result an earlier delivery stored (and then died
     /// before deleting the message) has that result announced again instead of being generated twice.
     /// </summary>
-    private async Task SkipAsync(QueueMessage message, JobWorkMessage work, JobStart start, CancellationToken cancellationToken)
+    private async Task SkipAsync(WorkDelivery delivery, JobWorkMessage work, JobStart start, CancellationToken cancellationToken)
     {
         LogSkipped(work.JobId, start.Result);
         if (start is { Result: JobStartResult.ResultStored, Row: { } stored })
@@ -155,18 +155,19 @@ internal sealed partial class JobMessageProcessor(
             await PostAsync(JobResultMessage.Cancelled(work.JobId, work.Partition), cancellationToken);
         }
 
-        await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await delivery.Queue.DeleteMessageAsync(delivery.Message.MessageId, delivery.Message.PopReceipt, cancellationToken);
     }
 
-    private async Task PoisonAsync(QueueMessage message, JobWorkMessage work, CancellationToken cancellationToken)
+    private async Task PoisonAsync(WorkDelivery delivery, JobWorkMessage work, CancellationToken cancellationToken)
     {
+        var message = delivery.Message;
         LogPoisoned(work.JobId, message.DequeueCount);
         await poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
         await PostAsync(
             new JobResultMessage(work.JobId, work.Partition, false, 0, 0, 0, "job_poisoned",
                 $"The job failed: workers picked it up {message.DequeueCount - 1} times without finishing it."),
             cancellationToken);
-        await this.work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await delivery.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     private async Task PostAsync(JobResultMessage result, CancellationToken cancellationToken) =>
@@ -196,8 +197,11 @@ internal sealed partial class JobMessageProcessor(
     [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Job {JobId} delivered {DequeueCount} times: moved to the poison queue and failed")]
     private partial void LogPoisoned(string jobId, long dequeueCount);
 
-    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Work message {MessageId} is not a job; moved to the poison queue")]
-    private partial void LogMalformed(string messageId);
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Work message {MessageId} of queue {Queue} is not a job; moved to the poison queue")]
+    private partial void LogMalformed(string messageId, string queue);
+
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Information, Message = "Job {JobId} started (class {Priority})")]
+    private partial void LogStarted(string jobId, string priority);
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Debug, Message = "Creating a job queue or table was refused ({ErrorCode}); the deployment creates them")]
     private partial void LogCreateRefused(string errorCode);

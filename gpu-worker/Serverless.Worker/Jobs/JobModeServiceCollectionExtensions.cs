@@ -21,6 +21,7 @@ internal static class JobModeServiceCollectionExtensions
         services.AddSingleton<JobPayloads>();
         services.AddSingleton<JobLifecycle>();
         services.AddSingleton<JobExecutor>();
+        services.AddSingleton<WorkQueues>();
         services.AddSingleton<JobMessageProcessor>();
         services.AddHostedService<JobLoop>();
         return services;

@@ -1,13 +1,18 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Serverless.Inference;
+using Serverless.Jobs;
 using Serverless.OpenAI.Errors;
 using Serverless.OpenAI.Http;
 using Serverless.Worker.Generation;
 
 namespace Serverless.Worker.Serving;
 
-/// <summary>What both generation routes do before generating: read and validate the body, find the model, plan the choices.</summary>
+/// <summary>
+/// What both generation routes do before generating: read and validate the body, find the model, plan the choices
+/// within the gateway's token budget (<c>x-token-budget</c>) and in the caller's class (<c>x-priority</c>: <c>high</c>,
+/// <c>normal</c> or <c>low</c>; normal when absent), by which they join a full batch.
+/// </summary>
 internal static class GenerationIntake
 {
     /// <summary>The request, its model and its plan; or null once the OpenAI error has been written.</summary>
@@ -37,7 +42,7 @@ internal static class GenerationIntake
             return null;
         }
 
-        return (parsed.Value!, model!, planned!);
+        return (parsed.Value!, model!, planned!.InClass(PriorityClasses.Parse(context.Request.Headers[PriorityClasses.HeaderName])));
     }
 
     /// <summary>The tokens the gateway reserved for the request (<c>x-token-budget</c>), if it said.</summary>

@@ -13,14 +13,14 @@ internal sealed class WorkerActivities : IEndpointFilter
 {
     private static readonly ActivitySource Source = new(WorkerMetrics.MeterName);
 
-    /// <summary>Starts the span of one job taken from the <c>jobs</c> queue, a child of the request that submitted it.</summary>
-    public static Activity? StartJob(JobWorkMessage work, long dequeueCount)
+    /// <summary>Starts the span of one job taken from the work queue <paramref name="queue"/>, a child of the request that submitted it.</summary>
+    public static Activity? StartJob(JobWorkMessage work, string queue, long dequeueCount)
     {
         ArgumentNullException.ThrowIfNull(work);
         _ = ActivityContext.TryParse(work.TraceParent, null, out var parent);
         var activity = Source.StartActivity("job", ActivityKind.Consumer, parent);
         activity?.SetTag("job.id", work.JobId);
-        activity?.SetTag("messaging.destination.name", JobQueueNames.Jobs);
+        activity?.SetTag("messaging.destination.name", queue);
         activity?.SetTag("messaging.message.delivery_count", dequeueCount);
         return activity;
     }

@@ -161,7 +161,7 @@ internal sealed class JobStack : IAsyncDisposable
             }
 
             var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-            foreach (var queue in new[] { $"{TaskHub}-control-00", $"{TaskHub}-workitems", "jobs", "results" })
+            foreach (var queue in new[] { $"{TaskHub}-control-00", $"{TaskHub}-workitems", "jobs-high", "jobs", "jobs-low", "results" })
             {
                 var properties = await new QueueClient(Storage.ConnectionString, queue, options).GetPropertiesAsync();
                 report.AppendLine(CultureInfo.InvariantCulture, $"Queue {queue}: {properties.Value.ApproximateMessagesCount} messages (hidden ones included)");

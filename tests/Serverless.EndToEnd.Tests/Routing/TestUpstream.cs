@@ -10,7 +10,7 @@ namespace Serverless.EndToEnd.Tests.Routing;
 /// An in-test OpenAI-compatible upstream on a loopback port whose first path segment says how it behaves:
 /// <c>/fail</c> answers 500, <c>/busy</c> 429, <c>/hang</c> never answers, <c>/bad</c> 400 (with words that must not
 /// reach the client), <c>/cut</c> starts a stream and cuts it, <c>/flaky</c> answers 500 until <see cref="Recovered"/>,
-/// then a chat completion. It counts calls and keeps the <c>Authorization</c> each path last got.
+/// then a chat completion. It counts calls and keeps the <c>Authorization</c> and <c>x-priority</c> each path last got.
 /// </summary>
 public sealed class TestUpstream : IAsyncDisposable
 {
@@ -23,6 +23,7 @@ public sealed class TestUpstream : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> authorizations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> priorities = new(StringComparer.Ordinal);
 
     private TestUpstream(WebApplication app, Uri baseUrl)
     {
@@ -41,6 +42,9 @@ public sealed class TestUpstream : IAsyncDisposable
 
     /// <summary>The <c>Authorization</c> header the behaviour <paramref name="mode"/> last got.</summary>
     public string? AuthorizationOf(string mode) => authorizations.GetValueOrDefault(mode);
+
+    /// <summary>Whether the behaviour <paramref name="mode"/> was called, and the <c>x-priority</c> header its last call carried (null: none).</summary>
+    public (bool Called, string? Priority) PriorityOf(string mode) => (priorities.TryGetValue(mode, out var priority), priority);
 
     /// <summary>The deployment base URL of behaviour <paramref name="mode"/>.</summary>
     public string UrlOf(string mode) => new Uri(BaseUrl, $"{mode}/v1").ToString();
@@ -62,6 +66,7 @@ public sealed class TestUpstream : IAsyncDisposable
     {
         calls.AddOrUpdate(mode, 1, (_, n) => n + 1);
         authorizations[mode] = context.Request.Headers.Authorization.ToString();
+        priorities[mode] = context.Request.Headers.TryGetValue("x-priority", out var priority) ? priority.ToString() : null;
         var response = context.Response;
         switch (mode)
         {

@@ -41,11 +41,11 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             "worker: AcrPull on registries",
             "worker: Monitoring Metrics Publisher on components",
             "worker: Key Vault Secrets User on vaults/kvw",
-            // The queue-mode job: narrower than the API, nothing on the whole account: receive from the work queue,
+            // The queue-mode job: narrower than the API, nothing on the whole account: receive from each class's work queue,
             // send to results and poison, the jobs table's rows, the payload container's blobs (contributor, not owner).
             "job: AcrPull on registries",
             "job: Monitoring Metrics Publisher on components",
-            $"job: Storage Queue Data Contributor on queues/{JobQueueNames.Jobs}",
+            .. JobQueueNames.WorkByClass.Select(c => $"job: Storage Queue Data Contributor on queues/{c.Queue}"),
             $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.Results}",
             $"job: Storage Queue Data Message Sender on queues/{JobQueueNames.JobsPoison}",
             $"job: Storage Table Data Contributor on tables/{JobEntity.TableName}",

@@ -115,19 +115,24 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void WorkerJob_ScalesOnTheQueueTheApiWritesTo_WithItsManagedIdentity()
+    public void WorkerJob_ScalesOnEveryClassQueueTheApiWritesTo_WithItsManagedIdentity()
     {
         var job = compiled.WorkerJob;
-        var rule = Assert.Single(ArmValues.Items(job["properties.configuration.eventTriggerConfig.scale.rules"]));
+        var rules = ArmValues.Items(job["properties.configuration.eventTriggerConfig.scale.rules"]);
         var identity = Assert.Single(((Dictionary<string, object?>)job["identity.userAssignedIdentities"]!).Keys);
 
         Assert.Equal("Event", job["properties.configuration.triggerType"]);
-        Assert.Equal("azure-queue", ArmValues.At(rule, "type"));
-        Assert.Equal(JobQueues.Jobs, ArmValues.At(rule, "metadata.queueName"));
-        Assert.Equal(Template.Single(ResourceTypes.StorageAccount).Name, ArmValues.At(rule, "metadata.accountName"));
-        Assert.Equal(identity, ArmValues.At(rule, "identity"));
+        Assert.Equal([JobQueues.JobsHigh, JobQueues.Jobs, JobQueues.JobsLow], rules.Select(r => ArmValues.At(r, "metadata.queueName")));
+        Assert.Equal(rules.Count, rules.Select(r => ArmValues.At(r, "name")).Distinct().Count());
+        Assert.All(rules, rule =>
+        {
+            Assert.Equal("azure-queue", ArmValues.At(rule, "type"));
+            Assert.Equal(Template.Single(ResourceTypes.StorageAccount).Name, ArmValues.At(rule, "metadata.accountName"));
+            Assert.Equal("visibleonly", ArmValues.At(rule, "metadata.queueLengthStrategy"));
+            Assert.Equal(identity, ArmValues.At(rule, "identity"));
+            Assert.Null(ArmValues.At(rule, "auth")); // no connection string secret
+        });
         Assert.Contains("/userAssignedIdentities/id-job-", identity, StringComparison.Ordinal);
-        Assert.Null(ArmValues.At(rule, "auth")); // no connection string secret
         Assert.Equal(["job"], ArmValues.Items(ArmValues.At(ArmValues.Items(job["properties.template.containers"])[0], "args")));
     }
 
@@ -191,12 +196,12 @@ public sealed partial class TemplateResourcesTests(CompiledTemplate compiled)
 
         Assert.Equal(["api_job_queue_length", "api_job_queue_oldest_age_seconds"], gauges.Order());
 
-        // The oldest message's age in seconds, one alert per queue: work and results, not poison (it waits for an operator).
+        // The oldest message's age in seconds, one alert per queue: every class's work and results, not poison (it waits for an operator).
         Assert.Equal("api_job_queue_oldest_age_seconds", MetricName(age));
         Assert.Contains($"queue = tostring(customDimensions.{tag})", Query(age), StringComparison.Ordinal);
         Assert.Equal("queue", ArmValues.At(ageDimension, "name"));
         Assert.Equal("Include", ArmValues.At(ageDimension, "operator"));
-        Assert.Equal([JobQueueNames.Jobs, JobQueueNames.Results], ArmValues.Items(ArmValues.At(ageDimension, "values")));
+        Assert.Equal([JobQueueNames.JobsHigh, JobQueueNames.Jobs, JobQueueNames.JobsLow, JobQueueNames.Results], ArmValues.Items(ArmValues.At(ageDimension, "values")));
         Assert.Equal(("Maximum", "GreaterThan", 300L), (ArmValues.At(age, "timeAggregation"), ArmValues.At(age, "operator"), ArmValues.At(age, "threshold")));
 
         // Any message in the poison queue.

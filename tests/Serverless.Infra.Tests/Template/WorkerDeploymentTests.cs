@@ -83,12 +83,13 @@ public sealed class WorkerDeploymentTests(CompiledTemplate compiled)
     public void WorkerJob_StartsOneExecutionPerMessagesItTakes_CountingOnlyVisibleMessages()
     {
         var job = compiled.WorkerJob;
-        var rule = Assert.Single(ArmValues.Items(job["properties.configuration.eventTriggerConfig.scale.rules"]));
+        var rules = ArmValues.Items(job["properties.configuration.eventTriggerConfig.scale.rules"]);
         var env = CompiledTemplate.ContainerEnvironment(job).ToDictionary(e => e.Name, e => e.Value);
 
-        Assert.Equal(env["JobMode__MaxConcurrentJobs"], ArmValues.At(rule, "metadata.queueLength"));
+        Assert.Equal(3, rules.Count); // one per class's work queue, each with the same target
+        Assert.All(rules, rule => Assert.Equal(env["JobMode__MaxConcurrentJobs"], ArmValues.At(rule, "metadata.queueLength")));
         Assert.Equal("16", env["JobMode__MaxConcurrentJobs"]);
-        Assert.Equal("visibleonly", ArmValues.At(rule, "metadata.queueLengthStrategy"));
+        Assert.All(rules, rule => Assert.Equal("visibleonly", ArmValues.At(rule, "metadata.queueLengthStrategy")));
     }
 
     [Fact]

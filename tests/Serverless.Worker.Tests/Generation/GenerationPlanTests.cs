@@ -1,3 +1,4 @@
+using Serverless.Jobs;
 using Serverless.OpenAI.Chat;
 using Serverless.OpenAI.Completions;
 using Serverless.Worker.Generation;
@@ -35,6 +36,22 @@ public sealed class GenerationPlanTests(WorkerModels models) : IClassFixture<Wor
         var (_, error) = GenerationPlan.For(models.Generation, request);
 
         Assert.Equal("max_completion_tokens", error!.Error.Param);
+    }
+
+    [Theory]
+    [InlineData(PriorityClass.Low, 0)]
+    [InlineData(PriorityClass.Normal, 1)]
+    [InlineData(PriorityClass.High, 2)]
+    public void InClass_PutsEveryChoiceInTheClass_HigherClassesJoiningTheBatchFirst_AndChangesNothingElse(PriorityClass priority, int expected)
+    {
+        var (plan, _) = GenerationPlan.For(models.Generation, new CompletionRequest { Model = "gpt2-tiny", Prompt = ["Hello", "World"], N = 2, MaxTokens = 5 });
+
+        var classed = plan!.InClass(priority);
+
+        Assert.Equal(4, classed.Jobs.Count);
+        Assert.All(classed.Jobs, j => Assert.Equal(expected, j.Request.Priority));
+        Assert.Equal(plan.Jobs.Select(j => j.Request with { Priority = expected }), classed.Jobs.Select(j => j.Request));
+        Assert.Equal(plan.PromptTokens, classed.PromptTokens);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
     private readonly ServiceProvider services;
     private readonly JobMessageProcessor processor;
     private readonly JobLifecycle jobs;
+    private readonly QueueServiceClient queues;
     private readonly QueueClient work;
     private readonly QueueClient results;
     private readonly QueueClient poison;
@@ -39,7 +40,7 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
         services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddJobMode(configuration).BuildServiceProvider();
         processor = services.GetRequiredService<JobMessageProcessor>();
         jobs = services.GetRequiredService<JobLifecycle>();
-        var queues = services.GetRequiredService<QueueServiceClient>();
+        queues = services.GetRequiredService<QueueServiceClient>();
         (work, results, poison) = (queues.GetQueueClient(JobQueueNames.Jobs), queues.GetQueueClient(JobQueueNames.Results), queues.GetQueueClient(JobQueueNames.JobsPoison));
     }
 
@@ -47,7 +48,7 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
     {
         await DefaultModels.EnsureAsync(RepositoryPaths.Models, NullLogger.Instance);
         await processor.EnsureCreatedAsync(CancellationToken.None);
-        foreach (var queue in new[] { work, results, poison })
+        foreach (var queue in new[] { work, results, poison, queues.GetQueueClient(JobQueueNames.JobsHigh), queues.GetQueueClient(JobQueueNames.JobsLow) })
         {
             await queue.ClearMessagesAsync();
         }
@@ -74,6 +75,20 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
         Assert.Equal((row.PromptTokens, row.CompletionTokens), (announced.PromptTokens, announced.CompletionTokens));
         Assert.InRange(announced.CompletionTokens, 1, 8);
         Assert.Null((await work.ReceiveMessageAsync()).Value); // deleted
+    }
+
+    [Theory]
+    [InlineData(PriorityClass.High)]
+    [InlineData(PriorityClass.Low)]
+    public async Task AJobOfAnotherClass_IsRun_AndItsMessageDeletedFromTheQueueItCameFrom(PriorityClass priority)
+    {
+        var job = await AddJobAsync(maxTokens: 4);
+        var queue = queues.GetQueueClient(JobQueueNames.WorkQueueOf(priority));
+
+        await processor.ProcessAsync(await DeliverAsync(job, priority), CancellationToken.None);
+
+        Assert.True(Assert.Single(await ResultsAsync()).Succeeded);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // deleted, hidden or not
     }
 
     [Fact]
@@ -154,7 +169,7 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
             await work.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
         }
 
-        await processor.ProcessAsync(message, CancellationToken.None);
+        await processor.ProcessAsync(new WorkDelivery(PriorityClass.Normal, work, message), CancellationToken.None);
 
         var announced = Assert.Single(await ResultsAsync());
         Assert.Equal((false, "job_poisoned"), (announced.Succeeded, announced.ErrorCode));
@@ -168,7 +183,7 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
         await work.SendMessageAsync("{\"not\":\"a job\"}");
         var message = (await work.ReceiveMessageAsync()).Value;
 
-        await processor.ProcessAsync(message, CancellationToken.None);
+        await processor.ProcessAsync(new WorkDelivery(PriorityClass.Normal, work, message), CancellationToken.None);
 
         Assert.Equal("{\"not\":\"a job\"}", (await poison.ReceiveMessageAsync()).Value.Body.ToString());
         Assert.Empty(await ResultsAsync());
@@ -193,10 +208,12 @@ public sealed class JobMessageProcessorTests : IClassFixture<AzuriteFixture>, IA
         return row;
     }
 
-    private async Task<QueueMessage> DeliverAsync(JobEntity job)
+    private async Task<WorkDelivery> DeliverAsync(JobEntity job, PriorityClass priority = PriorityClass.Normal)
     {
-        await work.SendMessageAsync(Serialize(job));
-        return (await work.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value ?? throw new InvalidOperationException("no message");
+        var queue = queues.GetQueueClient(JobQueueNames.WorkQueueOf(priority));
+        await queue.SendMessageAsync(Serialize(job));
+        var message = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value ?? throw new InvalidOperationException("no message");
+        return new WorkDelivery(priority, queue, message);
     }
 
     private static string Serialize(JobEntity job) =>

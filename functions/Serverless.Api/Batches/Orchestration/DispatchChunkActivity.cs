@@ -17,7 +17,8 @@ namespace Serverless.Api.Batches.Orchestration;
 /// Dispatches the next chunk of a batch: reads the lines from <see cref="ChunkRequest.NextLine"/> to the end of their
 /// slice, plans each as its route would (a line its route refuses becomes that error answer) and admits it against
 /// the key's limits at the batch price, until a limit refuses one; then writes the chunk's job row (its lines, their
-/// merged reservation) and puts its work message on the <c>jobs</c> queue. Run again for the same line (its answer
+/// merged reservation) and puts its work message on the work queue of the batch owner's class (the key's, else its
+/// tier's; the tier is cached, so this costs no read of its own). Run again for the same line (its answer
 /// was lost), it finds the chunk's row and only sends the message again, which the workers' lifecycle makes harmless.
 /// A run that dies between admitting and writing the row loses those reservations' release: they count until their
 /// windows end, and nothing is billed.
@@ -41,13 +42,14 @@ public sealed class DispatchChunkActivity(
         var chunkId = BatchChunks.IdOf(batchId, next);
         if (await jobs.GetAsync(batchId, chunkId, CancellationToken.None) is { } dispatched)
         {
-            await work.SendAsync(chunkId, batchId, CancellationToken.None);
+            await work.SendAsync(chunkId, batchId, PriorityClasses.Parse(dispatched.Priority), CancellationToken.None);
             return new ChunkDispatch(chunkId, next + (dispatched.BatchLines ?? 0), 0, false);
         }
 
         var batch = await batches.GetAsync(input.Batch.Partition, batchId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Batch {batchId} has no row.");
         var caller = JsonSerializer.Deserialize(batch.Caller, BatchesJsonContext.Default.BatchCaller)!.ToCaller();
+        var priority = (await quotas.LimitsAsync(caller, CancellationToken.None)).Priority ?? PriorityClass.Normal;
         var route = (IBatchableRoute)services.GetRequiredService(BatchEndpoints.All[batch.Endpoint]);
         var sliceStart = next - (next % input.Batch.ChunkLines);
         var lines = await slices.ReadAsync(batchId, sliceStart, CancellationToken.None);
@@ -116,10 +118,11 @@ public sealed class DispatchChunkActivity(
             ExpiresAt = batch.ExpiresAt,
             Reservation = merged is null ? null : JsonSerializer.Serialize(merged, JobsJsonContext.Default.Reservation),
             BatchLines = taken,
+            Priority = PriorityClasses.NameOf(priority),
         };
         (row.Request, row.RequestBlob) = await payloads.StoreAsync(chunkId, "request", chunk.ToString(), CancellationToken.None);
         await jobs.AddAsync(row, CancellationToken.None);
-        await work.SendAsync(chunkId, batchId, CancellationToken.None);
+        await work.SendAsync(chunkId, batchId, priority, CancellationToken.None);
         return new ChunkDispatch(chunkId, next + taken, waitSeconds, exhausted);
     }
 }

@@ -20,7 +20,8 @@ namespace Serverless.Api.Jobs.Http;
 
 /// <summary>
 /// Turns an admitted request into a job: reads the async fields (webhook, else the key's default webhook, and
-/// timeout) before admission so a bad one costs nothing, then writes the job row with its reservation and starts its orchestration, and answers
+/// timeout) before admission so a bad one costs nothing, then writes the job row with its reservation and class, starts
+/// its orchestration, puts its work on its class's queue, and answers
 /// <c>202 Accepted</c> with the job object and a <c>Location</c> of our own status URL (never Durable's, which
 /// carry system keys).
 /// </summary>
@@ -108,6 +109,7 @@ internal sealed partial class JobSubmitter(
             return;
         }
 
+        var priority = admitted.Admission.Limits.Priority ?? PriorityClass.Normal;
         var reservation = await admitted.Admission.DetachAsync(CancellationToken.None);
         var row = new JobEntity
         {
@@ -124,6 +126,7 @@ internal sealed partial class JobSubmitter(
             Webhook = fields.Webhook,
             Reservation = JsonSerializer.Serialize(reservation, JobsJsonContext.Default.Reservation),
             TokenBudget = admitted.TokenBudget,
+            Priority = PriorityClasses.NameOf(priority),
         };
 
         try
@@ -144,7 +147,7 @@ internal sealed partial class JobSubmitter(
 
         try
         {
-            await work.SendAsync(id, partition, CancellationToken.None);
+            await work.SendAsync(id, partition, priority, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -155,7 +158,7 @@ internal sealed partial class JobSubmitter(
             throw;
         }
 
-        LogSubmitted(id, kind, row.Model);
+        LogSubmitted(id, kind, row.Model, row.Priority);
         context.Response.Headers.Location = row.StatusUrl;
         var job = await views.ToObjectAsync(row, withResult: false, withDeliveries: false, CancellationToken.None);
         await OpenAIResponses.WriteJsonAsync(context.Response, StatusCodes.Status202Accepted, job, JobsJsonContext.Default.JobObject);
@@ -238,8 +241,8 @@ internal sealed partial class JobSubmitter(
     [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Job {JobId}: submitting it failed")]
     private partial void LogSubmitFailed(Exception exception, string jobId);
 
-    [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Job {JobId} submitted: {Kind} on {Model}")]
-    private partial void LogSubmitted(string jobId, string kind, string model);
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Job {JobId} submitted: {Kind} on {Model}, class {Priority}")]
+    private partial void LogSubmitted(string jobId, string kind, string model, string priority);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Job {JobId}: its work message could not be sent; ending it failed")]
     private partial void LogDispatchFailed(Exception exception, string jobId);

@@ -11,12 +11,12 @@ namespace Serverless.Api.Jobs.Queues;
 /// <summary>
 /// Looks at the job queues every <see cref="JobOptions.QueueProbeInterval"/> and exposes what it saw as gauges:
 /// <c>api_job_queue_length{queue}</c> (the approximate message count) and <c>api_job_queue_oldest_age_seconds{queue}</c>
-/// (how long the message at the front has waited: work no worker takes, results no host turns into events, poison
-/// an operator has not looked at). Two storage calls per queue per probe, whatever the traffic.
+/// (how long the message at the front has waited: work no worker takes, in each class's queue, results no host turns
+/// into events, poison an operator has not looked at). Two storage calls per queue per probe, whatever the traffic.
 /// </summary>
 public sealed partial class JobQueueMonitor : BackgroundService
 {
-    private static readonly string[] Watched = [JobQueueNames.Jobs, JobQueueNames.Results, JobQueueNames.JobsPoison];
+    private static readonly string[] Watched = [.. JobQueueNames.WorkByClass.Select(c => c.Queue), JobQueueNames.Results, JobQueueNames.JobsPoison];
     private readonly QueueServiceClient queues;
     private readonly IOptions<JobOptions> options;
     private readonly TimeProvider time;

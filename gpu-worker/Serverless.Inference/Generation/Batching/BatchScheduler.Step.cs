@@ -35,10 +35,18 @@ internal sealed partial class BatchScheduler
         }
     }
 
-    /// <summary>Prefills waiting requests while there is room; one that finishes in its first token never joins.</summary>
+    /// <summary>
+    /// Lines up the requests that arrived since the last step by priority, then prefills them, highest priority first,
+    /// while there is room; one that finishes in its first token never joins.
+    /// </summary>
     private void Admit()
     {
-        while (active.Count < maxBatchSize && incoming.Reader.TryRead(out var sequence))
+        while (incoming.Reader.TryRead(out var arrived))
+        {
+            waiting.Add(arrived);
+        }
+
+        while (active.Count < maxBatchSize && waiting.TryTake(out var sequence))
         {
             Interlocked.Decrement(ref waitingCount);
             if (sequence.IsAbandoned)

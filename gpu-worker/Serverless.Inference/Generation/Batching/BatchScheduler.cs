@@ -6,7 +6,9 @@ namespace Serverless.Inference.Generation.Batching;
 /// <summary>
 /// Continuous batching for one generation model, on a dedicated thread: each step admits waiting
 /// requests (prefilled one by one, then joined to the batch), drops abandoned ones, and decodes one token
-/// for every active sequence in a single forward pass. Requests never wait for each other to finish.
+/// for every active sequence in a single forward pass. Requests never wait for each other to finish. When the
+/// batch is full, requests wait in a <see cref="WaitingLine"/>: the highest priority joins first, in arrival order
+/// within a priority.
 /// </summary>
 internal sealed partial class BatchScheduler : IDisposable
 {
@@ -20,6 +22,7 @@ internal sealed partial class BatchScheduler : IDisposable
 
     // Owned by the scheduler thread.
     private readonly List<Sequence> active = [];
+    private readonly WaitingLine waiting = new();
     private int activeCount;
     private int waitingCount;
     private KvCache? batchCache;
@@ -89,16 +92,26 @@ internal sealed partial class BatchScheduler : IDisposable
 
         var shutDown = new ObjectDisposedException(nameof(GenerationModel), $"model {modelId} is shut down");
         FailActive(shutDown);
-        while (incoming.Reader.TryRead(out var waiting))
+        while (incoming.Reader.TryRead(out var arrived))
+        {
+            waiting.Add(arrived);
+        }
+
+        while (waiting.TryTake(out var left))
         {
             Interlocked.Decrement(ref waitingCount);
-            waiting.Fail(shutDown);
+            left.Fail(shutDown);
         }
     }
 
     /// <summary>Blocks the idle scheduler thread until a request arrives; false when shutting down.</summary>
     private bool WaitForWork()
     {
+        if (waiting.Count > 0)
+        {
+            return true;
+        }
+
         try
         {
             return incoming.Reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult();
