@@ -193,6 +193,7 @@ internal abstract class ForwardingHandler<TRequest>(ForwardingServices services)
             var response = context.Response;
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = OpenAIResponses.JsonContentType;
+            response.ContentLength = hit.Body.Length; // the client has the whole answer once the bytes arrive, before settling and logging end
             response.Headers[ResponseCacheHeaders.Cache] = ResponseCacheHeaders.Hit;
             if (hit.ServedBy is { } servedBy)
             {

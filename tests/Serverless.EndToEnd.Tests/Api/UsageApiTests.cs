@@ -7,8 +7,8 @@ namespace Serverless.EndToEnd.Tests.Api;
 [Collection(LocalStackCollection.Name)]
 public sealed class UsageApiTests(LocalStackFixture stack)
 {
-    private static readonly string[] RowFields = ["timestamp", "model", "prompt_tokens", "completion_tokens", "total_tokens", "requests", "cost", "errors", "rate_limited"];
-    private static readonly string[] TotalFields = ["prompt_tokens", "completion_tokens", "total_tokens", "requests", "cost", "errors", "rate_limited"];
+    private static readonly string[] RowFields = ["timestamp", "model", "prompt_tokens", "completion_tokens", "total_tokens", "requests", "cost", "errors", "rate_limited", "cached"];
+    private static readonly string[] TotalFields = ["prompt_tokens", "completion_tokens", "total_tokens", "requests", "cost", "errors", "rate_limited", "cached"];
 
     private static void AssertSeedShape(JsonElement root)
     {
