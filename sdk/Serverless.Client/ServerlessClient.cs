@@ -92,9 +92,21 @@ public sealed partial class ServerlessClient : IDisposable
         (await GetJobWithRetryAfterAsync(id, cancellationToken).ConfigureAwait(false)).Job;
 
     /// <summary>A page of the caller's jobs, newest first (<c>GET /v1/async/completions?limit=&amp;after=</c>).</summary>
-    public async Task<AsyncJobList> ListJobsAsync(int? limit = null, string? after = null, CancellationToken cancellationToken = default)
+    public async Task<AsyncJobList> ListJobsAsync(int? limit = null, string? after = null, CancellationToken cancellationToken = default) =>
+        await ListJobsAsync(limit, after, status: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A page of the caller's jobs, newest first (<c>GET /v1/async/completions?limit=&amp;after=&amp;status=</c>); with
+    /// <paramref name="status"/> (one of <see cref="AsyncJobStatus"/>), only jobs in that status, filtered by the API.
+    /// </summary>
+    public async Task<AsyncJobList> ListJobsAsync(int? limit, string? after, string? status, CancellationToken cancellationToken = default)
     {
         var query = new List<string>();
+        if (status is not null)
+        {
+            query.Add("status=" + Uri.EscapeDataString(status));
+        }
+
         if (limit is { } count)
         {
             query.Add("limit=" + count.ToString(System.Globalization.CultureInfo.InvariantCulture));

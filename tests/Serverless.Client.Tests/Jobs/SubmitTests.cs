@@ -74,4 +74,17 @@ public sealed class SubmitTests
         Assert.True(page.HasMore);
         Assert.Equal("job_2", page.LastId);
     }
+
+    [Fact]
+    public async Task ListJobs_ByStatus_AsksTheApiToFilter()
+    {
+        var handler = new ScriptedHandler(() => ScriptedHandler.Json(HttpStatusCode.OK,
+            $$"""{"object":"list","data":[{{ScriptedHandler.Job("cancelled", "job_9")}}],"first_id":"job_9","last_id":"job_9","has_more":false}"""));
+        using var client = Client(handler);
+
+        var page = await client.ListJobsAsync(limit: 5, after: null, status: AsyncJobStatus.Cancelled);
+
+        Assert.Equal("http://api.test/v1/async/completions?status=cancelled&limit=5", Assert.Single(handler.Requests).RequestUri!.AbsoluteUri);
+        Assert.Equal(AsyncJobStatus.Cancelled, Assert.Single(page.Data).Status);
+    }
 }

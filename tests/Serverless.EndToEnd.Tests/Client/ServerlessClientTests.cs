@@ -46,10 +46,15 @@ public sealed class ServerlessClientTests(LocalStackFixture stack)
         var byAnotherTenant = new WebhookVerifier(stack.UserWebhookSecret).Verify(call.Body, call.Id, call.Timestamp, call.Signature);
         var tampered = new WebhookVerifier(webhookSecret).Verify(call.Body.Replace("succeeded", "failed", StringComparison.Ordinal), call.Id, call.Timestamp, call.Signature);
         var listed = await client.ListJobsAsync(limit: 5);
+        var succeededOnly = await client.ListJobsAsync(limit: 5, after: null, status: AsyncJobStatus.Succeeded);
+        var cancelledOnly = await client.ListJobsAsync(limit: 5, after: null, status: AsyncJobStatus.Cancelled);
         var quota = await client.GetQuotaAsync();
 
         Assert.Equal(AsyncJobStatus.Queued, submitted.Status);
         Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
+        Assert.Contains(succeededOnly.Data, j => j.Id == job.Id);
+        Assert.All(succeededOnly.Data, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
+        Assert.DoesNotContain(cancelledOnly.Data, j => j.Id == job.Id);
         Assert.Equal("/v1/chat/completions", job.Endpoint);
         Assert.NotNull(job.Usage);
         Assert.InRange(job.Usage.CompletionTokens, 1, 8);
