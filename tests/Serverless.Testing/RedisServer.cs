@@ -10,6 +10,7 @@ namespace Serverless.Testing;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process process;
+    private int disposed;
 
     private RedisServer(Process process, int port) => (this.process, ConnectionString) = (process, $"127.0.0.1:{port},abortConnect=false");
 
@@ -61,9 +62,14 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server (an outage, as the cache sees it).</summary>
+    /// <summary>Stops the server (an outage, as the cache sees it); again is a no-op, so a test may stop it midway and still dispose it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -118,7 +118,7 @@ public sealed class ResponseCacheTests
     [Fact]
     public async Task WithRedis_OneInstancesAnswer_IsAnothersHit_AndRedisGoneIsAMissNotAFailure()
     {
-        var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(); // stopped midway too; never left running if an assertion fails
         // A timeout long enough for a loaded machine to connect: a call made before the connection is up fails fast (a miss).
         var options = new ResponseCacheOptions { Redis = redis.ConnectionString, RedisKeyPrefix = $"test-{Guid.NewGuid():N}:", RedisTimeout = TimeSpan.FromSeconds(10) };
         using var first = Create(options);
